@@ -1,0 +1,40 @@
+/**
+ * Small pieces shared by several layouts: article cards, pagination,
+ * dates in <time>, province labels.
+ */
+import type { Article } from "../src/content/article.ts";
+import { formatShortDate, formatVietnameseDate } from "../src/dates.ts";
+import { provinceLabel } from "../src/provinces.ts";
+import { html, type SafeHtml } from "../src/safe-html.ts";
+import type { IndexPage } from "../src/site-model.ts";
+import { UI } from "../src/ui-strings.ts";
+
+/** <time> with the machine-readable +07:00 timestamp and a Vietnamese label. */
+export function timeTag(article: Article, long = true): SafeHtml {
+  return html`<time datetime="${article.date.iso}">${long ? formatVietnameseDate(article.date) : formatShortDate(article.date)}</time>`;
+}
+
+/** One entry in an article list. */
+export function articleCard(article: Article, showProvince: boolean): SafeHtml {
+  return html`<li class="card">
+<h2><a href="${article.url}">${article.title}</a></h2>
+<p class="meta">${timeTag(article, false)}${showProvince ? html` · <a href="/${article.province.id}/">${provinceLabel(article.province)}</a>` : ""}</p>
+<p>${article.summary}</p>
+</li>`;
+}
+
+/** The list of articles on an index page, or the empty-state text. */
+export function articleList(articles: readonly Article[], showProvince: boolean): SafeHtml {
+  if (articles.length === 0) return html`<p class="empty">${UI.noArticles}</p>`;
+  return html`<ol class="cards">${articles.map((a) => articleCard(a, showProvince))}</ol>`;
+}
+
+/** Previous/next links with the page position. */
+export function pagination(page: IndexPage): SafeHtml {
+  if (page.pageCount <= 1) return html``;
+  return html`<nav class="pager" aria-label="${UI.pagination}">
+${page.previousUrl ? html`<a rel="prev" href="${page.previousUrl}">${UI.previousPage}</a>` : ""}
+<span>${UI.pageOf(page.pageNumber, page.pageCount)}</span>
+${page.nextUrl ? html`<a rel="next" href="${page.nextUrl}">${UI.nextPage}</a>` : ""}
+</nav>`;
+}

@@ -1,0 +1,47 @@
+/**
+ * Paginated article lists: the home page and each province's index.
+ */
+import { getProvince, provinceFullName, provinceLabel } from "../src/provinces.ts";
+import { html, type SafeHtml } from "../src/safe-html.ts";
+import type { IndexPage, SiteModel } from "../src/site-model.ts";
+import { UI } from "../src/ui-strings.ts";
+import { renderPage, type LayoutContext } from "./base.ts";
+import { articleList, pagination } from "./components.ts";
+
+export interface IndexPageExtras {
+  readonly head?: SafeHtml;
+  readonly beforeList?: SafeHtml;
+}
+
+/** Renders the home page or a province index page. */
+export function renderIndexPage(ctx: LayoutContext, model: SiteModel, page: IndexPage, extras: IndexPageExtras = {}): string {
+  const paged = page.pageNumber > 1 ? ` – ${UI.pageOf(page.pageNumber, page.pageCount)}` : "";
+  if (page.kind === "home" || !page.province) {
+    return renderPage(ctx, {
+      title: `${UI.latest}${paged}`,
+      description: UI.siteTagline,
+      url: page.url,
+      head: extras.head ?? html``,
+      main: html`<h1>${UI.latest}${paged}</h1>
+${extras.beforeList}
+${articleList(page.articles, true)}
+${pagination(page)}`,
+    });
+  }
+  const unit = page.province;
+  const formers = model.provinces.find((p) => p.province.id === unit.id)?.formerUnits ?? [];
+  const heading = UI.provinceIndexTitle(provinceFullName(unit));
+  return renderPage(ctx, {
+    title: `${heading}${paged}`,
+    description: `${heading}: ${UI.siteTagline}`,
+    url: page.url,
+    head: extras.head ?? html``,
+    breadcrumbs: [{ label: UI.home, url: "/" }, { label: UI.provinces, url: "/tinh-thanh/" }, { label: unit.name }],
+    main: html`<h1>${heading}${paged}</h1>
+${unit.successor ? html`<p class="note">${provinceLabel(unit)}. <a href="/${unit.successor}/">${UI.seeCurrentUnit(getProvince(unit.successor)?.name ?? unit.successor)}</a></p>` : ""}
+${formers.length > 0 ? html`<p class="note">${UI.formerUnitsOf}: ${formers.map((f, i) => html`${i > 0 ? ", " : ""}<a href="/${f.id}/">${f.name}</a>`)}.</p>` : ""}
+${extras.beforeList}
+${articleList(page.articles, formers.length > 0)}
+${pagination(page)}`,
+  });
+}

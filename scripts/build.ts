@@ -1,0 +1,37 @@
+/**
+ * `npm run build`: validate all content, generate the site into a fresh
+ * folder, and only then replace the output folder. A failed build leaves
+ * the previous site untouched and no half-written folder behind.
+ *
+ *   tsx scripts/build.ts [--out _site] [--root .] [--drafts]
+ */
+import { parseArgs } from "node:util";
+import path from "node:path";
+import { buildSite } from "../src/build/build-site.ts";
+import { ContentValidationError } from "../src/content/errors.ts";
+
+const { values } = parseArgs({
+  options: {
+    out: { type: "string", default: "_site" },
+    root: { type: "string" },
+    drafts: { type: "boolean", default: false },
+  },
+});
+
+const started = performance.now();
+try {
+  const result = await buildSite({
+    outDir: path.resolve(values.out),
+    ...(values.root ? { rootDir: path.resolve(values.root) } : {}),
+    includeDrafts: values.drafts,
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(`Built ${result.articleCount} articles, ${result.fileCount} files into ${path.relative(process.cwd(), result.outDir) || "."} in ${seconds} s`);
+} catch (error) {
+  if (error instanceof ContentValidationError) {
+    console.error(`Build failed: the content has errors. Nothing was published; the previous site is unchanged.\n\n${error.message}`);
+  } else {
+    console.error(`Build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  process.exitCode = 1;
+}

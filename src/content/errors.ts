@@ -1,0 +1,96 @@
+/**
+ * Content errors: what an editor sees when an article is rejected.
+ *
+ * Each error names the file, the line where known, the field, the bad value,
+ * what was expected and how to fix it. The build collects them all and prints
+ * them together, so one run shows every problem in every file.
+ */
+
+export interface ContentError {
+  /** Path relative to the project root, POSIX separators ("content/gia-lai/x.md"). */
+  readonly file: string;
+  /** 1-based line in the file, when known. */
+  readonly line?: number;
+  /** Field path in front matter ("officials[2].honorific"), when the error is about one. */
+  readonly field?: string;
+  /** The offending value as the editor wrote it (truncated for display). */
+  readonly value?: string;
+  /** What is wrong, in one sentence. */
+  readonly message: string;
+  /** What was expected instead. */
+  readonly expected?: string;
+  /** How to fix it. */
+  readonly fix?: string;
+}
+
+/** Shows a value compactly for an error message. */
+export function showValue(value: unknown): string {
+  let text: string;
+  if (typeof value === "string") text = JSON.stringify(value);
+  else if (value === undefined) text = "(missing)";
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
+/** One error as a multi-line block: `file:line: field: message` then expected/fix lines. */
+export function formatContentError(error: ContentError): string {
+  const where = `${error.file}${error.line ? `:${error.line}` : ""}`;
+  const field = error.field ? ` ${error.field}:` : "";
+  const value = error.value !== undefined ? ` (got ${error.value})` : "";
+  const lines = [`${where}:${field} ${error.message}${value}`];
+  if (error.expected) lines.push(`    expected: ${error.expected}`);
+  if (error.fix) lines.push(`    fix: ${error.fix}`);
+  return lines.join("\n");
+}
+
+/** All errors, sorted by file then line, with a count header. */
+export function formatContentErrors(errors: readonly ContentError[]): string {
+  const sorted = [...errors].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
+  const files = new Set(sorted.map((e) => e.file)).size;
+  const header = `${sorted.length} error${sorted.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}:`;
+  return [header, ...sorted.map(formatContentError)].join("\n");
+}
+
+/** Thrown by the build when content is invalid; carries every error. */
+export class ContentValidationError extends Error {
+  constructor(readonly errors: readonly ContentError[]) {
+    super(formatContentErrors(errors));
+    this.name = "ContentValidationError";
+  }
+}
+
+/** Levenshtein distance, for "did you mean" suggestions on short identifiers. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] ?? 0;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] ?? 0;
+      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** Closest candidate within a small distance (case-insensitive), or undefined. */
+export function closest(input: string, candidates: readonly string[], maxDistance = 3): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const needle = input.toLowerCase();
+  for (const candidate of candidates) {
+    const d = editDistance(needle, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.min(maxDistance, Math.max(1, Math.floor(input.length / 2))) ? best : undefined;
+}

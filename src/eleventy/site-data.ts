@@ -1,0 +1,74 @@
+/**
+ * Loads the content once per build and shares it with every template.
+ *
+ * Eleventy would otherwise treat each Markdown file as its own template (a
+ * cost that grows faster than the article count, and Liquid run over
+ * untrusted Markdown). Instead the typed loader reads, validates and renders
+ * each article once, and Eleventy paginates over the resulting data.
+ */
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { ContentValidationError } from "../content/errors.ts";
+import { loadContent } from "../content/load-content.ts";
+import { buildSiteModel, type IndexPage, type SiteModel } from "../site-model.ts";
+import { siteConfigFromEnv } from "../site-config.ts";
+import type { LayoutContext } from "../../layouts/base.ts";
+
+/** Project root (two levels above this file). */
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Everything templates need, built once per build. */
+export interface SiteData {
+  readonly model: SiteModel;
+  readonly layout: LayoutContext;
+  /** Home pages then province index pages: one Eleventy pagination covers both. */
+  readonly indexPages: readonly IndexPage[];
+  /** The stylesheet's text and its fingerprinted URL. */
+  readonly stylesheet: { readonly url: string; readonly css: string };
+}
+
+let cached: SiteData | undefined;
+
+/** Options the build script sets before Eleventy runs. */
+export interface SiteDataOptions {
+  readonly rootDir?: string;
+  readonly includeDrafts?: boolean;
+}
+
+let options: SiteDataOptions = {};
+
+/** Sets where content is read from (tests and the build script) and drops the cache. */
+export function configureSiteData(next: SiteDataOptions): void {
+  options = next;
+  cached = undefined;
+}
+
+/** Builds the site data from disk. @throws ContentValidationError listing every invalid article. */
+export function loadSiteData(opts: SiteDataOptions = options): SiteData {
+  const rootDir = opts.rootDir ?? ROOT_DIR;
+  const config = siteConfigFromEnv();
+  const result = loadContent({ rootDir, ...(opts.includeDrafts ? { includeDrafts: true } : {}) });
+  if (result.errors.length > 0) throw new ContentValidationError(result.errors);
+  const css = readFileSync(path.join(ROOT_DIR, "layouts/assets/site.css"), "utf8");
+  const url = `/assets/site-${createHash("sha256").update(css).digest("hex").slice(0, 10)}.css`;
+  const model = buildSiteModel(config, result.articles);
+  return {
+    model,
+    indexPages: [...model.homePages, ...model.provincePages],
+    layout: { config, stylesheetUrl: url },
+    stylesheet: { url, css },
+  };
+}
+
+/** Hands already-loaded data to the templates (the build script validates first). */
+export function setSiteData(data: SiteData): void {
+  cached = data;
+}
+
+/** The memoised site data for this build. */
+export function getSiteData(): SiteData {
+  cached ??= loadSiteData();
+  return cached;
+}

@@ -1,0 +1,260 @@
+/**
+ * QR codes for the printed short links (`https://example.gov.vn/q/7kq2m/`).
+ *
+ * Why this module exists instead of calling `qrcode`'s renderers directly:
+ *
+ * - Paper outlives the build. Posters and handouts have to scan for years,
+ *   on worn prints and cheap phones, so the symbol is pinned to
+ *   error-correction level Q (recovers ~25 % damage) and at most version 4
+ *   (33×33 modules): bigger symbols print smaller modules at the same size and
+ *   scan worse. A URL that would need more fails the build loudly rather than
+ *   silently shipping a denser code.
+ * - The 4-module quiet zone the standard requires is always included, and the
+ *   symbol is drawn black on an explicit white background, so page CSS (dark
+ *   mode, `currentColor`, a tinted card) can never make it unscannable.
+ * - Speed: `QRCode.toString(…, { type: "svg" })` is asynchronous and slow
+ *   across a whole site. We build the matrix once, synchronously, with
+ *   `QRCode.create` and render it ourselves: SVG as a single `<path>` made of
+ *   horizontal runs (small and crisp when inlined in HTML), PNG with a tiny
+ *   1-bit grayscale encoder on top of `node:zlib` (no `pngjs` at runtime; it is
+ *   only a dev dependency). See `scripts/bench-qr.ts` for measurements.
+ * - Output is deterministic: the same text always gives the same bytes, so
+ *   rebuilt pages do not churn and caches stay valid.
+ */
+import QRCode from "qrcode";
+import { deflateSync } from "node:zlib";
+
+/** A finished QR symbol: `size`×`size` modules, without the quiet zone. */
+export interface QrMatrix {
+  /** Modules per side, quiet zone excluded (version 4 → 33). */
+  readonly size: number;
+  /** QR version (1–40); always ≤ {@link QR_MAX_VERSION} for matrices built here. */
+  readonly version: number;
+  /**
+   * Whether the module at (`row`, `col`) is dark. Coordinates outside the
+   * symbol (e.g. the quiet zone, negative indices) are light: returns `false`.
+   */
+  isDark(row: number, col: number): boolean;
+}
+
+/** Largest QR version accepted; a short link at level Q must fit in it. */
+export const QR_MAX_VERSION = 4;
+
+/** Quiet zone on every side, in modules (ISO/IEC 18004 minimum). */
+const QUIET_ZONE = 4;
+
+/** Internal form: what the renderers read directly, without per-module calls. */
+interface Encoded {
+  readonly size: number;
+  readonly version: number;
+  /** Row-major, `size * size` entries, 1 = dark. */
+  readonly data: Uint8Array;
+}
+
+/** Text as it appears in error messages: quoted, cut if very long. */
+function describe(text: string): string {
+  const shown = text.length > 120 ? `${text.slice(0, 117)}…` : text;
+  const bytes = Buffer.byteLength(text, "utf8");
+  const length =
+    bytes === text.length ? `${text.length} characters` : `${text.length} characters, ${bytes} bytes as UTF-8`;
+  return `${JSON.stringify(shown)} (${length})`;
+}
+
+function encode(text: string): Encoded {
+  if (typeof text !== "string" || text.length === 0) {
+    throw new Error("QR code text must be a non-empty string");
+  }
+  let qr: ReturnType<typeof QRCode.create>;
+  try {
+    qr = QRCode.create(text, { errorCorrectionLevel: "Q" });
+  } catch (cause) {
+    throw new Error(
+      `QR code text is too long: ${describe(text)} does not fit any QR version at error-correction level Q ` +
+        `(only version ≤ ${QR_MAX_VERSION} is allowed)`,
+      { cause },
+    );
+  }
+  if (qr.version > QR_MAX_VERSION) {
+    throw new Error(
+      `QR code text is too long: ${describe(text)} needs QR version ${qr.version} at error-correction level Q, ` +
+        `but printed codes must be version ≤ ${QR_MAX_VERSION} (version 4-Q holds 46 bytes of lowercase URL). Shorten the site URL or the code.`,
+    );
+  }
+  return { size: qr.modules.size, version: qr.version, data: qr.modules.data };
+}
+
+/**
+ * Encodes `text` (UTF-8) as a QR symbol at error-correction level Q, using the
+ * smallest version that fits and the standard's automatic mask selection.
+ *
+ * @throws Error if `text` is empty, or if it needs a version above
+ *   {@link QR_MAX_VERSION}; the message names the text, its length and the
+ *   version it would need.
+ */
+export function qrMatrix(text: string): QrMatrix {
+  const { size, version, data } = encode(text);
+  return Object.freeze({
+    size,
+    version,
+    isDark(row: number, col: number): boolean {
+      if (!Number.isInteger(row) || !Number.isInteger(col)) return false;
+      if (row < 0 || col < 0 || row >= size || col >= size) return false;
+      return data[row * size + col] === 1;
+    },
+  });
+}
+
+const XML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Escapes text for an XML/HTML attribute value; drops characters XML forbids. */
+function escapeAttribute(value: string): string {
+  return value
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+    .replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch);
+}
+
+/** Options for {@link qrSvg}. */
+export interface QrSvgOptions {
+  /**
+   * Accessible name, emitted as `aria-label` (XML-escaped). Give one unless
+   * the link is also printed as text next to the code; without a label (or
+   * with an empty one) the SVG is marked `aria-hidden="true"`.
+   */
+  label?: string;
+  /** Size of one module in CSS px for the `width`/`height` attributes. Default 4. */
+  moduleSize?: number;
+}
+
+/**
+ * Renders `text` as an SVG string meant to be inlined in HTML: no XML prolog,
+ * no `<title>`, `role="img"`, `viewBox` covering the symbol plus a 4-module
+ * quiet zone (one user unit per module), `shape-rendering="crispEdges"`, a
+ * white background `<rect>` and one black `<path>` whose subpaths are the
+ * horizontal runs of dark modules (`M{x} {y}h{w}v1h-{w}z`, quiet zone
+ * included in the coordinates). `width`/`height` are `moduleSize` × modules
+ * and can be overridden by CSS; the drawing scales cleanly.
+ *
+ * @throws Error as {@link qrMatrix}; RangeError if `moduleSize` is not a
+ *   positive finite number.
+ */
+export function qrSvg(text: string, options: QrSvgOptions = {}): string {
+  const moduleSize = options.moduleSize ?? 4;
+  if (!(typeof moduleSize === "number" && Number.isFinite(moduleSize) && moduleSize > 0)) {
+    throw new RangeError(`qrSvg: moduleSize must be a positive number, got ${String(moduleSize)}`);
+  }
+  const { size, data } = encode(text);
+  const total = size + 2 * QUIET_ZONE;
+
+  let d = "";
+  for (let row = 0; row < size; row++) {
+    const base = row * size;
+    const y = row + QUIET_ZONE;
+    let col = 0;
+    while (col < size) {
+      if (data[base + col] !== 1) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < size && data[base + col] === 1) col++;
+      const w = col - start;
+      d += `M${start + QUIET_ZONE} ${y}h${w}v1h-${w}z`;
+    }
+  }
+
+  const px = String(total * moduleSize);
+  const label = options.label ?? "";
+  const a11y = label === "" ? `role="img" aria-hidden="true"` : `role="img" aria-label="${escapeAttribute(label)}"`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" width="${px}" height="${px}" ` +
+    `${a11y} shape-rendering="crispEdges">` +
+    `<rect width="${total}" height="${total}" fill="#fff"/>` +
+    `<path fill="#000" d="${d}"/>` +
+    `</svg>`
+  );
+}
+
+/** Options for {@link qrPng}. */
+export interface QrPngOptions {
+  /** Pixels per module, an integer from 1 to 64. Default 10 (410 px for version 4). */
+  scale?: number;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(buf: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < buf.length; i++) c = (CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8)) >>> 0;
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, body: Uint8Array): Buffer {
+  const chunk = Buffer.alloc(12 + body.length);
+  chunk.writeUInt32BE(body.length, 0);
+  chunk.write(type, 4, "latin1");
+  chunk.set(body, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + body.length)), 8 + body.length);
+  return chunk;
+}
+
+/**
+ * Renders `text` as PNG bytes: 1-bit grayscale, black modules on white,
+ * 4-module quiet zone included, `scale` pixels per module. Slower than
+ * {@link qrSvg} (compression), so callers that need both should cache it.
+ *
+ * @throws Error as {@link qrMatrix}; RangeError if `scale` is not an integer
+ *   from 1 to 64.
+ */
+export function qrPng(text: string, options: QrPngOptions = {}): Buffer {
+  const scale = options.scale ?? 10;
+  if (!Number.isInteger(scale) || scale < 1 || scale > 64) {
+    throw new RangeError(`qrPng: scale must be an integer from 1 to 64, got ${String(scale)}`);
+  }
+  const { size, data } = encode(text);
+  const width = (size + 2 * QUIET_ZONE) * scale;
+  const stride = 1 + ((width + 7) >> 3); // filter byte + packed pixels
+  const raw = Buffer.alloc(stride * width, 0xff); // 1 = white in grayscale
+  for (let y = 0; y < width; y++) raw[y * stride] = 0; // filter type None
+
+  for (let row = 0; row < size; row++) {
+    const first = (row + QUIET_ZONE) * scale * stride;
+    for (let col = 0; col < size; col++) {
+      if (data[row * size + col] !== 1) continue;
+      const x0 = (col + QUIET_ZONE) * scale;
+      for (let x = x0; x < x0 + scale; x++) {
+        const i = first + 1 + (x >> 3);
+        raw[i] = raw[i]! & ~(0x80 >> (x & 7));
+      }
+    }
+    for (let k = 1; k < scale; k++) raw.copy(raw, first + k * stride, first, first + stride);
+  }
+
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(width, 4);
+  ihdr[8] = 1; // bit depth
+  ihdr[9] = 0; // colour type: grayscale
+  // compression, filter and interlace methods: 0
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk("IHDR", ihdr),
+    pngChunk("IDAT", deflateSync(raw, { level: 9 })),
+    pngChunk("IEND", new Uint8Array(0)),
+  ]);
+}
