@@ -66,7 +66,8 @@ function encode(text: string): Encoded {
   }
   let qr: ReturnType<typeof QRCode.create>;
   try {
-    qr = QRCode.create(text, { errorCorrectionLevel: "Q" });
+    // maskPattern 0 skips qrcode's slow mask search; we redo it below.
+    qr = QRCode.create(text, { errorCorrectionLevel: "Q", maskPattern: 0 });
   } catch (cause) {
     throw new Error(
       `QR code text is too long: ${describe(text)} does not fit any QR version at error-correction level Q ` +
@@ -77,10 +78,149 @@ function encode(text: string): Encoded {
   if (qr.version > QR_MAX_VERSION) {
     throw new Error(
       `QR code text is too long: ${describe(text)} needs QR version ${qr.version} at error-correction level Q, ` +
-        `but printed codes must be version ≤ ${QR_MAX_VERSION} (version 4-Q holds 46 bytes of lowercase URL). Shorten the site URL or the code.`,
+        `but printed codes must be version ≤ ${QR_MAX_VERSION} (version 4-Q holds 46 bytes of lowercase URL). ` +
+        `Shorten the site URL or the code.`,
     );
   }
-  return { size: qr.modules.size, version: qr.version, data: qr.modules.data };
+  const { size, data, reservedBit } = qr.modules;
+  return { size, version: qr.version, data: applyBestMask(size, data, reservedBit) };
+}
+
+/*
+ * Mask selection. `QRCode.create` without `maskPattern` tries all eight masks
+ * with generic per-module method calls; that search is ~85 % of its run time.
+ * We let qrcode place everything with mask 0, undo that mask, and score the
+ * eight candidates with the same penalty rules (N1–N4, including qrcode's
+ * exact N3 and N4 formulas) over flat typed arrays, keeping the first lowest
+ * score, exactly as qrcode does. The result is module-for-module identical to
+ * `QRCode.create(text, { errorCorrectionLevel: "Q" })` (asserted in the tests).
+ * Version info blocks (version ≥ 7) never occur here, so only the format info
+ * has to be rewritten per mask.
+ */
+
+const MASKS: ReadonlyArray<(i: number, j: number) => boolean> = [
+  (i, j) => (i + j) % 2 === 0,
+  (i) => i % 2 === 0,
+  (_i, j) => j % 3 === 0,
+  (i, j) => (i + j) % 3 === 0,
+  (i, j) => (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0,
+  (i, j) => ((i * j) % 2) + ((i * j) % 3) === 0,
+  (i, j) => (((i * j) % 2) + ((i * j) % 3)) % 2 === 0,
+  (i, j) => (((i * j) % 3) + ((i + j) % 2)) % 2 === 0,
+];
+
+/** Format info (level Q = 0b11) for each mask: 5 data bits + BCH(15,5), XOR 0x5412. */
+const FORMAT_BITS = MASKS.map((_, mask) => {
+  const value = (0b11 << 3) | mask;
+  let rem = value << 10;
+  for (let bit = 14; bit >= 10; bit--) if ((rem >> bit) & 1) rem ^= 0x537 << (bit - 10);
+  return ((value << 10) | rem) ^ 0x5412;
+});
+
+/** Row-major indices of the 15 format bits, both copies, as qrcode places them. */
+function formatPositions(size: number): Array<[number, number]> {
+  const positions: Array<[number, number]> = [];
+  for (let i = 0; i < 15; i++) {
+    const vertical = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i;
+    const horizontal = i < 8 ? size - i - 1 : i < 9 ? 15 - i : 15 - i - 1;
+    positions.push([vertical * size + 8, 8 * size + horizontal]);
+  }
+  return positions;
+}
+
+/** Per symbol size: for each mask, 1 where the mask flips a (non-reserved) module. */
+const maskCache = new Map<number, Uint8Array[]>();
+
+function maskLayers(size: number, reserved: Uint8Array): Uint8Array[] {
+  let layers = maskCache.get(size);
+  if (!layers) {
+    layers = MASKS.map((mask) => {
+      const layer = new Uint8Array(size * size);
+      for (let i = 0; i < size; i++) {
+        for (let j = 0; j < size; j++) layer[i * size + j] = !reserved[i * size + j] && mask(i, j) ? 1 : 0;
+      }
+      return layer;
+    });
+    maskCache.set(size, layers); // reserved areas depend only on the version (≤ 4 here)
+  }
+  return layers;
+}
+
+function penalty(m: Uint8Array, size: number): number {
+  let points = 0;
+  let dark = 0;
+  for (let a = 0; a < size; a++) {
+    let rowRun = 0;
+    let colRun = 0;
+    let rowLast = -1;
+    let colLast = -1;
+    let rowBits = 0;
+    let colBits = 0;
+    for (let b = 0; b < size; b++) {
+      const h = m[a * size + b]!; // along row a
+      const v = m[b * size + a]!; // along column a
+      dark += h;
+      // N1: runs of ≥ 5 same-coloured modules
+      if (h === rowLast) rowRun++;
+      else {
+        if (rowRun >= 5) points += rowRun - 2;
+        rowLast = h;
+        rowRun = 1;
+      }
+      if (v === colLast) colRun++;
+      else {
+        if (colRun >= 5) points += colRun - 2;
+        colLast = v;
+        colRun = 1;
+      }
+      // N3: 1:1:3:1:1 finder-like pattern with 4 light modules on one side
+      rowBits = ((rowBits << 1) & 0x7ff) | h;
+      colBits = ((colBits << 1) & 0x7ff) | v;
+      if (b >= 10) {
+        if (rowBits === 0x5d0 || rowBits === 0x05d) points += 40;
+        if (colBits === 0x5d0 || colBits === 0x05d) points += 40;
+      }
+      // N2: 2×2 blocks of one colour
+      if (a < size - 1 && b < size - 1) {
+        const sum = h + m[a * size + b + 1]! + m[(a + 1) * size + b]! + m[(a + 1) * size + b + 1]!;
+        if (sum === 0 || sum === 4) points += 3;
+      }
+    }
+    if (rowRun >= 5) points += rowRun - 2;
+    if (colRun >= 5) points += colRun - 2;
+  }
+  // N4: deviation of the dark proportion from 50 %, in 5 % steps
+  const total = size * size;
+  return points + Math.abs(Math.ceil((dark * 100) / total / 5) - 10) * 10;
+}
+
+function applyBestMask(size: number, masked0: Uint8Array, reserved: Uint8Array): Uint8Array {
+  const layers = maskLayers(size, reserved);
+  const positions = formatPositions(size);
+  const unmasked = new Uint8Array(size * size);
+  const layer0 = layers[0]!;
+  for (let i = 0; i < unmasked.length; i++) unmasked[i] = masked0[i]! ^ layer0[i]!;
+
+  let best = new Uint8Array(size * size);
+  let candidate = new Uint8Array(size * size);
+  let bestScore = Infinity;
+  for (let mask = 0; mask < MASKS.length; mask++) {
+    const layer = layers[mask]!;
+    for (let i = 0; i < candidate.length; i++) candidate[i] = unmasked[i]! ^ layer[i]!;
+    const bits = FORMAT_BITS[mask]!;
+    for (let i = 0; i < 15; i++) {
+      const bit = (bits >> i) & 1;
+      const [vertical, horizontal] = positions[i]!;
+      candidate[vertical] = bit;
+      candidate[horizontal] = bit;
+    }
+    const score = penalty(candidate, size);
+    if (score < bestScore) {
+      bestScore = score;
+      [best, candidate] = [candidate, best];
+    }
+  }
+  return best;
 }
 
 /**

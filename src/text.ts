@@ -11,9 +11,12 @@
 // C0 controls except TAB/LF/CR, DEL, C1 controls, and lone surrogates are never wanted.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const BOM = /\uFEFF/g;
+// One cheap scan decides whether the slower replacements are needed at all.
+const NEEDS_CLEANING = /[\r\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/;
 
 /** NFC-normalises multi-line text, unifies line endings and drops control characters. */
 export function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text.normalize("NFC");
   return text.replace(/\r\n?/g, "\n").replace(BOM, "").replace(CONTROL_CHARS, "").normalize("NFC");
 }
 

@@ -7,6 +7,8 @@ import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ROOT_DIR, configureSiteData, loadSiteData, setSiteData } from "../eleventy/site-data.ts";
+import { writeOutputFiles } from "./output-files.ts";
+import { BUILD_STEPS } from "./steps.ts";
 
 export interface BuildOptions {
   /** Final output folder, e.g. /repo/_site. */
@@ -46,6 +48,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       quietMode: true,
     });
     await eleventy.write();
+    for (const step of BUILD_STEPS) {
+      writeOutputFiles(staging, await step.run({ data, stagingDir: staging, rootDir }));
+    }
     const fileCount = countFiles(staging);
     if (existsSync(outDir)) renameSync(outDir, previous);
     renameSync(staging, outDir);
