@@ -44,6 +44,7 @@ export function parseArticleDate(value: string): ArticleDate | undefined {
     const match = DATE_TIME.exec(text);
     if (!match) return undefined;
     const [, y, mo, d, h, mi, s, offset] = match;
+    if (offset && offset !== "Z" && !/^[+-](?:0\d|1[0-4]):?[0-5]\d$/.test(offset)) return undefined;
     const base = `${y}-${mo}-${d}T${h}:${mi}:${s ?? "00"}`;
     parsed = offset
       ? DateTime.fromISO(`${base}${offset === "Z" ? "Z" : offset.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2")}`, { setZone: true }).setZone(SITE_TIME_ZONE)

@@ -91,6 +91,6 @@ export function renderMarkdown(source: string): RenderedMarkdown {
 export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(" ");
+  const space = text[max] === " " ? max : cut.lastIndexOf(" ");
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, "")}…`;
 }

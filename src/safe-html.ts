@@ -8,7 +8,10 @@
  * QR SVG and serialised JSON-LD. `git grep trustedHtml` lists every use.
  */
 
-const brand: unique symbol = Symbol("SafeHtml");
+// A registered symbol, so SafeHtml made by one copy of this module (e.g. in a
+// test runner's module graph) is recognised by another (Eleventy's loader).
+// Only code can forge it; content never produces objects.
+const brand: unique symbol = Symbol.for("tong-ket.SafeHtml") as typeof brand;
 
 /** A string known to be safe to place in HTML as markup. */
 export interface SafeHtml {

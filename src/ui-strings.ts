@@ -39,4 +39,11 @@ export const UI = {
   seeCurrentUnit: (name: string) => `Xem tin ${name}`,
   nowPartOf: "nay thuộc",
   nowNamed: "nay là",
+  // Feeds (src/feeds.ts, layouts/feed-links.ts)
+  feedProvinceTitle: (provinceFullName: string, siteName: string) => `Tin ${provinceFullName} – ${siteName}`,
+  feedProvinceDescription: (provinceName: string, formerNames: readonly string[]) =>
+    `Tin hội nghị tổng kết công tác năm và triển khai nhiệm vụ năm mới của các sở, ngành ${provinceName}${formerNames.length > 0 ? `, gồm cả tin của ${formerNames.join(", ")}` : ""}.`,
+  feedCopyright: "Nội dung thuộc về cơ quan ban hành thông cáo.",
+  feedLinkTitle: (feedTitle: string, format: string) => `${feedTitle} (${format})`,
+  feedSubscribe: "Theo dõi qua RSS",
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
+import QRCode from "qrcode";
 import { QR_MAX_VERSION, qrMatrix, qrPng, qrSvg } from "../src/qr.ts";
 
 // jsqr is CommonJS with `exports.default = jsQR`; under NodeNext the default
@@ -74,6 +75,31 @@ describe("qrMatrix", () => {
     expect(() => qrSvg(tooLong)).toThrowError(/too long/);
     expect(() => qrPng(tooLong)).toThrowError(/too long/);
     expect(() => qrMatrix("x".repeat(4000))).toThrowError(/4000 characters/);
+  });
+
+  it("is module-for-module identical to QRCode.create at level Q (own mask selection)", () => {
+    const texts = [
+      ...Array.from({ length: 300 }, (_, i) => `https://example.gov.vn/q/${(i * 7919 + 40000).toString(32)}/`),
+      ...Array.from({ length: 46 }, (_, n) => "https://sotuphap.daklak.gov.vn/q/2m4x9/0123456789".slice(0, n + 1)),
+      "HTTPS://EXAMPLE.GOV.VN/Q/7KQ2M/",
+      "Đắk Lắk – tổng kết 2025",
+    ];
+    const versions = new Set<number>();
+    for (const text of texts) {
+      const ref = QRCode.create(text, { errorCorrectionLevel: "Q" });
+      const m = qrMatrix(text);
+      versions.add(m.version);
+      expect(m.version).toBe(ref.version);
+      expect(m.size).toBe(ref.modules.size);
+      for (let r = 0; r < m.size; r++) {
+        for (let c = 0; c < m.size; c++) {
+          if (m.isDark(r, c) !== (ref.modules.get(r, c) === 1)) {
+            expect.fail(`${JSON.stringify(text)} differs at (${r}, ${c}); qrcode chose mask ${ref.maskPattern}`);
+          }
+        }
+      }
+    }
+    expect([...versions].sort()).toEqual([1, 2, 3, 4]);
   });
 
   it("rejects empty text", () => {

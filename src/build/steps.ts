@@ -5,6 +5,7 @@
  */
 import type { SiteData } from "../eleventy/site-data.ts";
 import type { OutputFile } from "./output-files.ts";
+import { articleImagesStep } from "./article-images.ts";
 
 export interface BuildStepContext {
   readonly data: SiteData;
@@ -20,4 +21,4 @@ export interface BuildStep {
 }
 
 /** The steps every build runs after Eleventy, in order. */
-export const BUILD_STEPS: readonly BuildStep[] = [];
+export const BUILD_STEPS: readonly BuildStep[] = [articleImagesStep, ];

@@ -63,7 +63,15 @@ class Locator {
   /** YAML syntax problems with their lines (used when the fast parser failed). */
   problems(): { line: number | undefined; message: string }[] {
     const { doc } = this.load();
-    return [...doc.errors, ...doc.warnings].map((p) => ({ line: p.linePos?.[0]?.line, message: p.message.split("\n")[0] ?? p.message }));
+    const seen = new Set<number | undefined>();
+    const out: { line: number | undefined; message: string }[] = [];
+    for (const problem of [...doc.errors, ...doc.warnings]) {
+      const line = problem.linePos?.[0]?.line;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      out.push({ line, message: (problem.message.split("\n")[0] ?? problem.message).replace(/ at line \d+, column \d+:?$/, "") });
+    }
+    return out;
   }
 
   private lineAt(offset: number): number {
@@ -109,9 +117,12 @@ function describeType(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping (key: value pairs)";
-  if (typeof value === "number") return Number.isInteger(value) ? "a whole number" : "a number";
+  if (typeof value === "number") return Number.isInteger(value) ? "a whole number" : "a fraction";
   return typeof value === "boolean" ? "true/false" : "text";
 }
+
+const INTEGER_FIELDS = new Set(["reviewYear", "planYear", "awards[].count"]);
+const EXPECTED_TYPE: Readonly<Record<string, string>> = { string: "text", number: "a number", int: "a whole number", array: "a list", object: "a mapping (key: value fields)", boolean: "true or false" };
 
 /** Converts zod issues to editor-facing errors. */
 function issueErrors(file: string, issues: readonly z.core.$ZodIssue[], data: unknown, locate: Locator): ContentError[] {
@@ -139,7 +150,7 @@ function issueErrors(file: string, issues: readonly z.core.$ZodIssue[], data: un
     const missing = value === undefined || value === null;
     let message: string;
     if (missing) message = "is required but missing";
-    else if (issue.code === "invalid_type") message = `must be ${issue.expected === "string" ? "text" : issue.expected === "number" ? "a number" : issue.expected === "array" ? "a list" : issue.expected === "object" ? "a mapping" : issue.expected}, not ${describeType(value)}`;
+    else if (issue.code === "invalid_type") message = `must be ${INTEGER_FIELDS.has(fieldPattern(path)) ? "a whole number" : (EXPECTED_TYPE[issue.expected] ?? issue.expected)}, not ${describeType(value)}`;
     else if (issue.code === "too_small" && typeof value === "string") message = "must not be empty";
     else if (issue.code === "invalid_value") message = "is not an allowed value";
     else message = issue.message;
@@ -206,29 +217,51 @@ export function parseArticle(file: string, source: string): ParseResult {
   }
   const data = cleanData(raw);
   const shape = frontMatterSchema.safeParse(data);
-  if (!shape.success) return fail(...issueErrors(file, shape.error.issues, data, locate));
-  const bodyStartLine = split.matter.split("\n").length + 1;
-  return semanticCheck(file, shape.data, split.content, bodyStartLine, locate);
+  if (!shape.success) {
+    // Report the semantic problems of the fields that do have the right shape
+    // too, so one build shows everything wrong with the file.
+    const checked = semanticCheck(file, looseFrontMatter(data as Record<string, unknown>), split.content, locate);
+    return fail(...issueErrors(file, shape.error.issues, data, locate), ...(checked.ok ? [] : checked.errors));
+  }
+  return semanticCheck(file, shape.data, split.content, locate);
+}
+
+/** The fields of invalid front matter that have the right type, for semantic checks alongside shape errors. */
+function looseFrontMatter(data: Record<string, unknown>): FrontMatter {
+  const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+  const int = (v: unknown): number | undefined => (typeof v === "number" && Number.isInteger(v) ? v : undefined);
+  const image = data["image"];
+  const imageSrc = image && typeof image === "object" ? str((image as Record<string, unknown>)["src"]) : undefined;
+  const aliases = Array.isArray(data["aliases"]) ? data["aliases"].filter((a): a is string => typeof a === "string") : undefined;
+  return {
+    title: str(data["title"]) ?? "",
+    date: str(data["date"]) ?? "",
+    province: str(data["province"]) ?? "",
+    reviewYear: int(data["reviewYear"]),
+    planYear: int(data["planYear"]),
+    aliases,
+    image: imageSrc ? { src: imageSrc, alt: "" } : undefined,
+  } as FrontMatter;
 }
 
 function fail(...errors: ContentError[]): ParseResult {
   return { ok: false, errors };
 }
 
-function semanticCheck(file: string, fm: FrontMatter, body: string, _bodyStartLine: number, locate: Locator): ParseResult {
+function semanticCheck(file: string, fm: FrontMatter, body: string, locate: Locator): ParseResult {
   const errors: ContentError[] = [];
   const at = (field: string, path: readonly PropertyKey[], value: unknown, message: string, expected: string, fix: string): void => {
     errors.push({ file, line: locate.valueLine(path), field, value: showValue(value), message, expected, fix });
   };
 
-  const date = parseArticleDate(fm.date);
-  if (!date) at("date", ["date"], fm.date, "is not a valid date", DATE_FORMS, "write the date as YYYY-MM-DD, e.g. date: 2016-11-29 (day and month with two digits)");
+  const date = fm.date ? parseArticleDate(fm.date) : undefined;
+  if (fm.date && !date) at("date", ["date"], fm.date, "is not a valid date", DATE_FORMS, "write the date as YYYY-MM-DD, e.g. date: 2016-11-29 (day and month with two digits)");
 
-  const province = getProvince(fm.province);
-  if (!province) {
+  const province = fm.province ? getProvince(fm.province) : undefined;
+  if (fm.province && !province) {
     const suggestions = suggestProvinceIds(fm.province);
     at("province", ["province"], fm.province, "is not a known province id", FIELD_HELP["province"]?.expected ?? "", suggestions.length ? `did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?` : "use the ASCII id of the province, e.g. gia-lai (README.md lists all ids)");
-  } else if (date && province.successor && province.successorSince && date.day >= province.successorSince) {
+  } else if (date && province?.successor && province.successorSince && date.day >= province.successorSince) {
     const successor = getProvince(province.successor);
     at("province", ["province"], fm.province, `${province.name} ${province.change === "renamed" ? "was renamed" : "became part of"} ${successor ? provinceFullName(successor) : province.successor} on ${province.successorSince}, before this article's date ${date.day}`, `the unit in force on ${date.day}`, `write province: ${province.successor}`);
   }

@@ -101,7 +101,7 @@ export function fieldPattern(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === "number" ? "[]" : `.${String(p)}`)).join("").replace(/^\./, "").replace(/\.\[\]/g, "[]");
 }
 
-/** Turns a concrete path into display form ("officials[2].name"). */
+/** Turns a concrete path into display form, list items counted from 1 as editors count them: ["officials", 2, "name"] → "officials #3.name". */
 export function fieldLabel(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+  return path.map((p) => (typeof p === "number" ? ` #${p + 1}` : `.${String(p)}`)).join("").replace(/^\./, "");
 }

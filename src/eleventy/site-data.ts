@@ -29,7 +29,16 @@ export interface SiteData {
   readonly stylesheet: { readonly url: string; readonly css: string };
 }
 
-let cached: SiteData | undefined;
+// Held on globalThis, not in a module variable: the build script and Eleventy
+// may load this module through different loaders (tsx for Eleventy's config,
+// vitest's own graph in tests), which would otherwise give two copies.
+const STORE = Symbol.for("tong-ket.site-data");
+type Store = { data?: SiteData; options: SiteDataOptions };
+function store(): Store {
+  const holder = globalThis as unknown as Record<symbol, Store | undefined>;
+  holder[STORE] ??= { options: {} };
+  return holder[STORE];
+}
 
 /** Options the build script sets before Eleventy runs. */
 export interface SiteDataOptions {
@@ -37,16 +46,14 @@ export interface SiteDataOptions {
   readonly includeDrafts?: boolean;
 }
 
-let options: SiteDataOptions = {};
-
 /** Sets where content is read from (tests and the build script) and drops the cache. */
 export function configureSiteData(next: SiteDataOptions): void {
-  options = next;
-  cached = undefined;
+  store().options = next;
+  delete store().data;
 }
 
 /** Builds the site data from disk. @throws ContentValidationError listing every invalid article. */
-export function loadSiteData(opts: SiteDataOptions = options): SiteData {
+export function loadSiteData(opts: SiteDataOptions = store().options): SiteData {
   const rootDir = opts.rootDir ?? ROOT_DIR;
   const config = siteConfigFromEnv();
   const result = loadContent({ rootDir, ...(opts.includeDrafts ? { includeDrafts: true } : {}) });
@@ -64,11 +71,12 @@ export function loadSiteData(opts: SiteDataOptions = options): SiteData {
 
 /** Hands already-loaded data to the templates (the build script validates first). */
 export function setSiteData(data: SiteData): void {
-  cached = data;
+  store().data = data;
 }
 
 /** The memoised site data for this build. */
 export function getSiteData(): SiteData {
-  cached ??= loadSiteData();
-  return cached;
+  const s = store();
+  s.data ??= loadSiteData(s.options);
+  return s.data;
 }
