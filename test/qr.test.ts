@@ -152,6 +152,12 @@ describe("qrSvg", () => {
     expect(svg).toContain(`aria-label="Mã QR: bài viết"`);
     expect(svg).toContain(`shape-rendering="crispEdges"`);
     expect(svg.match(/<path/g)).toHaveLength(1);
+    // Runs stay inside the symbol, leaving the 4-module quiet zone empty.
+    const runs = [...svg.matchAll(/M(\d+) (\d+)h(\d+)/g)].map((m) => m.slice(1).map(Number) as [number, number, number]);
+    expect(Math.min(...runs.map(([x]) => x))).toBe(4);
+    expect(Math.min(...runs.map(([, y]) => y))).toBe(4);
+    expect(Math.max(...runs.map(([x, , w]) => x + w))).toBe(total - 4);
+    expect(Math.max(...runs.map(([, y]) => y + 1))).toBe(total - 4);
   });
 
   it("escapes the aria-label", () => {

@@ -5,6 +5,7 @@
  */
 import type { SiteData } from "../eleventy/site-data.ts";
 import type { OutputFile } from "./output-files.ts";
+import { feedsStep } from "../feeds.ts";
 import { articleImagesStep } from "./article-images.ts";
 
 export interface BuildStepContext {
@@ -21,4 +22,4 @@ export interface BuildStep {
 }
 
 /** The steps every build runs after Eleventy, in order. */
-export const BUILD_STEPS: readonly BuildStep[] = [articleImagesStep, ];
+export const BUILD_STEPS: readonly BuildStep[] = [feedsStep, articleImagesStep, ];

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { compareNewestFirst, type Article } from "./article.ts";
 import type { ContentError } from "./errors.ts";
-import { parseArticle } from "./parse-article.ts";
+import { parseArticle, type ParseResult } from "./parse-article.ts";
 
 export interface LoadOptions {
   /** Project root; paths in errors are relative to it. */
@@ -37,24 +37,32 @@ export function listArticleFiles(rootDir: string, contentDir = "content"): strin
     .sort();
 }
 
+/**
+ * Reads, parses and validates one article file, including the checks that
+ * need the file system (the image next to it exists).
+ */
+export function loadArticleFile(rootDir: string, file: string): ParseResult {
+  const result = parseArticle(file, readFileSync(path.join(rootDir, file), "utf8"));
+  if (!result.ok) return result;
+  const image = result.article.image;
+  if (image?.sourceFile && !existsSync(path.join(rootDir, image.sourceFile))) {
+    return {
+      ok: false,
+      errors: [{ file, field: "image.src", value: JSON.stringify(image.sourceFile.slice(image.sourceFile.lastIndexOf("/") + 1)), message: "names an image file that does not exist", expected: `a file at ${image.sourceFile}`, fix: "add the image next to the article, or correct the file name (it is case-sensitive)" }],
+    };
+  }
+  return result;
+}
+
 /** Parses every article file; never throws on bad content, returns all errors instead. */
 export function loadContent(options: LoadOptions): LoadResult {
   const files = listArticleFiles(options.rootDir, options.contentDir);
   const articles: Article[] = [];
   const errors: ContentError[] = [];
   for (const file of files) {
-    const result = parseArticle(file, readFileSync(path.join(options.rootDir, file), "utf8"));
-    if (!result.ok) {
-      errors.push(...result.errors);
-      continue;
-    }
-    const { article } = result;
-    if (article.image?.sourceFile && !existsSync(path.join(options.rootDir, article.image.sourceFile))) {
-      errors.push({ file, field: "image.src", value: JSON.stringify(article.image.sourceFile.slice(article.image.sourceFile.lastIndexOf("/") + 1)), message: "names an image file that does not exist", expected: `a file at ${article.image.sourceFile}`, fix: "add the image next to the article, or correct the file name (it is case-sensitive)" });
-      continue;
-    }
-    if (article.draft && !options.includeDrafts) continue;
-    articles.push(article);
+    const result = loadArticleFile(options.rootDir, file);
+    if (!result.ok) errors.push(...result.errors);
+    else if (!result.article.draft || options.includeDrafts) articles.push(result.article);
   }
   errors.push(...crossCheck(articles));
   articles.sort(compareNewestFirst);

@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url";
 import { ContentValidationError } from "../content/errors.ts";
 import { loadContent } from "../content/load-content.ts";
 import { buildSiteModel, type IndexPage, type SiteModel } from "../site-model.ts";
-import { siteConfigFromEnv } from "../site-config.ts";
+import { siteConfigFromEnv, type SiteConfig } from "../site-config.ts";
+import type { Article } from "../content/article.ts";
 import type { LayoutContext } from "../../layouts/base.ts";
 
 /** Project root (two levels above this file). */
@@ -55,12 +56,16 @@ export function configureSiteData(next: SiteDataOptions): void {
 /** Builds the site data from disk. @throws ContentValidationError listing every invalid article. */
 export function loadSiteData(opts: SiteDataOptions = store().options): SiteData {
   const rootDir = opts.rootDir ?? ROOT_DIR;
-  const config = siteConfigFromEnv();
   const result = loadContent({ rootDir, ...(opts.includeDrafts ? { includeDrafts: true } : {}) });
   if (result.errors.length > 0) throw new ContentValidationError(result.errors);
+  return createSiteData(result.articles);
+}
+
+/** Builds the site data from already validated articles, newest first. */
+export function createSiteData(articles: readonly Article[], config: SiteConfig = siteConfigFromEnv()): SiteData {
   const css = readFileSync(path.join(ROOT_DIR, "layouts/assets/site.css"), "utf8");
   const url = `/assets/site-${createHash("sha256").update(css).digest("hex").slice(0, 10)}.css`;
-  const model = buildSiteModel(config, result.articles);
+  const model = buildSiteModel(config, articles);
   return {
     model,
     indexPages: [...model.homePages, ...model.provincePages],

@@ -1,0 +1,351 @@
+/**
+ * Syndication feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1, for the whole site
+ * (`feed.xml`, `atom.xml`, `feed.json`) and for every unit in the province
+ * registry, current and former (`<province-id>/feed.xml` …). A current unit's
+ * feed includes its former units' articles, exactly as its index pages do.
+ *
+ * Why it is written this way:
+ *
+ * - Pure: site model in, {@link OutputFile}s out. No Eleventy, no I/O, so the
+ *   tests call it directly and the build runs it as a post-Eleventy step.
+ * - Deterministic: a feed's `updated`/`lastBuildDate` is its newest article's
+ *   date, never the clock, so two builds of the same content are
+ *   byte-identical (the `feed` package would otherwise use `new Date()`).
+ * - Linear: the model's lists are already sorted newest first, so each feed
+ *   takes the first {@link FEED_ITEM_LIMIT} articles of one list; the work is
+ *   bounded by (units + 1) × limit items whatever the article count.
+ * - Well-formed whatever an editor pasted. The `feed` package builds the
+ *   structure but serialises with xml-js, which has gaps that editor text can
+ *   reach, so values are prepared before they go in:
+ *   - CDATA: xml-js splits only the first "]]>" of a CDATA section, so a
+ *     second one would end the section early. Every "]]>" is replaced with
+ *     "]]" + U+FFFF, and U+FFFF is then replaced with "]]><![CDATA[>" in the
+ *     output (the standard split). U+FFFF is not an XML character, so it is
+ *     stripped from every input first and cannot occur otherwise.
+ *   - Text nodes: xml-js turns "&amp;" back into "&" before escaping (so a
+ *     literal "&amp;" in a title would lose its "amp;"); text values therefore
+ *     get every "&" pre-escaped, which that step exactly undoes.
+ *   - Attributes: xml-js escapes only `"`. The only editor text in an
+ *     attribute is an Atom category term; its "<" travels as U+FFFE and
+ *     becomes "&lt;" in the output ("&" is escaped by `feed` itself).
+ *   - Characters XML 1.0 forbids (C0 controls, lone surrogates, U+FFFE,
+ *     U+FFFF) are dropped. The loader already removes them; this module does
+ *     not rely on that.
+ * - HTML vs plain text: Atom titles and summaries, and RSS descriptions, are
+ *   HTML, so the plain-text title and summary are HTML-escaped there; the RSS
+ *   title and all JSON Feed fields other than `content_html` stay plain text.
+ * - Dates: `feed` writes `toISOString()` (UTC "Z") for Atom and JSON and
+ *   `toUTCString()` (RFC 822, GMT) for RSS. Items get a Date whose
+ *   `toISOString()` returns the article's own "+07:00" ISO string, so Atom and
+ *   JSON carry the Vietnam offset; RSS shows the same instant in GMT.
+ * - `feed` writes JSON Feed 1.0; `language` and `authors` (1.1) go in as
+ *   extensions, which it copies verbatim, and the version line is rewritten.
+ * - RSS bylines use `dc:creator` (RSS's own `<author>` must be an e-mail
+ *   address); relative links and images in bodies are made absolute, since a
+ *   feed reader has no page to resolve them against.
+ */
+import { Feed, type Extension, type FeedOptions, type Item } from "feed";
+import type { OutputFile } from "./build/output-files.ts";
+import type { BuildStep } from "./build/steps.ts";
+import type { Article } from "./content/article.ts";
+import { UnknownProvinceError, currentUnitOf, formerUnitsOf, getProvince, provinceFullName, type ProvinceUnit } from "./provinces.ts";
+import { escapeHtml } from "./safe-html.ts";
+import { absoluteUrl, type SiteConfig } from "./site-config.ts";
+import { provinceUrl, type SiteModel } from "./site-model.ts";
+import { UI } from "./ui-strings.ts";
+
+/** Most items in one feed (the newest ones). */
+export const FEED_ITEM_LIMIT = 50;
+
+/** The `version` of the JSON Feed documents written. */
+export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
+
+/** Media types for autodiscovery links and servers. */
+export const FEED_MEDIA_TYPES = {
+  rss: "application/rss+xml",
+  atom: "application/atom+xml",
+  json: "application/feed+json",
+} as const;
+
+/** Root-relative URLs of the three feeds of the site or of one unit. */
+export interface FeedPaths {
+  readonly rss: string;
+  readonly atom: string;
+  readonly json: string;
+}
+
+/**
+ * Root-relative feed URLs: "/feed.xml", "/atom.xml", "/feed.json" for the
+ * site; "/gia-lai/feed.xml" … for a unit.
+ * @throws {UnknownProvinceError} for an id not in the registry
+ */
+export function feedPaths(provinceId?: string): FeedPaths {
+  if (provinceId !== undefined && !getProvince(provinceId)) throw new UnknownProvinceError(provinceId);
+  const base = provinceId === undefined ? "/" : provinceUrl(provinceId);
+  return { rss: `${base}feed.xml`, atom: `${base}atom.xml`, json: `${base}feed.json` };
+}
+
+/** Feed title: the site name, or "Tin Tỉnh Gia Lai – <site name>" for a unit. */
+export function feedTitle(config: SiteConfig, unit?: ProvinceUnit): string {
+  return unit ? UI.feedProvinceTitle(provinceFullName(unit), config.name) : config.name;
+}
+
+/** Feed description; a former unit names its successor, a current one its former units. */
+function feedDescription(config: SiteConfig, unit?: ProvinceUnit): string {
+  if (!unit) return config.description;
+  const name = unit.current
+    ? provinceFullName(unit)
+    : `${provinceFullName(unit)} (${unit.change === "renamed" ? UI.nowNamed : UI.nowPartOf} ${provinceFullName(currentUnitOf(unit.id))})`;
+  return UI.feedProvinceDescription(name, formerUnitsOf(unit.id).map(provinceFullName));
+}
+
+// ---------------------------------------------------------------------------
+// Making editor text safe for xml-js (see the header comment)
+// ---------------------------------------------------------------------------
+
+/** Anything outside XML 1.0's Char production; with /u a lone surrogate is one code point. */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/** Stands for the second half of a CDATA split; replaced after serialisation. */
+const CDATA_SPLIT = "\uFFFF";
+/** Stands for "<" inside an attribute; replaced after serialisation. */
+const ATTRIBUTE_LT = "\uFFFE";
+
+/** Drops characters that XML 1.0 does not allow anywhere (and so the two sentinels). */
+export function xmlChars(text: string): string {
+  return text.replace(NOT_XML_CHAR, "");
+}
+
+// The three helpers below take text already passed through xmlChars.
+
+/** For a value `feed` puts in a CDATA section. */
+function cdata(text: string): string {
+  return text.replaceAll("]]>", `]]${CDATA_SPLIT}`);
+}
+
+/** For a value `feed` writes as a text node (xml-js un-escapes "&amp;" first). */
+function textNode(text: string): string {
+  return text.replaceAll("&", "&amp;");
+}
+
+/** For a value `feed` writes as an attribute after escaping "&" itself. */
+function attribute(text: string): string {
+  return text.replaceAll("<", ATTRIBUTE_LT);
+}
+
+/** Replaces the sentinels in serialised XML. */
+function finishXml(xml: string): string {
+  return `${xml.replaceAll(CDATA_SPLIT, "]]><![CDATA[>").replaceAll(ATTRIBUTE_LT, "&lt;")}\n`;
+}
+
+// ---------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------
+
+/** A Date whose ISO form keeps the article's offset ("2016-12-09T00:00:00+07:00"). */
+class OffsetDate extends Date {
+  readonly #iso: string;
+  constructor(timestamp: number, iso: string) {
+    super(timestamp);
+    this.#iso = iso;
+  }
+  override toISOString(): string {
+    return this.#iso;
+  }
+}
+
+/** `updated` of a feed with no items: fixed, so empty feeds are deterministic too. */
+const EMPTY_FEED_DATE = new OffsetDate(0, "1970-01-01T07:00:00+07:00");
+
+// ---------------------------------------------------------------------------
+// Items
+// ---------------------------------------------------------------------------
+
+/** One article's values, cleaned once (all free of non-XML characters). */
+interface CleanArticle {
+  readonly url: string;
+  readonly date: OffsetDate;
+  readonly title: string;
+  readonly summary: string;
+  readonly contentHtml: string;
+  readonly author?: string;
+  readonly categories: readonly string[];
+}
+
+/** One article's item in each format, built once and shared by every feed it appears in. */
+interface FeedItems {
+  readonly date: OffsetDate;
+  readonly rss: Item;
+  readonly atom: Item;
+  readonly json: Item;
+}
+
+const URL_ATTRIBUTE = / (href|src)="([^"]*)"/g;
+const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+const HTML_ENTITY = /&(amp|lt|gt|quot|#39);/g;
+const ENTITY_CHARS: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
+
+/**
+ * Makes relative href/src values in rendered Markdown absolute against the
+ * article's URL. markdown-it always writes attributes as name="escaped".
+ */
+function absoluteLinks(html: string, base: string): string {
+  return html.replace(URL_ATTRIBUTE, (whole, name: string, value: string) => {
+    if (HAS_SCHEME.test(value)) return whole;
+    try {
+      const resolved = new URL(value.replace(HTML_ENTITY, (entity, key: string) => ENTITY_CHARS[key] ?? entity), base).href;
+      return ` ${name}="${escapeHtml(resolved)}"`;
+    } catch {
+      return whole;
+    }
+  });
+}
+
+function clean(config: SiteConfig, article: Article): CleanArticle {
+  const url = absoluteUrl(config, article.url);
+  const title = xmlChars(article.title);
+  const summary = xmlChars(article.summary);
+  const body = xmlChars(article.body.value);
+  const author = article.author === undefined ? "" : xmlChars(article.author).trim();
+  const categories = [provinceFullName(article.province), ...article.tags.map(xmlChars)].filter((c) => c.trim() !== "");
+  return {
+    url,
+    date: new OffsetDate(article.date.timestamp, article.date.iso),
+    title,
+    summary,
+    // JSON Feed needs content; an empty body falls back to the summary, then the title.
+    contentHtml: body.trim() ? absoluteLinks(body, url) : `<p>${escapeHtml(summary || title)}</p>`,
+    ...(author ? { author } : {}),
+    categories: [...new Set(categories)],
+  };
+}
+
+function feedItems(config: SiteConfig, article: Article): FeedItems {
+  const a = clean(config, article);
+  const common = { link: a.url, date: a.date, published: a.date };
+  const summaryHtml = cdata(escapeHtml(a.summary));
+  const content = cdata(a.contentHtml);
+  return {
+    date: a.date,
+    rss: {
+      ...common, // no id: the guid is then the link, with isPermaLink="true"
+      title: cdata(a.title),
+      description: summaryHtml,
+      content,
+      category: a.categories.map((name) => ({ name: textNode(name) })),
+      ...(a.author ? { extensions: [{ name: "dc:creator", objects: { _text: textNode(a.author) } }] } : {}),
+    },
+    atom: {
+      ...common,
+      id: a.url,
+      title: cdata(escapeHtml(a.title)),
+      description: summaryHtml,
+      content,
+      category: a.categories.map((term) => ({ term: attribute(term) })),
+      ...(a.author ? { author: [{ name: textNode(a.author) }] } : {}),
+    },
+    json: {
+      ...common,
+      id: a.url,
+      title: a.title,
+      description: a.summary,
+      content: a.contentHtml,
+      category: a.categories.map((name) => ({ name })),
+      ...(a.author ? { extensions: [jsonField("authors", [{ name: a.author }])] } : {}),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Documents
+// ---------------------------------------------------------------------------
+
+/**
+ * A field `feed`'s JSON writer copies verbatim into the channel or an item
+ * (its "extensions"). Used for the JSON Feed 1.1 fields it does not know:
+ * `language` and `authors`. (The declared type is an object, but any JSON
+ * value is copied as is.)
+ */
+function jsonField(name: string, value: unknown): Extension {
+  return { name, objects: value as Record<string, unknown> };
+}
+
+const JSON_FEED_V1_START = '{\n    "version": "https://jsonfeed.org/version/1",';
+
+/**
+ * `feed` labels its JSON output JSON Feed 1.0; with `authors` and `language`
+ * supplied as extensions (and no 1.0 `author`), the rest is valid 1.1, so only
+ * the version line changes. Checked, so a `feed` upgrade cannot slip past.
+ */
+function toJsonFeed11(json: string): string {
+  if (!json.startsWith(JSON_FEED_V1_START)) throw new Error("feeds: unexpected JSON Feed output from the feed package");
+  return `{\n    "version": ${JSON.stringify(JSON_FEED_VERSION)},${json.slice(JSON_FEED_V1_START.length)}\n`;
+}
+
+/** The three feeds of the site (no unit) or of one unit; `items` newest first. */
+function renderFeedSet(config: SiteConfig, unit: ProvinceUnit | undefined, items: readonly FeedItems[]): OutputFile[] {
+  const paths = feedPaths(unit?.id);
+  const links = { rss: absoluteUrl(config, paths.rss), atom: absoluteUrl(config, paths.atom), json: absoluteUrl(config, paths.json) };
+  const title = xmlChars(feedTitle(config, unit));
+  const description = xmlChars(feedDescription(config, unit));
+  const copyright = xmlChars(UI.feedCopyright);
+  const siteName = xmlChars(config.name);
+  const channel = {
+    link: absoluteUrl(config, unit ? provinceUrl(unit.id) : "/"),
+    language: config.language,
+    updated: items[0]?.date ?? EMPTY_FEED_DATE,
+    feedLinks: links,
+    generator: false,
+  } as const;
+  const xmlOptions: FeedOptions = {
+    ...channel,
+    id: textNode(links.atom),
+    title: textNode(title),
+    description: textNode(description),
+    copyright: textNode(copyright),
+    author: { name: textNode(siteName) },
+  };
+  const feed = (options: FeedOptions, format: "rss" | "atom" | "json", extensions: readonly Extension[] = []): Feed => {
+    const out = new Feed(options);
+    for (const extension of extensions) out.addExtension(extension);
+    for (const item of items) out.addItem(item[format]);
+    return out;
+  };
+  return [
+    { path: paths.rss.slice(1), contents: finishXml(feed(xmlOptions, "rss").rss2()) },
+    { path: paths.atom.slice(1), contents: finishXml(feed(xmlOptions, "atom").atom1()) },
+    {
+      path: paths.json.slice(1),
+      contents: toJsonFeed11(feed({ ...channel, title, description, copyright }, "json", [jsonField("language", config.language), jsonField("authors", [{ name: siteName }])]).json1()),
+    },
+  ];
+}
+
+/**
+ * Every feed of the site: RSS, Atom and JSON Feed for the whole site and for
+ * each registry unit, newest {@link FEED_ITEM_LIMIT} articles each.
+ * Same model in, byte-identical files out.
+ */
+export function buildFeeds(model: SiteModel): OutputFile[] {
+  const { config } = model;
+  const built = new Map<Article, FeedItems>();
+  const newest = (articles: readonly Article[]): FeedItems[] =>
+    articles.slice(0, FEED_ITEM_LIMIT).map((article) => {
+      let items = built.get(article);
+      if (!items) {
+        items = feedItems(config, article);
+        built.set(article, items);
+      }
+      return items;
+    });
+  const files = renderFeedSet(config, undefined, newest(model.articles));
+  for (const { province } of model.provinces) {
+    files.push(...renderFeedSet(config, province, newest(model.byProvince.get(province.id) ?? [])));
+  }
+  return files;
+}
+
+/** Post-Eleventy build step writing every feed. */
+export const feedsStep: BuildStep = {
+  name: "feeds",
+  run: (context) => buildFeeds(context.data.model),
+};
