@@ -15,6 +15,7 @@ const { values } = parseArgs({
     out: { type: "string", default: "_site" },
     root: { type: "string" },
     drafts: { type: "boolean", default: false },
+    timings: { type: "boolean", default: false },
   },
 });
 
@@ -26,6 +27,7 @@ try {
     includeDrafts: values.drafts,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (values.timings) console.log(Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(", "));
   console.log(`Built ${result.articleCount} articles, ${result.fileCount} files into ${path.relative(process.cwd(), result.outDir) || "."} in ${seconds} s`);
 } catch (error) {
   if (error instanceof ContentValidationError) {

@@ -6,8 +6,26 @@
  * midnight (which shifts to the previous or next day in other time zones).
  * A value without an offset is local time in Asia/Ho_Chi_Minh.
  */
-import { DateTime } from "luxon";
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from "luxon";
 import { SITE_TIME_ZONE } from "./site-config.ts";
+
+// Vietnam has kept UTC+07:00 without daylight saving since 13 June 1975.
+// Luxon resolves an IANA zone through Intl on every conversion, which was
+// the largest single cost of loading 10,000 articles; a fixed offset gives
+// identical results for every date since then and is an order faster.
+const FIXED_SINCE_MS = Date.UTC(1975, 5, 13);
+const FIXED = FixedOffsetZone.instance(7 * 60);
+const IANA = IANAZone.create(SITE_TIME_ZONE);
+
+/** The zone to use for a local date-time string (compares the ISO prefix). */
+function zoneForLocal(isoLocal: string): Zone {
+  return isoLocal >= "1975-06-14" ? FIXED : IANA;
+}
+
+/** The zone to use for an instant. */
+function zoneForInstant(ms: number): Zone {
+  return ms >= FIXED_SINCE_MS ? FIXED : IANA;
+}
 
 /** A validated article date. */
 export interface ArticleDate {
@@ -38,7 +56,7 @@ export function parseArticleDate(value: string): ArticleDate | undefined {
   let parsed: DateTime;
   let hasTime: boolean;
   if (DATE_ONLY.test(text)) {
-    parsed = DateTime.fromISO(text, { zone: SITE_TIME_ZONE });
+    parsed = DateTime.fromISO(text, { zone: zoneForLocal(text) });
     hasTime = false;
   } else {
     const match = DATE_TIME.exec(text);
@@ -47,12 +65,16 @@ export function parseArticleDate(value: string): ArticleDate | undefined {
     if (offset && offset !== "Z" && !/^[+-](?:0\d|1[0-4]):?[0-5]\d$/.test(offset)) return undefined;
     const base = `${y}-${mo}-${d}T${h}:${mi}:${s ?? "00"}`;
     parsed = offset
-      ? DateTime.fromISO(`${base}${offset === "Z" ? "Z" : offset.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2")}`, { setZone: true }).setZone(SITE_TIME_ZONE)
-      : DateTime.fromISO(base, { zone: SITE_TIME_ZONE });
+      ? atInstant(DateTime.fromISO(`${base}${offset === "Z" ? "Z" : offset.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2")}`, { setZone: true }))
+      : DateTime.fromISO(base, { zone: zoneForLocal(base) });
     hasTime = true;
   }
   if (!parsed.isValid) return undefined;
   return fromDateTime(parsed, hasTime);
+}
+
+function atInstant(dt: DateTime): DateTime {
+  return dt.isValid ? dt.setZone(zoneForInstant(dt.toMillis())) : dt;
 }
 
 function fromDateTime(dt: DateTime, hasTime: boolean): ArticleDate {
@@ -66,7 +88,7 @@ function fromDateTime(dt: DateTime, hasTime: boolean): ArticleDate {
 }
 
 function inZone(date: ArticleDate): DateTime {
-  return DateTime.fromMillis(date.timestamp, { zone: SITE_TIME_ZONE }).setLocale("vi");
+  return DateTime.fromMillis(date.timestamp, { zone: zoneForInstant(date.timestamp) }).setLocale("vi");
 }
 
 /** "Thứ Ba, 29/11/2016" (with ", 14:00" when the editor gave a time). */

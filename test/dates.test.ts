@@ -35,6 +35,11 @@ describe("parseArticleDate", () => {
     }
   });
 
+  it("uses the historical zone before Vietnam settled on +07:00 in June 1975", () => {
+    expect(parseArticleDate("1970-01-01")?.iso).toBe("1970-01-01T00:00:00+08:00");
+    expect(parseArticleDate("1975-06-14")?.iso).toBe("1975-06-14T00:00:00+07:00");
+  });
+
   it("accepts 29 February in a leap year only", () => {
     expect(parseArticleDate("2016-02-29")?.day).toBe("2016-02-29");
     expect(parseArticleDate("2017-02-29")).toBeUndefined();

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ContentValidationError } from "../content/errors.ts";
-import { loadContent } from "../content/load-content.ts";
+import { loadContentParallel } from "../content/parallel-load.ts";
 import { buildSiteModel, type IndexPage, type SiteModel } from "../site-model.ts";
 import { siteConfigFromEnv, type SiteConfig } from "../site-config.ts";
 import type { Article } from "../content/article.ts";
@@ -54,9 +54,9 @@ export function configureSiteData(next: SiteDataOptions): void {
 }
 
 /** Builds the site data from disk. @throws ContentValidationError listing every invalid article. */
-export function loadSiteData(opts: SiteDataOptions = store().options): SiteData {
+export async function loadSiteData(opts: SiteDataOptions = store().options): Promise<SiteData> {
   const rootDir = opts.rootDir ?? ROOT_DIR;
-  const result = loadContent({ rootDir, ...(opts.includeDrafts ? { includeDrafts: true } : {}) });
+  const result = await loadContentParallel({ rootDir, ...(opts.includeDrafts ? { includeDrafts: true } : {}) });
   if (result.errors.length > 0) throw new ContentValidationError(result.errors);
   return createSiteData(result.articles);
 }
@@ -80,8 +80,8 @@ export function setSiteData(data: SiteData): void {
 }
 
 /** The memoised site data for this build. */
-export function getSiteData(): SiteData {
+export async function getSiteData(): Promise<SiteData> {
   const s = store();
-  s.data ??= loadSiteData(s.options);
+  s.data ??= await loadSiteData(s.options);
   return s.data;
 }

@@ -1,0 +1,29 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadContent } from "../src/content/load-content.ts";
+import { loadContentParallel } from "../src/content/parallel-load.ts";
+import { getProvince } from "../src/provinces.ts";
+import { isSafeHtml } from "../src/safe-html.ts";
+import { generateArticles } from "../scripts/generate-articles.ts";
+
+const root = mkdtempSync(path.join(tmpdir(), "parallel-load-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("loadContentParallel", () => {
+  it("gives the same articles and errors as the serial loader", async () => {
+    generateArticles(root, 90);
+    writeFileSync(path.join(root, "content/broken.md"), "---\ntitle: X\ndate: 2016-02-30\nprovince: gia-lia\n---\nx\n");
+    const serial = loadContent({ rootDir: root });
+    const parallel = await loadContentParallel({ rootDir: root, threads: 2, minFilesPerThread: 10 });
+    expect(parallel.fileCount).toBe(91);
+    expect(parallel.articles.map((a) => a.url)).toEqual(serial.articles.map((a) => a.url));
+    expect(parallel.articles.map((a) => a.body.value)).toEqual(serial.articles.map((a) => a.body.value));
+    expect(parallel.errors).toEqual(serial.errors);
+    expect(parallel.errors).toHaveLength(2);
+    const first = parallel.articles[0]!;
+    expect(isSafeHtml(first.body)).toBe(true);
+    expect(first.province).toBe(getProvince(first.province.id));
+  });
+});
