@@ -1,10 +1,15 @@
 /**
  * The article page: title, date, province, agency, body, officials and
- * awards as structured sections, byline, figure with caption.
+ * awards as structured sections, byline, figure with caption; reading tools
+ * (text size, print), share links, the printed address and QR code, and
+ * "Tin khác".
  */
+import { Buffer } from "node:buffer";
 import type { Article, Award, Official } from "../src/content/article.ts";
 import { provinceLabel } from "../src/provinces.ts";
 import { html, joinHtml, type SafeHtml } from "../src/safe-html.ts";
+import { articleOpenGraph, newsArticleJsonLd } from "../src/seo.ts";
+import { absoluteUrl } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 import { renderPage, type LayoutContext } from "./base.ts";
 import { timeTag } from "./components.ts";
@@ -13,6 +18,12 @@ import { timeTag } from "./components.ts";
 export interface ArticlePageExtras {
   readonly head?: SafeHtml;
   readonly afterBody?: SafeHtml;
+  /** Absolute short URL of the article: printed under the article and sent by e-mail. Default: the canonical URL. */
+  readonly shareUrl?: string;
+  /** QR code of `shareUrl` (inline SVG or <img>), shown only on paper. */
+  readonly printQr?: SafeHtml;
+  /** "Tin khác" (see src/related.ts: relatedArticles). */
+  readonly related?: readonly Article[];
 }
 
 function official(o: Official): SafeHtml {
@@ -32,14 +43,65 @@ function facts(article: Article): SafeHtml {
   return html`<dl class="facts">${rows.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`;
 }
 
+/** A–, A, A+ and "print": buttons that need reader.js, so CSS shows them only once it ran (html.js). */
+function readingTools(): SafeHtml {
+  return html`<div class="tools" role="group" aria-label="${UI.articleTools}">
+<span class="text-size" role="group" aria-label="${UI.textSize}"><button type="button" data-text-size="-">A−<span class="visually-hidden"> (${UI.textSmaller})</span></button><button type="button" data-text-size="0">A<span class="visually-hidden"> (${UI.textDefault})</span></button><button type="button" data-text-size="+">A+<span class="visually-hidden"> (${UI.textLarger})</span></button></span>
+<button type="button" data-print>${UI.printArticle}</button>
+</div>`;
+}
+
+/**
+ * Zalo's own share button (its SDK) opens this page with the URL as base64
+ * JSON in `d`; linking to it directly gives the same share dialog without
+ * loading any third-party script.
+ */
+export function zaloShareUrl(url: string): string {
+  const d = Buffer.from(JSON.stringify({ url }), "utf8").toString("base64");
+  return `https://button-share.zalo.me/share_external?layout=1&color=blue&customize=false&d=${encodeURIComponent(d)}&shareType=0`;
+}
+
+export function facebookShareUrl(url: string): string {
+  return `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`;
+}
+
+export function emailShareUrl(title: string, url: string): string {
+  return `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(UI.emailBody(title, url))}`;
+}
+
+/**
+ * Plain links, no scripts. Zalo and Facebook get the canonical address:
+ * their crawlers build the preview card from that page's Open Graph tags,
+ * which a short link's redirect page may not carry on every host.
+ */
+function shareLinks(article: Article, canonical: string, shareUrl: string): SafeHtml {
+  return html`<p class="article-share">${UI.shareArticle}: <a href="${emailShareUrl(article.title, shareUrl)}">${UI.shareByEmail}</a> <a href="${zaloShareUrl(canonical)}">Zalo</a> <a href="${facebookShareUrl(canonical)}">Facebook</a></p>`;
+}
+
+/** Only on paper: where to read the article online, and its QR code. */
+function printSource(url: string, qr: SafeHtml | undefined): SafeHtml {
+  return html`<div class="print-source">${qr ? html`<div class="print-qr" role="img" aria-label="${UI.printQrCaption}">${qr}</div>` : ""}<p>${UI.printSource}:<br><span class="print-url">${url}</span></p></div>`;
+}
+
+/** "Tin khác": title, date and (when it differs) province of each suggestion. */
+export function relatedSection(current: Article, related: readonly Article[]): SafeHtml {
+  if (related.length === 0) return html``;
+  return html`<section class="related" aria-labelledby="tin-khac"><h2 id="tin-khac">${UI.related}</h2><ul>${related.map(
+    (a) => html`<li><a href="${a.url}">${a.title}</a> <span class="meta">${timeTag(a, false)}${a.province.id === current.province.id ? "" : html` · ${provinceLabel(a.province)}`}</span></li>`,
+  )}</ul></section>`;
+}
+
 /** The <main> content of an article page (also used by previews). */
-export function articleMain(article: Article, extras: ArticlePageExtras = {}): SafeHtml {
+export function articleMain(ctx: LayoutContext, article: Article, extras: ArticlePageExtras = {}): SafeHtml {
+  const canonical = absoluteUrl(ctx.config, article.url);
+  const shareUrl = extras.shareUrl ?? canonical;
   return html`<article class="article">
 <header>
 <h1>${article.title}</h1>
 <p class="meta">${timeTag(article)}</p>
 ${facts(article)}
 </header>
+${readingTools()}
 ${article.image ? html`<figure><img src="${article.image.src}" alt="${article.image.alt}" loading="eager" decoding="async">${article.image.caption ? html`<figcaption>${article.image.caption}</figcaption>` : ""}</figure>` : ""}
 <div class="body">
 ${article.body}
@@ -48,8 +110,11 @@ ${article.author ? html`<p class="byline"><span class="visually-hidden">${UI.aut
 ${article.officials.length > 0 ? html`<section class="officials" aria-labelledby="dai-bieu"><h2 id="dai-bieu">${UI.officials}</h2><ul>${article.officials.map(official)}</ul></section>` : ""}
 ${article.awards.length > 0 ? html`<section class="awards" aria-labelledby="khen-thuong"><h2 id="khen-thuong">${UI.awards}</h2><ul>${article.awards.map(award)}</ul></section>` : ""}
 ${article.tags.length > 0 ? html`<p class="tags">${UI.tags}: ${joinHtml(article.tags, ", ")}</p>` : ""}
+${shareLinks(article, canonical, shareUrl)}
+${printSource(shareUrl, extras.printQr)}
 ${extras.afterBody}
-</article>`;
+</article>
+${relatedSection(article, extras.related ?? [])}`;
 }
 
 /** Renders the full article page. */
@@ -59,11 +124,13 @@ export function renderArticlePage(ctx: LayoutContext, article: Article, extras: 
     description: article.summary,
     url: article.url,
     head: extras.head ?? html``,
+    social: articleOpenGraph(ctx.config, article),
+    jsonLd: [newsArticleJsonLd(ctx.config, article)],
     breadcrumbs: [
       { label: UI.home, url: "/" },
       { label: article.province.name, url: `/${article.province.id}/` },
       { label: article.title },
     ],
-    main: articleMain(article, extras),
+    main: articleMain(ctx, article, extras),
   });
 }

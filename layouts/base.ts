@@ -1,8 +1,14 @@
 /**
  * The document shell every page shares: <head>, header, footer.
  * Pure function of typed data; escapes everything that is not SafeHtml.
+ *
+ * Nothing inline: one stylesheet and one small script, both external and
+ * fingerprinted, so the Content-Security-Policy (src/security-headers.ts)
+ * needs no 'unsafe-inline'. JSON-LD is a data block, not script.
  */
+import { readerScript } from "../src/eleventy/reader-script.ts";
 import { html, type SafeHtml } from "../src/safe-html.ts";
+import { breadcrumbJsonLd, jsonLdScript, openGraphTags, type JsonLdNode, type OpenGraphArticle, type SocialImage } from "../src/seo.ts";
 import { absoluteUrl, type SiteConfig } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 
@@ -11,11 +17,20 @@ export interface LayoutContext {
   readonly config: SiteConfig;
   /** Root-relative URL of the fingerprinted stylesheet. */
   readonly stylesheetUrl: string;
+  /** Root-relative URL of the fingerprinted reading-tools script (default: the one src/eleventy/reader-script.ts publishes). */
+  readonly scriptUrl?: string;
 }
 
 export interface Crumb {
   readonly label: string;
   readonly url?: string;
+}
+
+/** How the page looks when its link is pasted into Zalo or Facebook. */
+export interface PageSocial {
+  readonly type?: "website" | "article";
+  readonly image?: SocialImage;
+  readonly article?: OpenGraphArticle;
 }
 
 export interface PageShell {
@@ -25,14 +40,38 @@ export interface PageShell {
   readonly url: string;
   readonly main: SafeHtml;
   readonly breadcrumbs?: readonly Crumb[];
-  /** Extra <head> elements (feeds, Open Graph…), already built with html``. */
+  /** Extra <head> elements (feeds…), already built with html``. */
   readonly head?: SafeHtml;
+  /** Open Graph details beyond title, description and URL (default: a "website" card). */
+  readonly social?: PageSocial;
+  /** schema.org nodes for the page's JSON-LD block (a BreadcrumbList is added from `breadcrumbs`). */
+  readonly jsonLd?: readonly JsonLdNode[];
+  /** A page that is not a document of the site (404): no canonical link, no card, not indexed. */
+  readonly noindex?: boolean;
 }
 
 function breadcrumbs(crumbs: readonly Crumb[]): SafeHtml {
   return html`<nav class="crumbs" aria-label="${UI.breadcrumb}"><ol>${crumbs.map((c) =>
     c.url ? html`<li><a href="${c.url}">${c.label}</a></li>` : html`<li aria-current="page">${c.label}</li>`,
   )}</ol></nav>`;
+}
+
+function metadata(ctx: LayoutContext, page: PageShell): SafeHtml {
+  if (page.noindex) return html`<meta name="robots" content="noindex">`;
+  const canonical = absoluteUrl(ctx.config, page.url);
+  const crumbs = page.breadcrumbs ?? [];
+  const nodes = [...(page.jsonLd ?? []), ...(crumbs.length > 0 ? [breadcrumbJsonLd(ctx.config, crumbs, page.url)] : [])];
+  return html`<link rel="canonical" href="${canonical}">
+${openGraphTags({
+  type: page.social?.type ?? "website",
+  title: page.url === "/" ? UI.siteName : page.title,
+  description: page.description,
+  url: canonical,
+  siteName: ctx.config.name,
+  ...(page.social?.image ? { image: page.social.image } : {}),
+  ...(page.social?.article ? { article: page.social.article } : {}),
+})}
+${jsonLdScript(nodes)}`;
 }
 
 /** Renders a complete HTML document. */
@@ -45,8 +84,10 @@ export function renderPage(ctx: LayoutContext, page: PageShell): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description}">
-<link rel="canonical" href="${absoluteUrl(ctx.config, page.url)}">
 <link rel="stylesheet" href="${ctx.stylesheetUrl}">
+<script src="${ctx.scriptUrl ?? readerScript().url}"></script>
+<meta name="theme-color" content="#a3181d">
+${metadata(ctx, page)}
 ${page.head}
 </head>
 <body>

@@ -16,6 +16,7 @@ const { values } = parseArgs({
     root: { type: "string" },
     drafts: { type: "boolean", default: false },
     timings: { type: "boolean", default: false },
+    "frozen-ledger": { type: "boolean", default: false },
   },
 });
 
@@ -25,9 +26,12 @@ try {
     outDir: path.resolve(values.out),
     ...(values.root ? { rootDir: path.resolve(values.root) } : {}),
     includeDrafts: values.drafts,
+    // Drafts are not published, so a draft build must not record their URLs.
+    ledger: values["frozen-ledger"] ? "frozen" : values.drafts ? "read-only" : "record",
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (values.timings) console.log(Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(", "));
+  if (result.ledgerChanges > 0) console.log(`published-urls.json: ${result.ledgerChanges} new or moved article(s) recorded. Commit this file with your content.`);
   console.log(`Built ${result.articleCount} articles, ${result.fileCount} files into ${path.relative(process.cwd(), result.outDir) || "."} in ${seconds} s`);
 } catch (error) {
   if (error instanceof ContentValidationError) {

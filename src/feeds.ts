@@ -111,7 +111,7 @@ const CDATA_SPLIT = "\uFFFF";
 const ATTRIBUTE_LT = "\uFFFE";
 
 /** Drops characters that XML 1.0 does not allow anywhere (and so the two sentinels). */
-export function xmlChars(text: string): string {
+function xmlChars(text: string): string {
   return text.replace(NOT_XML_CHAR, "");
 }
 

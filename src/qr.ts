@@ -47,7 +47,8 @@ export const QR_MAX_VERSION = 4;
 const QUIET_ZONE = 4;
 
 /** Internal form: what the renderers read directly, without per-module calls. */
-interface Encoded {
+/** An encoded QR symbol: what the SVG and PNG renderers draw (compact enough to cache). */
+export interface Encoded {
   readonly size: number;
   readonly version: number;
   /** Row-major, `size * size` entries, 1 = dark. */
@@ -63,7 +64,27 @@ function describe(text: string): string {
   return `${JSON.stringify(shown)} (${length})`;
 }
 
+// The share page needs the SVG and the PNG of the same link, one after the
+// other: remembering the last matrix halves the encoding work.
+let lastEncoded: { text: string; encoded: Encoded } | undefined;
+
+/**
+ * Encodes `text` at level Q (version ≤ 4): the costly part of making a QR
+ * code. Callers that render one symbol several times keep the result.
+ * @throws Error as {@link qrMatrix}
+ */
+export function qrEncode(text: string): Encoded {
+  return encode(text);
+}
+
 function encode(text: string): Encoded {
+  if (lastEncoded?.text === text) return lastEncoded.encoded;
+  const encoded = encodeUncached(text);
+  lastEncoded = { text, encoded };
+  return encoded;
+}
+
+function encodeUncached(text: string): Encoded {
   if (typeof text !== "string" || text.length === 0) {
     throw new Error("QR code text must be a non-empty string");
   }
@@ -286,11 +307,16 @@ export interface QrSvgOptions {
  *   positive finite number.
  */
 export function qrSvg(text: string, options: QrSvgOptions = {}): string {
+  return qrSvgFromEncoded(encode(text), options);
+}
+
+/** {@link qrSvg} for an already encoded symbol (see {@link qrEncode}). */
+export function qrSvgFromEncoded(encoded: Encoded, options: QrSvgOptions = {}): string {
   const moduleSize = options.moduleSize ?? 4;
   if (!(typeof moduleSize === "number" && Number.isFinite(moduleSize) && moduleSize > 0)) {
     throw new RangeError(`qrSvg: moduleSize must be a positive number, got ${String(moduleSize)}`);
   }
-  const { size, data } = encode(text);
+  const { size, data } = encoded;
   const total = size + 2 * QUIET_ZONE;
 
   let d = "";
@@ -364,11 +390,16 @@ function pngChunk(type: string, body: Uint8Array): Buffer {
  *   from 1 to 64.
  */
 export function qrPng(text: string, options: QrPngOptions = {}): Buffer {
+  return qrPngFromEncoded(encode(text), options);
+}
+
+/** {@link qrPng} for an already encoded symbol (see {@link qrEncode}). */
+export function qrPngFromEncoded(encoded: Encoded, options: QrPngOptions = {}): Buffer {
   const scale = options.scale ?? 10;
   if (!Number.isInteger(scale) || scale < 1 || scale > 64) {
     throw new RangeError(`qrPng: scale must be an integer from 1 to 64, got ${String(scale)}`);
   }
-  const { size, data } = encode(text);
+  const { size, data } = encoded;
   const modules = size + 2 * QUIET_ZONE;
   const width = modules * scale;
   const rowBytes = (width + 7) >> 3;

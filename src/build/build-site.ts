@@ -3,11 +3,13 @@
  * load and validate content, run Eleventy into a temporary sibling folder,
  * run the post-build steps on it, then swap it into place.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ROOT_DIR, configureSiteData, loadSiteData, setSiteData } from "../eleventy/site-data.ts";
+import { ContentValidationError } from "../content/errors.ts";
+import { LEDGER_FILE, serializeLedger } from "../links/ledger.ts";
 import { writeOutputFiles } from "./output-files.ts";
 import { BUILD_STEPS } from "./steps.ts";
 
@@ -17,6 +19,13 @@ export interface BuildOptions {
   /** Project root holding content/. Defaults to this repository. */
   readonly rootDir?: string;
   readonly includeDrafts?: boolean;
+  /**
+   * What to do with the published-URL record (published-urls.json):
+   * "record" writes new articles and moves to it after a successful build
+   * (the CLI default), "frozen" fails when it would change (CI: the record
+   * must be committed), "read-only" leaves it alone (tests).
+   */
+  readonly ledger?: "record" | "frozen" | "read-only";
 }
 
 export interface BuildResult {
@@ -25,6 +34,8 @@ export interface BuildResult {
   readonly fileCount: number;
   /** Milliseconds per phase ("load", "eleventy", each step's name, "swap"), for the benchmark. */
   readonly timings: Readonly<Record<string, number>>;
+  /** Entries the build added to or changed in the published-URL record (0 when unchanged or not recording). */
+  readonly ledgerChanges: number;
 }
 
 /**
@@ -60,6 +71,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   configureSiteData({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}) });
   const data = await loadSiteData({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}) });
   setSiteData(data);
+  const plan = data.links.plan;
+  const ledgerMode = options.ledger ?? "read-only";
+  if (ledgerMode === "frozen" && plan.changed) {
+    throw new ContentValidationError([{ file: LEDGER_FILE, message: "is out of date: this content publishes new URLs or moves articles", expected: "the record committed together with the content", fix: "run npm run build locally and commit published-urls.json" }]);
+  }
   lap("load");
 
   const staging = `${outDir}.tmp-${process.pid}`;
@@ -81,7 +97,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     renameSync(staging, outDir);
     removeInBackground(previous);
     lap("swap");
-    return { outDir, articleCount: data.model.articles.length, fileCount, timings };
+    let ledgerChanges = 0;
+    if (ledgerMode === "record" && plan.changed) {
+      writeFileSync(path.join(rootDir, LEDGER_FILE), serializeLedger(plan.ledger));
+      ledgerChanges = plan.added + plan.moved;
+    }
+    return { outDir, articleCount: data.model.articles.length, fileCount, timings, ledgerChanges };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     if (!existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);

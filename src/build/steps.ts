@@ -7,6 +7,9 @@ import type { SiteData } from "../eleventy/site-data.ts";
 import type { OutputFile } from "./output-files.ts";
 import { feedsStep } from "../feeds.ts";
 import { articleImagesStep } from "./article-images.ts";
+import { staticFilesStep } from "./static-files-step.ts";
+import { linksStep } from "./links-step.ts";
+import { sitemapStep } from "./sitemap-step.ts";
 
 export interface BuildStepContext {
   readonly data: SiteData;
@@ -22,4 +25,4 @@ export interface BuildStep {
 }
 
 /** The steps every build runs after Eleventy, in order. */
-export const BUILD_STEPS: readonly BuildStep[] = [feedsStep, articleImagesStep, ];
+export const BUILD_STEPS: readonly BuildStep[] = [linksStep, sitemapStep, feedsStep, articleImagesStep, staticFilesStep, ];

@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ContentValidationError } from "../content/errors.ts";
 import { loadContentParallel } from "../content/parallel-load.ts";
@@ -16,6 +16,9 @@ import { buildSiteModel, type IndexPage, type SiteModel } from "../site-model.ts
 import { siteConfigFromEnv, type SiteConfig } from "../site-config.ts";
 import type { Article } from "../content/article.ts";
 import type { LayoutContext } from "../../layouts/base.ts";
+import { EMPTY_LEDGER, LEDGER_FILE, parseLedger, planLinks, type Ledger } from "../links/ledger.ts";
+import { QrStore } from "../links/qr-store.ts";
+import { createSiteLinks, type SiteLinks } from "../links/site-links.ts";
 
 /** Project root (two levels above this file). */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -28,6 +31,10 @@ export interface SiteData {
   readonly indexPages: readonly IndexPage[];
   /** The stylesheet's text and its fingerprinted URL. */
   readonly stylesheet: { readonly url: string; readonly css: string };
+  /** Short codes, short URLs and share pages. */
+  readonly links: SiteLinks;
+  /** QR symbols of the short URLs. */
+  readonly qr: QrStore;
 }
 
 // Held on globalThis, not in a module variable: the build script and Eleventy
@@ -53,16 +60,41 @@ export function configureSiteData(next: SiteDataOptions): void {
   delete store().data;
 }
 
-/** Builds the site data from disk. @throws ContentValidationError listing every invalid article. */
+/** Reads the published-URL record of a project (an absent file is an empty record). */
+export function readLedger(rootDir: string): { ledger: Ledger; text: string } {
+  const file = path.join(rootDir, LEDGER_FILE);
+  if (!existsSync(file)) return { ledger: EMPTY_LEDGER, text: "" };
+  const text = readFileSync(file, "utf8");
+  const parsed = parseLedger(text);
+  if ("errors" in parsed) throw new ContentValidationError(parsed.errors);
+  return { ledger: parsed.ledger, text };
+}
+
+/**
+ * Builds the site data from disk.
+ * @throws ContentValidationError listing every invalid article and every
+ *   published URL the content would break
+ */
 export async function loadSiteData(opts: SiteDataOptions = store().options): Promise<SiteData> {
   const rootDir = opts.rootDir ?? ROOT_DIR;
   const result = await loadContentParallel({ rootDir, ...(opts.includeDrafts ? { includeDrafts: true } : {}) });
+  const { ledger, text } = readLedger(rootDir);
   if (result.errors.length > 0) throw new ContentValidationError(result.errors);
-  return createSiteData(result.articles);
+  const data = createSiteData(result.articles, { ledger, ledgerText: text, qrCacheFile: path.join(rootDir, ".cache/qr-v1.json") });
+  if (data.links.plan.errors.length > 0) throw new ContentValidationError(data.links.plan.errors);
+  return data;
+}
+
+export interface CreateSiteDataOptions {
+  readonly config?: SiteConfig;
+  readonly ledger?: Ledger;
+  readonly ledgerText?: string;
+  readonly qrCacheFile?: string;
 }
 
 /** Builds the site data from already validated articles, newest first. */
-export function createSiteData(articles: readonly Article[], config: SiteConfig = siteConfigFromEnv()): SiteData {
+export function createSiteData(articles: readonly Article[], options: CreateSiteDataOptions = {}): SiteData {
+  const config = options.config ?? siteConfigFromEnv();
   const css = readFileSync(path.join(ROOT_DIR, "layouts/assets/site.css"), "utf8");
   const url = `/assets/site-${createHash("sha256").update(css).digest("hex").slice(0, 10)}.css`;
   const model = buildSiteModel(config, articles);
@@ -71,6 +103,8 @@ export function createSiteData(articles: readonly Article[], config: SiteConfig 
     indexPages: [...model.homePages, ...model.provincePages],
     layout: { config, stylesheetUrl: url },
     stylesheet: { url, css },
+    links: createSiteLinks(config, articles, planLinks(articles, options.ledger ?? EMPTY_LEDGER, options.ledgerText)),
+    qr: new QrStore(options.qrCacheFile),
   };
 }
 

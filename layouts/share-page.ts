@@ -1,0 +1,39 @@
+/**
+ * The QR share page of an article: title, province and date, the QR code of
+ * its permanent short link as inline SVG, downloads (SVG, PNG), and a print
+ * layout that fills whatever sheet is chosen (A4 poster, A6 card): the
+ * print styles size the code from the page box, not from fixed millimetres.
+ */
+import { formatVietnameseDate } from "../src/dates.ts";
+import type { SharePage } from "../src/links/site-links.ts";
+import { provinceLabel } from "../src/provinces.ts";
+import { html, trustedHtml } from "../src/safe-html.ts";
+import { UI } from "../src/ui-strings.ts";
+import { renderPage, type LayoutContext } from "./base.ts";
+
+/** Renders the share page; `svg` is generated QR markup (numbers only, label escaped by the generator). */
+export function renderSharePage(ctx: LayoutContext, share: SharePage, svg: string): string {
+  const { article } = share;
+  return renderPage(ctx, {
+    title: `${UI.shareTitle}: ${article.title}`,
+    description: `${UI.shareDescription} ${article.title}`,
+    url: share.url,
+    breadcrumbs: [
+      { label: UI.home, url: "/" },
+      { label: article.province.name, url: `/${article.province.id}/` },
+      { label: article.title, url: article.url },
+      { label: UI.shareTitle },
+    ],
+    main: html`<article class="share">
+<p class="share-province">${provinceLabel(article.province)}</p>
+<h1>${article.title}</h1>
+<p class="meta"><time datetime="${article.date.iso}">${formatVietnameseDate(article.date)}</time></p>
+<figure class="share-qr">${trustedHtml(svg)}<figcaption><span class="share-hint">${UI.shareScan}</span> <a href="${share.shortUrl}">${share.shortUrl}</a></figcaption></figure>
+<div class="share-actions">
+<p>${UI.shareDownload}: <a href="${share.url}qr.svg" download="ma-qr-${share.code}.svg">SVG</a> · <a href="${share.url}qr.png" download="ma-qr-${share.code}.png">PNG</a></p>
+<p>${UI.sharePrintHint}</p>
+<p><a href="${article.url}">${UI.shareBackToArticle}</a></p>
+</div>
+</article>`,
+  });
+}

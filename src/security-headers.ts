@@ -1,0 +1,93 @@
+/**
+ * The HTTP headers the CDN sends with every page, in one place: the build
+ * writes them to `_headers` (the format Netlify and Cloudflare Pages read),
+ * and the browser tests serve the built site with exactly those headers, so
+ * the policy that ships is the policy that is tested.
+ */
+
+/**
+ * Content-Security-Policy. No 'unsafe-inline' and no 'unsafe-eval': the site
+ * has no inline script or style at all (JSON-LD is a data block, which CSP
+ * does not treat as script). Pagefind compiles its WebAssembly, which needs
+ * 'wasm-unsafe-eval' (not 'unsafe-eval'), and fetches its index with
+ * fetch() from the same origin (connect-src 'self'). Article images may be
+ * https:// addresses on other hosts; QR codes may be data: URLs.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "upgrade-insecure-requests",
+].join("; ");
+
+/** Headers for every response. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+  "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  // FLoC's "interest-cohort" is gone from browsers (Chrome logs an error for
+  // the unknown name on every page); "browsing-topics" is its successor.
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), browsing-topics=()",
+  // frame-ancestors for browsers that predate it.
+  "X-Frame-Options": "DENY",
+};
+
+/** Fingerprinted files (stylesheet, script) never change under one name. */
+export const IMMUTABLE_CACHE = "public, max-age=31536000, immutable";
+
+/** One block of a `_headers` file: a path pattern ("/*", "/assets/*") and its headers. */
+export interface HeaderRule {
+  readonly pattern: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** The site's header rules, most general first. */
+export const HEADER_RULES: readonly HeaderRule[] = [
+  { pattern: "/*", headers: SECURITY_HEADERS },
+  { pattern: "/assets/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
+];
+
+/** Renders rules in the `_headers` format: a pattern line, then indented "Name: value" lines. */
+export function renderHeadersFile(rules: readonly HeaderRule[] = HEADER_RULES): string {
+  return rules.map((r) => `${r.pattern}\n${Object.entries(r.headers).map(([k, v]) => `  ${k}: ${v}\n`).join("")}`).join("\n");
+}
+
+/**
+ * Parses a `_headers` file (the subset {@link renderHeadersFile} writes:
+ * patterns with `*` wildcards, no placeholders). Used by the tests to serve
+ * the built site as the CDN would.
+ * @throws Error naming the line when a header line comes before any pattern or has no colon
+ */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: { pattern: string; headers: Record<string, string> }[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (line.trim() === "" || line.trimStart().startsWith("#")) return;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: {} });
+      return;
+    }
+    const colon = line.indexOf(":");
+    const rule = rules.at(-1);
+    if (!rule || colon < 0) throw new Error(`_headers line ${i + 1}: expected "  Name: value" under a path pattern, got "${line}"`);
+    rule.headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  });
+  return rules;
+}
+
+/** The headers a path gets: every matching rule, later rules overriding earlier ones. */
+export function headersForPath(rules: readonly HeaderRule[], pathname: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rule of rules) {
+    const pattern = new RegExp(`^${rule.pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    if (pattern.test(pathname)) Object.assign(out, rule.headers);
+  }
+  return out;
+}
