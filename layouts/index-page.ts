@@ -4,6 +4,7 @@
 import { getProvince, provinceFullName, provinceLabel } from "../src/provinces.ts";
 import { html, type SafeHtml } from "../src/safe-html.ts";
 import type { IndexPage, SiteModel } from "../src/site-model.ts";
+import { websiteJsonLd } from "../src/seo.ts";
 import { UI } from "../src/ui-strings.ts";
 import { renderPage, type LayoutContext } from "./base.ts";
 import { articleList, pagination } from "./components.ts";
@@ -22,6 +23,7 @@ export function renderIndexPage(ctx: LayoutContext, model: SiteModel, page: Inde
       description: UI.siteTagline,
       url: page.url,
       head: extras.head ?? html``,
+      ...(page.pageNumber === 1 ? { jsonLd: [websiteJsonLd(ctx.config)] } : {}),
       main: html`<h1>${UI.latest}${paged}</h1>
 ${extras.beforeList}
 ${articleList(page.articles, true)}

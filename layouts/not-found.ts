@@ -19,6 +19,6 @@ export function renderNotFoundPage(ctx: LayoutContext, latest: readonly Article[
     main: html`<h1>${UI.notFoundTitle}</h1>
 <p>${UI.notFoundText}</p>
 <p>${UI.notFoundHelp} <a href="/">${UI.notFoundLatest}</a> ${UI.or} <a href="/tinh-thanh/">${UI.notFoundDirectory}</a>.</p>
-${latest.length > 0 ? html`<h2>${UI.latest}</h2>${articleList(latest, true)}` : ""}`,
+${latest.length > 0 ? articleList(latest, true) : ""}`,
   });
 }

@@ -21,7 +21,7 @@ export function renderProvinceDirectory(ctx: LayoutContext, model: SiteModel): s
 <ul class="directory">${current.map(
       (p) => html`<li><a href="${p.url}">${provinceFullName(p.province)}</a> <span class="count">${UI.articleCount(p.articleCount)}</span>${
         p.formerUnits.length > 0
-          ? html`<ul class="former" aria-label="${UI.formerUnits}">${p.formerUnits.map((f) => html`<li><a href="/${f.id}/">${provinceFullName(f)}</a> <span class="count">${UI.articleCount(count.get(f.id) ?? 0)}</span></li>`)}</ul>`
+          ? html`<span class="visually-hidden">. ${UI.formerUnits}:</span><ul class="former">${p.formerUnits.map((f) => html`<li><a href="/${f.id}/">${provinceFullName(f)}</a> <span class="count">${UI.articleCount(count.get(f.id) ?? 0)}</span></li>`)}</ul>`
           : ""
       }</li>`,
     )}</ul>`,

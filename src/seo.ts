@@ -117,6 +117,11 @@ export function newsArticleJsonLd(config: SiteConfig, article: Article): JsonLdN
   return node;
 }
 
+/** schema.org WebSite, for the home page. */
+export function websiteJsonLd(config: SiteConfig): JsonLdNode {
+  return { "@type": "WebSite", name: config.name, description: config.description, url: absoluteUrl(config, "/"), inLanguage: "vi" };
+}
+
 /** A breadcrumb trail as schema.org BreadcrumbList; the last crumb is the page itself. */
 export function breadcrumbJsonLd(config: SiteConfig, crumbs: readonly { readonly label: string; readonly url?: string }[], pageUrl: string): JsonLdNode {
   return {

@@ -77,6 +77,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     throw new ContentValidationError([{ file: LEDGER_FILE, message: "is out of date: this content publishes new URLs or moves articles", expected: "the record committed together with the content", fix: "run npm run build locally and commit published-urls.json" }]);
   }
   lap("load");
+  await data.qr.warm(data.links.sharePages.map((s) => s.shortUrl));
+  lap("qr");
 
   const staging = `${outDir}.tmp-${process.pid}`;
   const previous = `${outDir}.old-${process.pid}`;
@@ -89,7 +91,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await eleventy.write();
     lap("eleventy");
     for (const step of BUILD_STEPS) {
-      writeOutputFiles(staging, await step.run({ data, stagingDir: staging, rootDir }));
+      await writeOutputFiles(staging, await step.run({ data, stagingDir: staging, rootDir }));
       lap(step.name);
     }
     const fileCount = countFiles(staging);

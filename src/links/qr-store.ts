@@ -7,22 +7,25 @@
  * a page or file needs them.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { qrEncode, qrPngFromEncoded, qrSvgFromEncoded, type Encoded } from "../qr.ts";
 
-interface Packed {
+/** A bit-packed QR symbol (what the cache and the workers exchange). */
+export interface PackedSymbol {
   readonly size: number;
   readonly version: number;
   readonly bits: Uint8Array;
 }
 
-function pack(e: Encoded): Packed {
+export function pack(e: Encoded): PackedSymbol {
   const bits = new Uint8Array(Math.ceil(e.data.length / 8));
   for (let i = 0; i < e.data.length; i++) if (e.data[i] === 1) bits[i >> 3]! |= 0x80 >> (i & 7);
   return { size: e.size, version: e.version, bits };
 }
 
-function unpack(p: Packed): Encoded {
+function unpack(p: PackedSymbol): Encoded {
   const data = new Uint8Array(p.size * p.size);
   for (let i = 0; i < data.length; i++) data[i] = (p.bits[i >> 3]! >> (7 - (i & 7))) & 1;
   return { size: p.size, version: p.version, data };
@@ -31,7 +34,7 @@ function unpack(p: Packed): Encoded {
 const CACHE_VERSION = 1;
 
 export class QrStore {
-  private readonly symbols = new Map<string, Packed>();
+  private readonly symbols = new Map<string, PackedSymbol>();
   private readonly used = new Set<string>();
   private dirty = false;
 
@@ -58,9 +61,34 @@ export class QrStore {
     return unpack(packed);
   }
 
-  /** Encodes every text not yet known (e.g. before pages render). */
-  warm(texts: Iterable<string>): void {
-    for (const text of texts) this.encoded(text);
+  /**
+   * Encodes every text not yet known before pages render, on all cores when
+   * there are many (each worker takes a contiguous share).
+   */
+  async warm(texts: readonly string[], threads = availableParallelism()): Promise<void> {
+    const missing = texts.filter((t) => !this.symbols.has(t));
+    for (const t of texts) this.used.add(t);
+    if (missing.length === 0) return;
+    this.dirty = true;
+    const workers = Math.max(1, Math.min(threads, Math.floor(missing.length / 500)));
+    if (workers <= 1) {
+      for (const text of missing) this.symbols.set(text, pack(qrEncode(text)));
+      return;
+    }
+    const share = Math.ceil(missing.length / workers);
+    const results = await Promise.all(
+      Array.from({ length: workers }, (_, i) =>
+        new Promise<[string, PackedSymbol][]>((resolve, reject) => {
+          const worker = new Worker(new URL("./qr-worker.mjs", import.meta.url), { workerData: { texts: missing.slice(i * share, (i + 1) * share) } });
+          worker.once("message", (out: [string, PackedSymbol][]) => {
+            resolve(out);
+            void worker.terminate();
+          });
+          worker.once("error", reject);
+        }),
+      ),
+    );
+    for (const list of results) for (const [text, p] of list) this.symbols.set(text, { size: p.size, version: p.version, bits: new Uint8Array(p.bits) });
   }
 
   /** Inline SVG for `text`, labelled for screen readers. */
