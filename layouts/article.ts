@@ -80,7 +80,7 @@ function shareLinks(article: Article, canonical: string, shareUrl: string): Safe
 
 /** Only on paper: where to read the article online, and its QR code. */
 function printSource(url: string, qr: SafeHtml | undefined): SafeHtml {
-  return html`<div class="print-source">${qr ? html`<div class="print-qr" role="img" aria-label="${UI.printQrCaption}">${qr}</div>` : ""}<p>${UI.printSource}:<br><span class="print-url">${url}</span></p></div>`;
+  return html`<div class="print-source">${qr ? html`<div class="print-qr">${qr}</div>` : ""}<p>${qr ? html`${UI.printQrCaption}.<br>` : ""}${UI.printSource}:<br><span class="print-url">${url}</span></p></div>`;
 }
 
 /** "Tin khác": title, date and (when it differs) province of each suggestion. */

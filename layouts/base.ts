@@ -6,6 +6,7 @@
  * fingerprinted, so the Content-Security-Policy (src/security-headers.ts)
  * needs no 'unsafe-inline'. JSON-LD is a data block, not script.
  */
+import { FAVICON_PATH } from "../src/build/static-files-step.ts";
 import { readerScript } from "../src/eleventy/reader-script.ts";
 import { html, type SafeHtml } from "../src/safe-html.ts";
 import { breadcrumbJsonLd, jsonLdScript, openGraphTags, type JsonLdNode, type OpenGraphArticle, type SocialImage } from "../src/seo.ts";
@@ -87,6 +88,7 @@ export function renderPage(ctx: LayoutContext, page: PageShell): string {
 <link rel="stylesheet" href="${ctx.stylesheetUrl}">
 <script src="${ctx.scriptUrl ?? readerScript().url}"></script>
 <meta name="theme-color" content="#a3181d">
+<link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">
 ${metadata(ctx, page)}
 ${page.head}
 </head>

@@ -8,6 +8,7 @@ import { websiteJsonLd } from "../src/seo.ts";
 import { UI } from "../src/ui-strings.ts";
 import { renderPage, type LayoutContext } from "./base.ts";
 import { articleList, pagination } from "./components.ts";
+import { feedHeadLinks, feedVisibleLink } from "./feed-links.ts";
 
 export interface IndexPageExtras {
   readonly head?: SafeHtml;
@@ -22,9 +23,10 @@ export function renderIndexPage(ctx: LayoutContext, model: SiteModel, page: Inde
       title: `${UI.latest}${paged}`,
       description: UI.siteTagline,
       url: page.url,
-      head: extras.head ?? html``,
+      head: html`${feedHeadLinks(ctx.config)}${extras.head}`,
       ...(page.pageNumber === 1 ? { jsonLd: [websiteJsonLd(ctx.config)] } : {}),
       main: html`<h1>${UI.latest}${paged}</h1>
+<p class="feed">${feedVisibleLink()}</p>
 ${extras.beforeList}
 ${articleList(page.articles, true)}
 ${pagination(page)}`,
@@ -37,9 +39,10 @@ ${pagination(page)}`,
     title: `${heading}${paged}`,
     description: `${heading}: ${UI.siteTagline}`,
     url: page.url,
-    head: extras.head ?? html``,
+    head: html`${feedHeadLinks(ctx.config, unit.id)}${extras.head}`,
     breadcrumbs: [{ label: UI.home, url: "/" }, { label: UI.provinces, url: "/tinh-thanh/" }, { label: unit.name }],
     main: html`<h1>${heading}${paged}</h1>
+<p class="feed">${feedVisibleLink(unit.id)}</p>
 ${unit.successor ? html`<p class="note">${provinceLabel(unit)}. <a href="/${unit.successor}/">${UI.seeCurrentUnit(getProvince(unit.successor)?.name ?? unit.successor)}</a></p>` : ""}
 ${formers.length > 0 ? html`<p class="note">${UI.formerUnitsOf}: ${formers.map((f, i) => html`${i > 0 ? ", " : ""}<a href="/${f.id}/">${f.name}</a>`)}.</p>` : ""}
 ${extras.beforeList}

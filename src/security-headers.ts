@@ -33,9 +33,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
-  // FLoC's "interest-cohort" is gone from browsers (Chrome logs an error for
-  // the unknown name on every page); "browsing-topics" is its successor.
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), browsing-topics=()",
+  // "interest-cohort" opts out of FLoC in the browsers that shipped it;
+  // "browsing-topics" of the Topics API that replaced it.
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()",
   // frame-ancestors for browsers that predate it.
   "X-Frame-Options": "DENY",
 };

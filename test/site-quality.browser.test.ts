@@ -122,7 +122,7 @@ describe("security headers and static files", () => {
     expect(headers["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
     expect(headers["X-Content-Type-Options"]).toBe("nosniff");
     expect(headers["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
-    expect(headers["Permissions-Policy"]).toMatch(/camera=\(\), microphone=\(\), geolocation=\(\)/);
+    expect(headers["Permissions-Policy"]).toMatch(/^camera=\(\), microphone=\(\), geolocation=\(\), interest-cohort=\(\)/);
   });
 
   it("fingerprinted assets are cached for a year, pages are not", () => {
@@ -136,6 +136,13 @@ describe("security headers and static files", () => {
 
   it("robots.txt allows everything and names the sitemap", () => {
     expect(readFileSync(path.join(out, "robots.txt"), "utf8")).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE_URL}/sitemap.xml\n`);
+  });
+
+  it("the favicon every page links exists, so no browser fetches the 404 page for it", () => {
+    const home = readFileSync(path.join(out, "index.html"), "utf8");
+    const href = /<link rel="icon" href="\/([^"]+)"/.exec(home)?.[1];
+    expect(href).toBe("favicon.svg");
+    expect(readFileSync(path.join(out, href ?? ""), "utf8")).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   });
 
   it("no page has inline script, inline style or a style attribute; JSON-LD is the only script without src", () => {
@@ -401,6 +408,16 @@ describe("in Chromium", () => {
       }
     }
     for (const [name, cls] of Object.entries(shifts)) expect(cls, name).toBeLessThan(0.01);
+    // The observer does see shifts: push the article down and it must report one.
+    const page = await context.newPage();
+    await page.goto(`${origin}${pageTypes.get("article") ?? "/"}`, { waitUntil: "load" });
+    await page.evaluate(() => {
+      const block = document.createElement("p");
+      block.textContent = "x".repeat(400);
+      document.querySelector("main")?.prepend(block);
+    });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__layoutShift ?? 0)).toBeGreaterThan(0.01);
     await context.close();
   });
 

@@ -2,13 +2,13 @@
  * Accent folding for search: what a reader types without Vietnamese
  * diacritics must find the text that has them.
  *
- * Pagefind already ignores tone and vowel marks ("nang" finds "Nẵng"), but
- * "đ" is a letter of its own in Unicode (U+0111), not "d" plus a combining
- * mark, so "duong" does not find "đường". The index step therefore also
- * indexes the folded form of every word that contains đ, and the browser
- * script folds the query with the same rules. `layouts/assets/search.js`
- * carries a copy of {@link foldVietnamese}; test/search.test.ts checks that
- * both agree.
+ * Pagefind ignores tone and vowel marks on its own ("nang" finds "Nẵng"),
+ * but "đ" is a letter of its own in Unicode (U+0111), not "d" plus a
+ * combining mark, so "duong" does not find "đường". The search index is
+ * therefore built from folded words (see index-step.ts) and the browser
+ * script folds the query with the same rules: `layouts/assets/search.js`
+ * carries a copy of {@link foldVietnamese}, and test/search.test.ts checks
+ * that both agree.
  */
 
 /**
@@ -24,30 +24,70 @@ export function foldVietnamese(text: string): string {
   return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[đð]/g, "d");
 }
 
-/** True when the text holds a letter Pagefind does not fold by itself (đ/Đ, or its ð/Ð stand-in). */
-export function hasUnfoldedLetter(text: string): boolean {
-  return /[đĐðÐ]/.test(text);
+/** Runs of characters that are not letters or digits: the separators between search words. */
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+
+/** Folded search words of a text, in order, repeats kept ("Sở TT&TT" → ["so", "tt", "tt"]). */
+export function foldedWords(text: string): string[] {
+  return foldVietnamese(text).split(NON_WORD).filter(Boolean);
 }
 
-/** A whitespace-delimited token holding đ/Đ (or ð/Ð). */
-const TOKEN_WITH_D = /\S*[đĐðÐ]\S*/g;
-/** Anything that is not part of a word (combining marks count as part of a word, for NFD input). */
-const NON_WORD = /[^\p{L}\p{M}\p{N}]+/u;
-
 /**
- * The extra words to index for a text so that queries typed without "đ"
- * match: the folded form of each word holding đ/Đ, once each, in order of
- * first appearance. A hyphenated or dotted token ("HĐND-UBND") yields its
- * parts and their concatenation, mirroring how Pagefind splits words.
- *
- * @example foldedExtraWords("Sở đầu tư, HĐND-UBND") → ["dau", "hdnd", "hdndubnd"]
+ * Collects the distinct folded words of texts ("bag of words"), for one
+ * search record per call. Built for 10,000+ articles of ~800 words: each
+ * distinct raw token is folded once and cached, and de-duplication within a
+ * record uses a per-word "last seen" stamp instead of a Set per record.
+ * One instance per build; not for concurrent use.
  */
-export function foldedExtraWords(text: string): string[] {
-  const out = new Set<string>();
-  for (const [token] of text.matchAll(TOKEN_WITH_D)) {
-    const parts = token.split(NON_WORD).filter(Boolean);
-    for (const part of parts) if (hasUnfoldedLetter(part)) out.add(foldVietnamese(part));
-    if (parts.length > 1) out.add(foldVietnamese(parts.join("")));
+export class FoldedWordBag {
+  /** Raw whitespace-separated token → ids of its folded words. */
+  private readonly tokenWords = new Map<string, readonly number[]>();
+  private readonly words: string[] = [];
+  private readonly wordIds = new Map<string, number>();
+  private lastSeen = new Int32Array(4096).fill(-1);
+  private stamp = 0;
+
+  /** Bounds the token cache (a raw-token vocabulary this large is not prose). */
+  private static readonly MAX_CACHED_TOKENS = 500_000;
+
+  /** The distinct folded words of all texts, in order of first appearance, joined by single spaces. */
+  bag(texts: readonly string[]): string {
+    const stamp = ++this.stamp;
+    const out: string[] = [];
+    for (const text of texts) {
+      for (const token of text.split(/\s+/)) {
+        if (token === "") continue;
+        for (const id of this.idsOf(token)) {
+          if (this.lastSeen[id] === stamp) continue;
+          this.lastSeen[id] = stamp;
+          out.push(this.words[id] ?? "");
+        }
+      }
+    }
+    return out.join(" ");
   }
-  return [...out];
+
+  private idsOf(token: string): readonly number[] {
+    const cached = this.tokenWords.get(token);
+    if (cached) return cached;
+    const ids = foldedWords(token).map((word) => this.idOf(word));
+    if (this.tokenWords.size >= FoldedWordBag.MAX_CACHED_TOKENS) this.tokenWords.clear();
+    this.tokenWords.set(token, ids);
+    return ids;
+  }
+
+  private idOf(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(word);
+      this.wordIds.set(word, id);
+      if (id >= this.lastSeen.length) {
+        const grown = new Int32Array(this.lastSeen.length * 2).fill(-1);
+        grown.set(this.lastSeen);
+        this.lastSeen = grown;
+      }
+    }
+    return id;
+  }
 }
