@@ -98,14 +98,18 @@ export function createSiteData(articles: readonly Article[], options: CreateSite
   const css = readFileSync(path.join(ROOT_DIR, "layouts/assets/site.css"), "utf8");
   const url = `/assets/site-${createHash("sha256").update(css).digest("hex").slice(0, 10)}.css`;
   const model = buildSiteModel(config, articles);
-  return {
-    model,
+  // Frozen on purpose: Eleventy wraps every plain object it hands a paginated
+  // page in a fresh Proxy (ProxyWrap), except frozen ones. Unfrozen, each of
+  // 20,000 pages saw new wrappers of the site data, which defeated caches
+  // keyed on it and slowed every property read.
+  return Object.freeze({
+    model: Object.freeze(model),
     indexPages: [...model.homePages, ...model.provincePages],
-    layout: { config, stylesheetUrl: url },
-    stylesheet: { url, css },
-    links: createSiteLinks(config, articles, planLinks(articles, options.ledger ?? EMPTY_LEDGER, options.ledgerText)),
+    layout: Object.freeze({ config, stylesheetUrl: url }),
+    stylesheet: Object.freeze({ url, css }),
+    links: Object.freeze(createSiteLinks(config, articles, planLinks(articles, options.ledger ?? EMPTY_LEDGER, options.ledgerText))),
     qr: new QrStore(options.qrCacheFile),
-  };
+  });
 }
 
 /** Hands already-loaded data to the templates (the build script validates first). */
