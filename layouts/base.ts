@@ -99,6 +99,7 @@ ${page.head}
 <nav aria-label="${UI.mainNav}"><ul>
 <li><a href="/">${UI.latest}</a></li>
 <li><a href="/tinh-thanh/">${UI.provinces}</a></li>
+<li><a href="/tim-kiem/">${UI.searchTitle}</a></li>
 </ul></nav>
 </header>
 ${page.breadcrumbs && page.breadcrumbs.length > 0 ? breadcrumbs(page.breadcrumbs) : ""}
