@@ -90,6 +90,8 @@ export interface CreateSiteDataOptions {
   readonly ledger?: Ledger;
   readonly ledgerText?: string;
   readonly qrCacheFile?: string;
+  /** A QR store to reuse (the preview keeps one across edits instead of re-reading the cache). */
+  readonly qr?: QrStore;
 }
 
 /** Builds the site data from already validated articles, newest first. */
@@ -108,7 +110,7 @@ export function createSiteData(articles: readonly Article[], options: CreateSite
     layout: Object.freeze({ config, stylesheetUrl: url }),
     stylesheet: Object.freeze({ url, css }),
     links: Object.freeze(createSiteLinks(config, articles, planLinks(articles, options.ledger ?? EMPTY_LEDGER, options.ledgerText))),
-    qr: new QrStore(options.qrCacheFile),
+    qr: options.qr ?? new QrStore(options.qrCacheFile),
   });
 }
 

@@ -14,6 +14,7 @@ import { BUILD_STEPS } from "../build/steps.ts";
 import type { OutputFile } from "../build/output-files.ts";
 import { ROOT_DIR, createSiteData, readLedger, type SiteData } from "../eleventy/site-data.ts";
 import { escapeHtml } from "../safe-html.ts";
+import { QrStore } from "../links/qr-store.ts";
 import { ContentStore } from "./content-store.ts";
 import { buildRoutes, loadPageModules, matchRoute, type Route } from "./page-routes.ts";
 
@@ -61,13 +62,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const skip = new Set(options.skipSteps ?? ["search"]);
   // Same short codes as the build; the preview never writes the record.
   const { ledger, text: ledgerText } = readLedger(rootDir);
-  const qrCacheFile = path.join(rootDir, ".cache/qr-v1.json");
+  const qr = new QrStore(path.join(rootDir, ".cache/qr-v1.json"));
 
   let cache: { version: number; data: SiteData; routes: Map<string, Route>; extra?: Map<string, OutputFile> } | undefined;
   const current = () => {
     const snap = store.snapshot();
     if (!cache || cache.version !== snap.version) {
-      const data = createSiteData(snap.articles, { ledger, ledgerText, qrCacheFile });
+      const data = createSiteData(snap.articles, { ledger, ledgerText, qr });
       cache = { version: snap.version, data, routes: buildRoutes(modules, { site: data }) };
     }
     return cache;
