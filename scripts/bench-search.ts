@@ -5,36 +5,48 @@
  * reports the largest single process).
  *
  *   tsx scripts/generate-articles.ts --count 10000 --root /tmp/search10k
- *   tsx scripts/bench-search.ts --root /tmp/search10k [--batch 500] [--mode memory|disk] [--out /tmp/search-bench-out]
+ *   tsx scripts/bench-search.ts --root /tmp/search10k [--indexer direct|pagefind] [--out /tmp/search-bench-out]
  *
- * --mode memory: Pagefind returns the files (getFiles), written through the
- *   checked writer, as the build step does. --mode disk: Pagefind writes
- *   them itself (writeFiles). Run one configuration per process so that
- *   the peak figures are not mixed.
+ * Times the step as the build runs it (pages → bundle files in memory →
+ * written through the checked writer), plus CPU seconds of this process and
+ * of the Pagefind child, which stay meaningful on a busy machine where
+ * wall-clock time does not. `--indexer pagefind` runs the same pages through
+ * Pagefind's own indexer (its Node API) for comparison. Run one
+ * configuration per process so that the peak figures are not mixed.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadContent } from "../src/content/load-content.ts";
 import { writeOutputFiles } from "../src/build/output-files.ts";
-import { buildSearchIndex, searchRecord } from "../src/search/index-step.ts";
+import { FoldedWordBag } from "../src/search/fold.ts";
+import { buildSearchIndex, searchPage } from "../src/search/index-step.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
 import { buildSiteModel } from "../src/site-model.ts";
 
 const { values } = parseArgs({
   options: {
     root: { type: "string", default: "/tmp/search10k" },
-    batch: { type: "string", default: "500" },
-    mode: { type: "string", default: "memory" },
+    indexer: { type: "string", default: "direct" },
     out: { type: "string", default: "/tmp/search-bench-out" },
   },
 });
-const mode = values.mode === "disk" ? "disk" : "memory";
-const batchSize = Number(values.batch);
+const indexer = values.indexer === "pagefind" ? "pagefind" : "direct";
 const outDir = path.resolve(values.out);
 
 const mib = (kib: number): string => `${(kib / 1024).toFixed(0)} MiB`;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** User + system CPU seconds of a process, from /proc/<pid>/stat. */
+function procCpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks; 100 per second on Linux
+  } catch {
+    return undefined;
+  }
+}
 
 /** Reads a "VmXXX:   1234 kB" line of /proc/<pid>/status, in KiB. */
 function procStatusKiB(pid: number, field: "VmRSS" | "VmHWM"): number | undefined {
@@ -79,27 +91,28 @@ if (loaded.errors.length > 0) throw new Error(`${loaded.errors.length} content e
 const model = buildSiteModel(siteConfigFromEnv(), loaded.articles);
 console.log(`Loaded ${model.articles.length} articles in ${seconds(performance.now() - started)}; RSS ${mib(process.memoryUsage().rss / 1024)}`);
 
-started = performance.now();
-let recordBytes = 0;
-for (const article of model.articles) recordBytes += JSON.stringify(searchRecord(article)).length;
-console.log(`Built records alone in ${seconds(performance.now() - started)} (${(recordBytes / 2 ** 20).toFixed(1)} MiB of JSON)`);
-
 // Sample the service child every 20 ms; VmHWM is its own peak, so the last read before it exits is exact.
 const childPeak = new Map<number, number>();
+const childCpu = new Map<number, number>();
 const sampler = setInterval(() => {
   for (const pid of childPids()) {
     const hwm = procStatusKiB(pid, "VmHWM");
     if (hwm !== undefined) childPeak.set(pid, Math.max(childPeak.get(pid) ?? 0, hwm));
+    const cpu = procCpuSeconds(pid);
+    if (cpu !== undefined) childCpu.set(pid, cpu);
   }
 }, 20);
 
 rmSync(outDir, { recursive: true, force: true });
 const rssBefore = process.memoryUsage().rss;
+const cpuBefore = process.cpuUsage();
 started = performance.now();
-const result = await buildSearchIndex(model.articles, { batchSize, ...(mode === "disk" ? { writeTo: outDir } : {}) });
+const result = await buildSearchIndex(model.articles, { indexer });
 const indexed = performance.now() - started;
-const written = mode === "memory" ? writeOutputFiles(outDir, result.files) : 0;
+if (result.files.length === 0) throw new Error("Pagefind returned no files");
+const written = await writeOutputFiles(outDir, result.files);
 const total = performance.now() - started;
+const nodeCpu = process.cpuUsage(cpuBefore);
 clearInterval(sampler);
 
 const bundle = dirSize(path.join(outDir, "pagefind"));
@@ -107,9 +120,17 @@ const parentPeak = process.resourceUsage().maxRSS;
 const child = Math.max(0, ...childPeak.values());
 console.log(
   [
-    `mode=${mode} batch=${batchSize}`,
-    `search step: ${seconds(total)} (index + ${mode === "memory" ? `getFiles ${seconds(indexed)}, write ${written} files ${seconds(total - indexed)}` : `writeFiles ${seconds(indexed)}`})`,
+    `indexer=${result.indexer}, ${result.pageCount} pages`,
+    `search step: ${seconds(total)} wall (bundle in memory ${seconds(indexed)}, writing ${written} files ${seconds(total - indexed)})`,
+    `CPU: node ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s, pagefind service ${[...childCpu.values()].reduce((a, b) => a + b, 0).toFixed(1)} s (last sample)`,
     `bundle: ${bundle.files} files, ${(bundle.bytes / 2 ** 20).toFixed(1)} MiB`,
     `peak RSS: node ${mib(parentPeak)} (${mib(rssBefore / 1024)} before the step), pagefind service ${child > 0 ? mib(child) : "not sampled"}`,
   ].join("\n"),
 );
+
+// After the step, so as not to touch its figures: how much of it is turning articles into words.
+started = performance.now();
+let words = 0;
+const bag = new FoldedWordBag({ pairs: true });
+for (const article of model.articles) words += searchPage(article, bag).words.length;
+console.log(`of which words and pairs: ${seconds(performance.now() - started)}, ${words} (${(words / model.articles.length).toFixed(0)} distinct per article)`);

@@ -75,4 +75,26 @@ export const UI = {
   notFoundLatest: "tin mới nhất",
   notFoundDirectory: "danh sách tỉnh, thành phố",
   or: "hoặc",
+  // Search page (layouts/search-page.ts, layouts/assets/search.js)
+  searchTitle: "Tìm kiếm",
+  searchDescription: "Tìm tin hội nghị tổng kết theo từ khóa, tỉnh, thành phố và năm.",
+  searchIntro: "Tìm theo từ khóa, lọc theo tỉnh, thành phố và năm. Kết quả xếp theo thời gian, tin mới nhất trước.",
+  searchLabel: "Từ khóa",
+  searchHint: "Gõ có dấu hay không dấu đều được: “da nang” tìm được “Đà Nẵng”.",
+  searchSubmit: "Tìm",
+  searchProvince: "Tỉnh, thành phố",
+  searchAllProvinces: "Tất cả tỉnh, thành phố",
+  searchYear: "Năm",
+  searchAllYears: "Tất cả các năm",
+  searchOption: (label: string, count: number) => `${label} (${count.toLocaleString("vi-VN")})`,
+  searchNoScript: "Tìm kiếm cần bật JavaScript trong trình duyệt. Bạn vẫn có thể xem",
+  searchResults: "Kết quả tìm kiếm",
+  searchSearching: "Đang tìm…",
+  /** "{n}" is replaced in the browser by the number of results. */
+  searchCount: "Tìm thấy {n} bài viết.",
+  /** Several words that no article has side by side: results have them apart. */
+  searchLoose: "Không có bài nào có các từ này đứng liền nhau. Tìm thấy {n} bài viết có đủ các từ.",
+  searchNone: "Không tìm thấy bài viết phù hợp. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.",
+  searchError: "Chưa tải được dữ liệu tìm kiếm. Vui lòng kiểm tra kết nối mạng rồi thử lại.",
+  searchMore: "Xem thêm kết quả",
 } as const;

@@ -10,6 +10,7 @@ import { articleImagesStep } from "./article-images.ts";
 import { staticFilesStep } from "./static-files-step.ts";
 import { linksStep } from "./links-step.ts";
 import { sitemapStep } from "./sitemap-step.ts";
+import { searchStep } from "../search/index-step.ts";
 
 export interface BuildStepContext {
   readonly data: SiteData;
@@ -25,4 +26,4 @@ export interface BuildStep {
 }
 
 /** The steps every build runs after Eleventy, in order. */
-export const BUILD_STEPS: readonly BuildStep[] = [linksStep, sitemapStep, feedsStep, articleImagesStep, staticFilesStep, ];
+export const BUILD_STEPS: readonly BuildStep[] = [linksStep, sitemapStep, feedsStep, articleImagesStep, staticFilesStep, searchStep];

@@ -1,50 +1,44 @@
 /**
- * The search index, built from data rather than from HTML: one Pagefind
- * custom record per article, sent to Pagefind's indexing service through
- * its Node API, so the 10,000+ generated pages are never parsed again.
+ * The search index: a Pagefind bundle under /pagefind/, built from data
+ * (never by parsing the generated pages again) and searched in the browser
+ * by Pagefind's own runtime, driven by layouts/assets/search.js.
  *
- * What a record holds, and why (measured on 10,000 articles of ~800 words,
- * see scripts/bench-search.ts):
- * - `content` is the article's *distinct folded words* (title, unit names,
- *   agency, officials, awards, tags, summary, body), not its running text.
- *   Folding (fold.ts) is what makes "duong" find "đường"; the browser folds
- *   the query the same way. Distinct words rather than the full text cut
- *   Pagefind's work (it compresses its index at the highest gzip level,
- *   which dominates its run time) and the bytes a reader downloads per result.
- *   The cost: no quoted-phrase search and no excerpt from the body, so the
- *   results show the article's summary instead, like the site's index pages.
- * - `meta` is only what a result shows: title, day, unit label, short summary.
- * - filters: `province` (unit names the article is listed under) and `year`.
+ * What a page of the index holds, and why:
+ * - its words are the article's *distinct folded words* (title, unit names,
+ *   agency, officials, awards, tags, summary, body). Folding (fold.ts) is
+ *   what makes "duong" find "đường"; the browser folds the query the same
+ *   way. Distinct words rather than running text keep the index small (the
+ *   download per search term) and cheap to build; the cost is no quoted-
+ *   phrase search and no excerpt from the body, so results show the title,
+ *   date, unit and summary, like the site's index pages;
+ * - meta: what a result shows (title, day, unit label, short summary);
+ * - filters: `province` (names of the units the article is listed under:
+ *   its own and, for a former unit, the current one) and `year`;
  * - sort: `date`, the UTC instant in ISO 8601, so "newest first" is exact.
+ *
+ * The bundle is written by pagefind-bundle.ts (seconds, little memory);
+ * Pagefind's own indexer remains the fallback for a Pagefind version whose
+ * format that writer does not know, and the reference the tests compare with.
  */
 import * as pagefind from "pagefind";
-import type { CustomRecord, PagefindIndex } from "pagefind";
 import type { Article } from "../content/article.ts";
 import { truncateText } from "../markdown.ts";
 import { getProvince, provinceLabel } from "../provinces.ts";
 import type { OutputFile } from "../build/output-files.ts";
 import type { BuildStep } from "../build/steps.ts";
-import type { SiteData } from "../eleventy/site-data.ts";
 import { FoldedWordBag } from "./fold.ts";
+import { SEARCH_FILTERS } from "./search-config.ts";
+import { PagefindBundleWriter, SUPPORTED_PAGEFIND_VERSIONS, pagefindRuntime, type BundlePage } from "./pagefind-bundle.ts";
 
-/** Output folder of the Pagefind bundle, relative to the site root. */
+/** Output folder of the bundle, relative to the site root. */
 export const SEARCH_BUNDLE_DIR = "pagefind";
 
-/** Filter names, shared with layouts/search-page.ts and layouts/assets/search.js. */
-export const SEARCH_FILTERS = { province: "province", year: "year" } as const;
+/** Index language: Vietnamese (Pagefind has no Vietnamese stemmer, so no stemming). */
+export const SEARCH_LANGUAGE = "vi";
+
 
 /** Characters of summary a search result shows. */
 const RESULT_SUMMARY_LENGTH = 160;
-
-/** Records sent to the Pagefind service per round trip; measured in scripts/bench-search.ts. */
-export const DEFAULT_BATCH_SIZE = 500;
-
-/**
- * Files of Pagefind's bundle the site never loads: the prebuilt UIs (which
- * inject inline styles, against the CSP) and the playground. The search page
- * uses pagefind.js, its worker, the WebAssembly and the index files only.
- */
-const UNUSED_BUNDLE_FILE = /^(?:pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)|playground\/.*)$/;
 
 /** Province filter values of an article: its own unit's name and, for a former unit, the current one's. */
 export function provinceFilterValues(article: Article): string[] {
@@ -71,15 +65,15 @@ function searchableTexts(article: Article, label: string): string[] {
 }
 
 /**
- * The Pagefind record for one article. Pass one `bag` for a whole build:
- * it caches folded tokens across articles.
+ * The index page of one article. Pass one `bag` for a whole build: it
+ * caches folded tokens across articles.
  */
-export function searchRecord(article: Article, bag: FoldedWordBag = new FoldedWordBag()): CustomRecord {
+export function searchPage(article: Article, bag: FoldedWordBag = new FoldedWordBag({ pairs: true })): BundlePage {
   const label = provinceLabel(article.province);
   return {
     url: article.url,
-    content: bag.bag(searchableTexts(article, label)),
-    language: "vi",
+    words: bag.bag(searchableTexts(article, label)),
+    content: "",
     meta: {
       title: article.title,
       date: article.date.day,
@@ -94,85 +88,83 @@ export function searchRecord(article: Article, bag: FoldedWordBag = new FoldedWo
   };
 }
 
-export interface SearchIndexOptions {
-  /** Records in flight per round trip to the Pagefind service. */
-  readonly batchSize?: number;
-}
-
 export interface SearchIndexResult {
   /** The bundle, paths under `pagefind/`. */
   readonly files: OutputFile[];
-  readonly recordCount: number;
+  readonly pageCount: number;
+  /** Which indexer wrote it. */
+  readonly indexer: "direct" | "pagefind";
 }
 
-function check(what: string, errors: readonly string[]): void {
-  if (errors.length > 0) throw new Error(`Search index: ${what} failed: ${errors.join("; ")}`);
+export interface SearchIndexOptions {
+  /** Force Pagefind's own indexer (slow: for comparison and as the fallback). */
+  readonly indexer?: "direct" | "pagefind";
 }
 
-/**
- * Sends records batch by batch; the next batch is prepared while Pagefind
- * indexes the previous one, so both processes stay busy.
- */
-async function addRecords(index: PagefindIndex, articles: readonly Article[], batchSize: number): Promise<void> {
-  const bag = new FoldedWordBag();
-  let inFlight: Promise<void> | undefined;
-  for (let start = 0; start < articles.length; start += batchSize) {
-    const batch = articles.slice(start, start + batchSize);
-    const records = batch.map((article) => searchRecord(article, bag));
-    await inFlight;
-    inFlight = Promise.all(records.map((record) => index.addCustomRecord(record))).then((responses) =>
-      responses.forEach((response, i) => check(`indexing ${records[i]?.url ?? "?"}`, response.errors)),
-    );
-  }
-  await inFlight;
+function underBundle(files: readonly OutputFile[]): OutputFile[] {
+  return files.map((f) => ({ path: `${SEARCH_BUNDLE_DIR}/${f.path.replace(/\\/g, "/").replace(/^\/+/, "")}`, contents: f.contents }));
 }
 
 /**
- * Builds the Pagefind bundle for these articles, in memory. Starts the
- * Pagefind service and always stops it, also on failure.
+ * The same pages through Pagefind's own indexer (its Node API), keeping
+ * only the files the site serves. Records go in batches of 500: enough to
+ * keep the service busy without queueing every message in memory at once.
  */
-export async function buildSearchIndex(articles: readonly Article[], options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
+export async function buildWithPagefind(pages: Iterable<BundlePage>): Promise<OutputFile[]> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: "vi" });
-    check("starting Pagefind", errors);
-    if (!index) throw new Error("Search index: Pagefind returned no index");
-    await addRecords(index, articles, batchSize);
-    const got = await index.getFiles();
-    check("building the bundle", got.errors);
-    const files: OutputFile[] = [];
-    for (const file of got.files) {
-      const relative = file.path.replace(/\\/g, "/").replace(/^\/+/, "");
-      if (!UNUSED_BUNDLE_FILE.test(relative)) files.push({ path: `${SEARCH_BUNDLE_DIR}/${relative}`, contents: file.content });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
+    if (!index) throw new Error(`Search index: Pagefind did not start: ${errors.join("; ")}`);
+    let batch: Promise<unknown>[] = [];
+    for (const page of pages) {
+      batch.push(
+        index
+          .addCustomRecord({
+            url: page.url,
+            content: page.words.join(" "),
+            language: SEARCH_LANGUAGE,
+            meta: { ...page.meta },
+            filters: Object.fromEntries(Object.entries(page.filters).map(([k, v]) => [k, [...v]])),
+            sort: { ...page.sort },
+          })
+          .then((r) => {
+            if (r.errors.length > 0) throw new Error(`Search index: Pagefind rejected ${page.url}: ${r.errors.join("; ")}`);
+          }),
+      );
+      if (batch.length >= 500) {
+        await Promise.all(batch);
+        batch = [];
+      }
     }
-    return { files, recordCount: articles.length };
+    await Promise.all(batch);
+    const got = await index.getFiles();
+    if (got.errors.length > 0) throw new Error(`Search index: Pagefind failed: ${got.errors.join("; ")}`);
+    return got.files
+      .filter((f) => !/^(?:pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)|playground\/.*)$/.test(f.path))
+      .map((f) => ({ path: f.path, contents: f.content }));
   } finally {
     await pagefind.close();
   }
 }
 
-const started = new WeakMap<SiteData, Promise<SearchIndexResult>>();
-
-/**
- * Starts building the index for this build's data, once; later calls with
- * the same data share the result. The index needs only data, not pages, so
- * a build can call this before running Eleventy and let Pagefind (a separate
- * process) work while the pages render; {@link searchStep} then just waits.
- */
-export function startSearchIndex(data: SiteData, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  let job = started.get(data);
-  if (!job) {
-    job = buildSearchIndex(data.model.articles, options);
-    job.catch(() => undefined); // reported by whoever awaits it (the build step)
-    started.set(data, job);
+/** Builds the search bundle for these articles (newest first, as the site lists them). */
+export async function buildSearchIndex(articles: readonly Article[], options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const bag = new FoldedWordBag({ pairs: true });
+  const runtime = options.indexer === "pagefind" ? undefined : await pagefindRuntime(SEARCH_LANGUAGE);
+  if (!runtime || !SUPPORTED_PAGEFIND_VERSIONS.includes(runtime.version)) {
+    if (runtime) console.warn(`Search index: Pagefind ${runtime.version} is not one of ${SUPPORTED_PAGEFIND_VERSIONS.join(", ")}; using its own (slower) indexer. Check src/search/pagefind-bundle.ts against the new format.`);
+    const files = await buildWithPagefind(articles.map((a) => searchPage(a, bag)));
+    return { files: underBundle(files), pageCount: articles.length, indexer: "pagefind" };
   }
-  return job;
+  const writer = new PagefindBundleWriter(SEARCH_LANGUAGE);
+  for (const article of articles) writer.addPage(searchPage(article, bag));
+  const files = [...(await writer.finish(runtime, { positions: false })), ...runtime.files];
+  return { files: underBundle(files), pageCount: writer.pageCount, indexer: "direct" };
 }
 
-/** Build step: the Pagefind bundle under /pagefind/. */
+/** Build step: the search bundle under /pagefind/. */
 export const searchStep: BuildStep = {
   name: "search",
   async run({ data }) {
-    return (await startSearchIndex(data)).files;
+    return (await buildSearchIndex(data.model.articles)).files;
   },
 };

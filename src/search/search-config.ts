@@ -1,0 +1,13 @@
+/**
+ * Names the search page, its script and the index share. Kept apart from
+ * the index step so layouts can import them without loading Pagefind.
+ */
+
+/** The search page. */
+export const SEARCH_PAGE_URL = "/tim-kiem/";
+
+/** Pagefind filter names (the bundle's filters, the page's selects). */
+export const SEARCH_FILTERS = { province: "province", year: "year" } as const;
+
+/** Query parameters of a linkable search: /tim-kiem/?q=…&tinh=…&nam=… */
+export const SEARCH_PARAMS = { query: "q", province: "tinh", year: "nam" } as const;
