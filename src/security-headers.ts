@@ -53,6 +53,10 @@ export interface HeaderRule {
 export const HEADER_RULES: readonly HeaderRule[] = [
   { pattern: "/*", headers: SECURITY_HEADERS },
   { pattern: "/assets/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
+  // Pagefind's index chunks, fragments and filters are named by their content hash.
+  { pattern: "/pagefind/index/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
+  { pattern: "/pagefind/fragment/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
+  { pattern: "/pagefind/filter/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
 ];
 
 /** Renders rules in the `_headers` format: a pattern line, then indented "Name: value" lines. */
