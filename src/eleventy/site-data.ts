@@ -7,7 +7,6 @@
  * each article once, and Eleventy paginates over the resulting data.
  */
 import path from "node:path";
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ContentValidationError } from "../content/errors.ts";
@@ -16,6 +15,7 @@ import { buildSiteModel, type IndexPage, type SiteModel } from "../site-model.ts
 import { siteConfigFromEnv, type SiteConfig } from "../site-config.ts";
 import type { Article } from "../content/article.ts";
 import type { LayoutContext } from "../../layouts/base.ts";
+import { readAsset } from "./static-asset.ts";
 import { EMPTY_LEDGER, LEDGER_FILE, parseLedger, planLinks, type Ledger } from "../links/ledger.ts";
 import { QrStore } from "../links/qr-store.ts";
 import { createSiteLinks, type SiteLinks } from "../links/site-links.ts";
@@ -97,8 +97,8 @@ export interface CreateSiteDataOptions {
 /** Builds the site data from already validated articles, newest first. */
 export function createSiteData(articles: readonly Article[], options: CreateSiteDataOptions = {}): SiteData {
   const config = options.config ?? siteConfigFromEnv();
-  const css = readFileSync(path.join(ROOT_DIR, "layouts/assets/site.css"), "utf8");
-  const url = `/assets/site-${createHash("sha256").update(css).digest("hex").slice(0, 10)}.css`;
+  // Read on every call, so the preview shows stylesheet edits.
+  const { text: css, url } = readAsset("site.css");
   const model = buildSiteModel(config, articles);
   // Frozen on purpose: Eleventy wraps every plain object it hands a paginated
   // page in a fresh Proxy (ProxyWrap), except frozen ones. Unfrozen, each of
