@@ -151,6 +151,16 @@ describe("invalid content", () => {
     expect(readdirSync(work).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
 
+  it("cleans up folders left by a build that was killed", async () => {
+    const out = path.join(work, "abandoned-out");
+    // Pid 2^22+1 is above Linux's default pid_max, so no live process has it.
+    const stale = [`${out}.tmp-4194305`, `${out}.old-4194305`];
+    for (const dir of stale) mkdirSync(dir, { recursive: true });
+    await buildSite({ outDir: out, rootDir: path.join(FIXTURES, "valid-site") });
+    await expect.poll(() => stale.filter((d) => existsSync(d)), { timeout: 10_000 }).toEqual([]);
+    expect(existsSync(path.join(out, "index.html"))).toBe(true);
+  });
+
   it("names both files when two articles claim one URL", async () => {
     const root = path.join(work, "dupes");
     cpSync(path.join(FIXTURES, "valid-site"), root, { recursive: true });

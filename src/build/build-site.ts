@@ -50,6 +50,26 @@ function removeInBackground(dir: string): void {
   child.unref();
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes staging and replaced folders left by builds that were killed (their process is gone). */
+function removeAbandoned(outDir: string): void {
+  const parent = path.dirname(outDir);
+  if (!existsSync(parent)) return;
+  const prefix = `${path.basename(outDir)}.`;
+  for (const name of readdirSync(parent)) {
+    const match = name.startsWith(prefix) ? /^(?:tmp|old)-(\d+)$/.exec(name.slice(prefix.length)) : null;
+    if (match && Number(match[1]) !== process.pid && !isAlive(Number(match[1]))) removeInBackground(path.join(parent, name));
+  }
+}
+
 function countFiles(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 }
@@ -82,6 +102,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   const staging = `${outDir}.tmp-${process.pid}`;
   const previous = `${outDir}.old-${process.pid}`;
+  removeAbandoned(outDir);
   rmSync(staging, { recursive: true, force: true });
   try {
     const eleventy = new Eleventy(path.join(ROOT_DIR, "src/eleventy/pages"), staging, {
