@@ -85,7 +85,7 @@ beforeAll(async () => {
   pageTypes.set("article", articleUrls[0] ?? "(none built)");
   pageTypes.set("province index", "/gia-lai/");
   pageTypes.set("province directory", "/tinh-thanh/");
-  if (files.includes("tim-kiem/index.html")) pageTypes.set("search", "/tim-kiem/");
+  pageTypes.set("search", "/tim-kiem/");
   const share = files.find((f) => /^ma-qr\/[^/]+\/index\.html$/.test(f));
   if (share) pageTypes.set("share page", urlOf(share));
   pageTypes.set("404", "/404.html");
@@ -105,9 +105,9 @@ function theBrowser(): Browser {
 }
 
 describe("the built site has every page type", () => {
-  it("home, articles, province index, directory, share pages, 404 (search page when built)", () => {
+  it("home, articles, province index, directory, search, share pages, 404", () => {
     expect(articleUrls).toHaveLength(5);
-    for (const f of ["index.html", "gia-lai/index.html", "tinh-thanh/index.html", "404.html"]) expect(files).toContain(f);
+    for (const f of ["index.html", "gia-lai/index.html", "tinh-thanh/index.html", "tim-kiem/index.html", "404.html"]) expect(files).toContain(f);
     // The QR share pages (/ma-qr/<code>/) are part of the site: at least one must exist.
     expect(pageTypes.has("share page"), "no ma-qr/*/index.html in the build").toBe(true);
   });
