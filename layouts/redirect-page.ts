@@ -5,13 +5,12 @@
  * `_redirects` answer with a real 301 instead. A withdrawn article's old
  * links lead to a page saying so, instead of a 404.
  */
-import { html } from "../src/safe-html.ts";
+import { html, type SafeHtml } from "../src/safe-html.ts";
 import { absoluteUrl, type SiteConfig } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 
-/** A minimal, valid HTML page that forwards to `target` (root-relative). */
-export function renderRedirectPage(config: SiteConfig, target: string, title: string): string {
-  const absolute = absoluteUrl(config, target);
+/** The small standalone document both pages use (no site chrome: they are passed through, not read). */
+function minimalDocument(title: string, head: SafeHtml, main: SafeHtml): string {
   return html`<!doctype html>
 <html lang="vi">
 <head>
@@ -19,36 +18,35 @@ export function renderRedirectPage(config: SiteConfig, target: string, title: st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <meta name="robots" content="noindex">
-<link rel="canonical" href="${absolute}">
-<meta http-equiv="refresh" content="0; url=${target}">
+${head}
 </head>
 <body>
 <main>
-<p>${UI.redirecting} <a href="${target}">${title}</a></p>
+${main}
 </main>
 </body>
 </html>
 `.value;
 }
 
+/** A minimal, valid HTML page that forwards to `target` (root-relative). */
+export function renderRedirectPage(config: SiteConfig, target: string, title: string): string {
+  return minimalDocument(
+    title,
+    html`<link rel="canonical" href="${absoluteUrl(config, target)}">
+<meta http-equiv="refresh" content="0; url=${target}">`,
+    html`<p>${UI.redirecting} <a href="${target}">${title}</a></p>`,
+  );
+}
+
 /** The page an old link of a withdrawn article shows. */
 export function renderWithdrawnPage(title: string | undefined, reason: string): string {
-  return html`<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${UI.withdrawnTitle}</title>
-<meta name="robots" content="noindex">
-</head>
-<body>
-<main>
-<h1>${UI.withdrawnTitle}</h1>
+  return minimalDocument(
+    UI.withdrawnTitle,
+    html``,
+    html`<h1>${UI.withdrawnTitle}</h1>
 ${title ? html`<p>${title}</p>` : ""}
 <p>${reason}</p>
-<p><a href="/">${UI.home}</a></p>
-</main>
-</body>
-</html>
-`.value;
+<p><a href="/">${UI.home}</a></p>`,
+  );
 }
