@@ -1,9 +1,9 @@
 /**
  * Paginated article lists: the home page and each province's index.
  */
-import { getProvince, provinceFullName, provinceLabel } from "../src/provinces.ts";
+import { formerUnitsOf, getProvince, provinceFullName, provinceLabel } from "../src/provinces.ts";
 import { html, type SafeHtml } from "../src/safe-html.ts";
-import type { IndexPage, SiteModel } from "../src/site-model.ts";
+import type { IndexPage } from "../src/site-model.ts";
 import { websiteJsonLd } from "../src/seo.ts";
 import { UI } from "../src/ui-strings.ts";
 import { renderPage, type LayoutContext } from "./base.ts";
@@ -16,7 +16,7 @@ export interface IndexPageExtras {
 }
 
 /** Renders the home page or a province index page. */
-export function renderIndexPage(ctx: LayoutContext, model: SiteModel, page: IndexPage, extras: IndexPageExtras = {}): string {
+export function renderIndexPage(ctx: LayoutContext, page: IndexPage, extras: IndexPageExtras = {}): string {
   const paged = page.pageNumber > 1 ? ` – ${UI.pageOf(page.pageNumber, page.pageCount)}` : "";
   if (page.kind === "home" || !page.province) {
     return renderPage(ctx, {
@@ -33,7 +33,7 @@ ${pagination(page)}`,
     });
   }
   const unit = page.province;
-  const formers = model.provinces.find((p) => p.province.id === unit.id)?.formerUnits ?? [];
+  const formers = formerUnitsOf(unit.id);
   const heading = UI.provinceIndexTitle(provinceFullName(unit));
   return renderPage(ctx, {
     title: `${heading}${paged}`,

@@ -103,13 +103,3 @@ export function formatVietnameseDate(date: ArticleDate): string {
 export function formatShortDate(date: ArticleDate): string {
   return inZone(date).toFormat("dd/MM/yyyy");
 }
-
-/** RFC 3339 with the Vietnam offset: what machine-readable outputs (feeds, JSON-LD, <time>) carry. */
-export function isoWithOffset(date: ArticleDate): string {
-  return date.iso;
-}
-
-/** Compares two ISO calendar days ("2025-07-01") as strings; both must be YYYY-MM-DD. */
-export function isOnOrAfter(day: string, since: string): boolean {
-  return day >= since;
-}

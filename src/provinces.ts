@@ -18,6 +18,7 @@
  * they still equal `slugify(name)`.
  */
 
+import { editDistance } from "./edit-distance.ts";
 import { slugify } from "./slug.ts";
 
 /** "tinh" = tỉnh (province); "thanh-pho" = thành phố trực thuộc trung ương (centrally-run city). */
@@ -369,27 +370,6 @@ const compact = (slug: string): string => slug.replace(/-/g, "");
 /** Ids keyed by their hyphen-less form ("gialai" → "gia-lai"). */
 const byCompactId = new Map<string, string>();
 for (const unit of PROVINCES) byCompactId.set(compact(unit.id), unit.id);
-
-/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). */
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array<number>(rows * cols).fill(0);
-  const at = (i: number, j: number): number => d[i * cols + j] ?? 0;
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, at(i - 2, j - 2) + 1);
-      }
-      d[i * cols + j] = best;
-    }
-  }
-  return at(a.length, b.length);
-}
 
 /** Exact match of a normalised slug against ids, compact ids and aliases. */
 function exactMatch(slug: string): string | undefined {

@@ -5,7 +5,7 @@
  * slicing into pages, so the cost is linear in the number of articles.
  */
 import type { Article } from "./content/article.ts";
-import { PROVINCES, formerUnitsOf, getProvince, type ProvinceUnit } from "./provinces.ts";
+import { PROVINCES, formerUnitsOf, type ProvinceUnit } from "./provinces.ts";
 import type { SiteConfig } from "./site-config.ts";
 
 /** One page of a paginated article list (home or a province). */
@@ -95,10 +95,4 @@ export function buildSiteModel(config: SiteConfig, articles: readonly Article[])
     provinces,
     byProvince,
   };
-}
-
-/** The listing of one province id, for layouts that show a single unit. */
-export function provinceListing(model: SiteModel, id: string): ProvinceListing | undefined {
-  const unit = getProvince(id);
-  return unit ? model.provinces.find((p) => p.province.id === unit.id) : undefined;
 }

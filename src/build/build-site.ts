@@ -7,7 +7,7 @@ import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node
 import { spawn } from "node:child_process";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { ROOT_DIR, configureSiteData, loadSiteData, setSiteData } from "../eleventy/site-data.ts";
+import { ROOT_DIR, loadSiteData, setSiteData } from "../eleventy/site-data.ts";
 import { ContentValidationError } from "../content/errors.ts";
 import { LEDGER_FILE, serializeLedger } from "../links/ledger.ts";
 import { writeOutputFiles } from "./output-files.ts";
@@ -88,7 +88,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings[name] = Math.round(now - mark);
     mark = now;
   };
-  configureSiteData({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}) });
   const data = await loadSiteData({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}) });
   setSiteData(data);
   const plan = data.links.plan;

@@ -6,6 +6,8 @@
  * them together, so one run shows every problem in every file.
  */
 
+import { editDistance } from "../edit-distance.ts";
+
 export interface ContentError {
   /** Path relative to the project root, POSIX separators ("content/gia-lai/x.md"). */
   readonly file: string;
@@ -63,21 +65,6 @@ export class ContentValidationError extends Error {
     super(formatContentErrors(errors));
     this.name = "ContentValidationError";
   }
-}
-
-/** Levenshtein distance, for "did you mean" suggestions on short identifiers. */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] ?? 0;
-      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length] ?? 0;
 }
 
 /** Closest candidate within a small distance (case-insensitive), or undefined. */

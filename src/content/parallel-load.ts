@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { compareNewestFirst, type Article } from "./article.ts";
 import type { ContentError } from "./errors.ts";
-import { crossCheck, listArticleFiles, loadArticleFile, type LoadOptions, type LoadResult } from "./load-content.ts";
+import { crossCheck, listArticleFiles, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
 import { getProvince } from "../provinces.ts";
 import { trustedHtml } from "../safe-html.ts";
 
@@ -44,25 +44,15 @@ export async function loadContentParallel(options: LoadOptions & { readonly thre
   const files = listArticleFiles(options.rootDir, options.contentDir);
   const perThread = options.minFilesPerThread ?? PARALLEL_THRESHOLD;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(files.length / perThread)));
+  if (threads <= 1) return loadContent(options);
   const articles: Article[] = [];
   const errors: ContentError[] = [];
-  const keep = (article: Article): void => {
-    if (!article.draft || options.includeDrafts) articles.push(article);
-  };
-  if (threads <= 1) {
-    for (const file of files) {
-      const result = loadArticleFile(options.rootDir, file);
-      if (result.ok) keep(result.article);
-      else errors.push(...result.errors);
-    }
-  } else {
-    const share = Math.ceil(files.length / threads);
-    const shares = Array.from({ length: threads }, (_, i) => files.slice(i * share, (i + 1) * share));
-    for (const results of await Promise.all(shares.map((s) => runWorker(options.rootDir, s)))) {
-      for (const result of results) {
-        if (result.ok) keep(revive(result));
-        else errors.push(...result.errors);
-      }
+  const share = Math.ceil(files.length / threads);
+  const shares = Array.from({ length: threads }, (_, i) => files.slice(i * share, (i + 1) * share));
+  for (const results of await Promise.all(shares.map((s) => runWorker(options.rootDir, s)))) {
+    for (const result of results) {
+      if (!result.ok) errors.push(...result.errors);
+      else if (!result.article.draft || options.includeDrafts) articles.push(revive(result));
     }
   }
   errors.push(...crossCheck(articles));

@@ -41,23 +41,17 @@ export interface SiteData {
 // may load this module through different loaders (tsx for Eleventy's config,
 // vitest's own graph in tests), which would otherwise give two copies.
 const STORE = Symbol.for("tong-ket.site-data");
-type Store = { data?: SiteData; options: SiteDataOptions };
+type Store = { data?: SiteData };
 function store(): Store {
   const holder = globalThis as unknown as Record<symbol, Store | undefined>;
-  holder[STORE] ??= { options: {} };
+  holder[STORE] ??= {};
   return holder[STORE];
 }
 
-/** Options the build script sets before Eleventy runs. */
+/** Where the site data is read from. */
 export interface SiteDataOptions {
   readonly rootDir?: string;
   readonly includeDrafts?: boolean;
-}
-
-/** Sets where content is read from (tests and the build script) and drops the cache. */
-export function configureSiteData(next: SiteDataOptions): void {
-  store().options = next;
-  delete store().data;
 }
 
 /** Reads the published-URL record of a project (an absent file is an empty record). */
@@ -75,7 +69,7 @@ export function readLedger(rootDir: string): { ledger: Ledger; text: string } {
  * @throws ContentValidationError listing every invalid article and every
  *   published URL the content would break
  */
-export async function loadSiteData(opts: SiteDataOptions = store().options): Promise<SiteData> {
+export async function loadSiteData(opts: SiteDataOptions = {}): Promise<SiteData> {
   const rootDir = opts.rootDir ?? ROOT_DIR;
   const result = await loadContentParallel({ rootDir, ...(opts.includeDrafts ? { includeDrafts: true } : {}) });
   const { ledger, text } = readLedger(rootDir);
@@ -122,6 +116,6 @@ export function setSiteData(data: SiteData): void {
 /** The memoised site data for this build. */
 export async function getSiteData(): Promise<SiteData> {
   const s = store();
-  s.data ??= await loadSiteData(s.options);
+  s.data ??= await loadSiteData();
   return s.data;
 }

@@ -87,8 +87,6 @@ function lineOf(text: string, code: string): number | undefined {
 export interface LinkPlan {
   /** Short codes of each article, its primary (oldest) code first. */
   readonly codesOf: ReadonlyMap<Article, readonly string[]>;
-  /** The article behind each live code. */
-  readonly articleOf: ReadonlyMap<string, Article>;
   /** Entries withdrawn on purpose: their URLs and codes lead to an explanation page. */
   readonly withdrawn: readonly LedgerEntry[];
   /** The record after this build (new articles added, moves recorded). */
@@ -114,7 +112,6 @@ export function planLinks(articles: readonly Article[], ledger: Ledger, ledgerTe
     for (const alias of a.aliases) if (!resolves.has(alias)) resolves.set(alias, a);
   }
   const codesOf = new Map<Article, string[]>();
-  const articleOf = new Map<string, Article>();
   const withdrawn: LedgerEntry[] = [];
   const errors: ContentError[] = [];
   const entries: LedgerEntry[] = [];
@@ -157,7 +154,6 @@ export function planLinks(articles: readonly Article[], ledger: Ledger, ledgerTe
     const codes = codesOf.get(found) ?? [];
     codes.push(entry.code);
     codesOf.set(found, codes);
-    articleOf.set(entry.code, found);
     if (!entry.urls.includes(found.url)) {
       entries.push({ ...entry, urls: [...entry.urls, found.url] });
       moved++;
@@ -184,8 +180,7 @@ export function planLinks(articles: readonly Article[], ledger: Ledger, ledgerTe
     const code = newShortCode(article.url, taken);
     taken.add(code);
     codesOf.set(article, [code]);
-    articleOf.set(code, article);
     entries.push({ code, urls: [article.url], title: article.title });
   }
-  return { codesOf, articleOf, withdrawn, ledger: { entries }, changed: moved + fresh.length > 0, added: fresh.length, moved, errors };
+  return { codesOf, withdrawn, ledger: { entries }, changed: moved + fresh.length > 0, added: fresh.length, moved, errors };
 }

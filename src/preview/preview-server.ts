@@ -126,7 +126,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         res.end(body);
         return;
       }
-      const file = (await stepOutputs()).get(pathname) ?? (await stepOutputs()).get(`${pathname.replace(/\/?$/, "/")}index.html`);
+      const outputs = await stepOutputs();
+      const file = outputs.get(pathname) ?? outputs.get(`${pathname.replace(/\/?$/, "/")}index.html`);
       if (file) {
         res.writeHead(200, { "content-type": typeOf(file.path), "cache-control": "no-store" });
         res.end(file.contents);

@@ -15,5 +15,5 @@ export const data = {
 };
 
 export function render(d: Data): string {
-  return renderIndexPage(d.site.layout, d.site.model, d.indexPage);
+  return renderIndexPage(d.site.layout, d.indexPage);
 }
