@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import path from "node:path";
 import { buildSite } from "../src/build/build-site.ts";
 import { ContentValidationError } from "../src/content/errors.ts";
+import { resolveLanguage, setLanguage } from "../src/messages/index.ts";
 
 const { values } = parseArgs({
   options: {
@@ -17,8 +18,10 @@ const { values } = parseArgs({
     drafts: { type: "boolean", default: false },
     timings: { type: "boolean", default: false },
     "frozen-ledger": { type: "boolean", default: false },
+    lang: { type: "string" },
   },
 });
+setLanguage(resolveLanguage(values.lang));
 
 const started = performance.now();
 try {

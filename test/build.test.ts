@@ -175,7 +175,7 @@ describe("invalid content", () => {
   });
 
   it("the CLI exits non-zero and prints all errors", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build.ts"), "--root", path.join(FIXTURES, "invalid-site"), "--out", path.join(work, "cli-out")], { cwd: ROOT, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build.ts"), "--root", path.join(FIXTURES, "invalid-site"), "--out", path.join(work, "cli-out")], { cwd: ROOT, encoding: "utf8", env: { ...process.env, LANG: "en_US.UTF-8" } });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("Build failed: the content has errors");
     expect(run.stderr).toMatch(/\d+ errors in 7 files/);

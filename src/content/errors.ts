@@ -7,8 +7,11 @@
  */
 
 import { editDistance } from "../edit-distance.ts";
+import { t } from "../messages/index.ts";
 
 export interface ContentError {
+  /** The message's key in the catalogue (src/messages/), when it comes from there: stable across languages. */
+  readonly code?: string;
   /** Path relative to the project root, POSIX separators ("content/gia-lai/x.md"). */
   readonly file: string;
   /** 1-based line in the file, when known. */
@@ -29,7 +32,7 @@ export interface ContentError {
 export function showValue(value: unknown): string {
   let text: string;
   if (typeof value === "string") text = JSON.stringify(value);
-  else if (value === undefined) text = "(missing)";
+  else if (value === undefined) text = t("general.missingValue");
   else {
     try {
       text = JSON.stringify(value) ?? String(value);
@@ -44,10 +47,10 @@ export function showValue(value: unknown): string {
 export function formatContentError(error: ContentError): string {
   const where = `${error.file}${error.line ? `:${error.line}` : ""}`;
   const field = error.field ? ` ${error.field}:` : "";
-  const value = error.value !== undefined ? ` (got ${error.value})` : "";
+  const value = error.value !== undefined ? ` (${t("general.gotLabel")} ${error.value})` : "";
   const lines = [`${where}:${field} ${error.message}${value}`];
-  if (error.expected) lines.push(`    expected: ${error.expected}`);
-  if (error.fix) lines.push(`    fix: ${error.fix}`);
+  if (error.expected) lines.push(`    ${t("general.expectedLabel")}: ${error.expected}`);
+  if (error.fix) lines.push(`    ${t("general.fixLabel")}: ${error.fix}`);
   return lines.join("\n");
 }
 
@@ -55,7 +58,7 @@ export function formatContentError(error: ContentError): string {
 export function formatContentErrors(errors: readonly ContentError[]): string {
   const sorted = [...errors].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
   const files = new Set(sorted.map((e) => e.file)).size;
-  const header = `${sorted.length} error${sorted.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}:`;
+  const header = t("general.errorSummary", { errors: sorted.length, files });
   return [header, ...sorted.map(formatContentError)].join("\n");
 }
 

@@ -1,0 +1,25 @@
+/**
+ * The one catalogue of messages an editor can see: validation errors and
+ * warnings, command output, the preview's banner. Each area keeps its
+ * messages in its own file under areas/ (so unrelated changes do not edit
+ * the same lines); this module joins them, and the type system and
+ * test/messages.test.ts make sure every message exists in both languages.
+ *
+ * Reader-facing site text is not here: it lives in src/ui-strings.ts.
+ */
+import { GENERAL_MESSAGES } from "./areas/general.ts";
+import type { MessageDef, Params } from "./define.ts";
+
+export const CATALOGUE = {
+  ...GENERAL_MESSAGES,
+} as const;
+
+export type MessageKey = keyof typeof CATALOGUE;
+
+/** The parameters message `K` takes. */
+export type ParamsOf<K extends MessageKey> = (typeof CATALOGUE)[K] extends MessageDef<infer P> ? P : never;
+
+/** Every entry, for tests and documentation. */
+export function catalogueEntries(): [MessageKey, MessageDef<Params>][] {
+  return Object.entries(CATALOGUE) as [MessageKey, MessageDef<Params>][];
+}
