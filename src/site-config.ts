@@ -13,8 +13,14 @@ export const DEFAULT_SITE_URL = "https://tongket.example.gov.vn";
 export const SITE_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 export interface SiteConfig {
-  /** Origin without trailing slash, e.g. "https://tongket.example.gov.vn". */
+  /** Public URL without trailing slash, e.g. "https://tongket.example.gov.vn" or "https://example.gov.vn/tin". */
   readonly url: string;
+  /**
+   * The path SITE_URL puts the site under, without trailing slash: "" for a
+   * site at the root of its host, "/tin" for https://example.gov.vn/tin/.
+   * Every link the site writes goes through {@link sitePath}.
+   */
+  readonly basePath: string;
   readonly name: string;
   readonly description: string;
   readonly language: "vi";
@@ -42,13 +48,24 @@ export function normaliseSiteUrl(raw: string): string {
 
 /** Builds the site configuration from the environment (SITE_URL). */
 export function siteConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SiteConfig {
+  const url = normaliseSiteUrl(env["SITE_URL"]?.trim() || DEFAULT_SITE_URL);
   return {
-    url: normaliseSiteUrl(env["SITE_URL"]?.trim() || DEFAULT_SITE_URL),
+    url,
+    basePath: new URL(url).pathname.replace(/\/+$/, ""),
     name: "Tổng kết công tác năm",
     description: "Tin hội nghị tổng kết công tác năm và triển khai nhiệm vụ năm mới của các sở, ngành tỉnh, thành phố",
     language: "vi",
     pageSize: 20,
   };
+}
+
+/**
+ * The link to write in a page for a site path ("/gia-lai/" → "/tin/gia-lai/"
+ * when SITE_URL is https://example.gov.vn/tin). Site data keeps paths
+ * relative to the site's root; only what is written out goes through here.
+ */
+export function sitePath(config: Pick<SiteConfig, "basePath">, path: string): string {
+  return `${config.basePath}${path.startsWith("/") ? path : `/${path}`}`;
 }
 
 /** Absolute URL on the site for a root-relative path ("/gia-lai/" → "https://…/gia-lai/"). */
