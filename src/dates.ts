@@ -44,9 +44,6 @@ export interface ArticleDate {
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** The accepted forms, for error messages. */
-export const DATE_FORMS = "an ISO date such as 2016-11-29, or a date-time such as 2016-11-29T14:00 (seconds and an offset such as +07:00 optional)";
-
 /**
  * Parses an editor-supplied date string. Returns undefined when the value is
  * not in an accepted form or names an impossible day (2016-02-30).

@@ -13,14 +13,14 @@ import matter from "gray-matter";
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from "js-yaml";
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from "yaml";
 import type { z } from "zod";
-import { parseArticleDate, DATE_FORMS } from "../dates.ts";
+import { parseArticleDate } from "../dates.ts";
 import { renderMarkdown, truncateText } from "../markdown.ts";
 import { getProvince, listingProvinceIds, suggestProvinceIds, provinceFullName } from "../provinces.ts";
 import { slugify } from "../slug.ts";
 import { cleanData, cleanText } from "../text.ts";
 import type { Article, ArticleImage } from "./article.ts";
 import { closest, showValue, type ContentError } from "./errors.ts";
-import { AWARD_KEYS, FIELD_HELP, FRONT_MATTER_KEYS, IMAGE_KEYS, OFFICIAL_KEYS, fieldLabel, fieldPattern, frontMatterSchema, type FrontMatter } from "./schema.ts";
+import { AWARD_KEYS, fieldHelp, FRONT_MATTER_KEYS, IMAGE_KEYS, OFFICIAL_KEYS, fieldLabel, fieldPattern, frontMatterSchema, type FrontMatter } from "./schema.ts";
 
 export type ParseResult = { readonly ok: true; readonly article: Article } | { readonly ok: false; readonly errors: readonly ContentError[] };
 
@@ -145,7 +145,7 @@ function issueErrors(file: string, issues: readonly z.core.$ZodIssue[], data: un
       }
       continue;
     }
-    const help = FIELD_HELP[fieldPattern(path)];
+    const help = fieldHelp(fieldPattern(path));
     const value = valueAt(data, path);
     const missing = value === undefined || value === null;
     let message: string;
@@ -255,12 +255,12 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, locate: Loca
   };
 
   const date = fm.date ? parseArticleDate(fm.date) : undefined;
-  if (fm.date && !date) at("date", ["date"], fm.date, "is not a valid date", DATE_FORMS, "write the date as YYYY-MM-DD, e.g. date: 2016-11-29 (day and month with two digits)");
+  if (fm.date && !date) at("date", ["date"], fm.date, "is not a valid date", fieldHelp("date")?.expected ?? "", "write the date as YYYY-MM-DD, e.g. date: 2016-11-29 (day and month with two digits)");
 
   const province = fm.province ? getProvince(fm.province) : undefined;
   if (fm.province && !province) {
     const suggestions = suggestProvinceIds(fm.province);
-    at("province", ["province"], fm.province, "is not a known province id", FIELD_HELP["province"]?.expected ?? "", suggestions.length ? `did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?` : "use the ASCII id of the province, e.g. gia-lai (README.md lists all ids)");
+    at("province", ["province"], fm.province, "is not a known province id", fieldHelp("province")?.expected ?? "", suggestions.length ? `did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?` : "use the ASCII id of the province, e.g. gia-lai (README.md lists all ids)");
   } else if (date && province?.successor && province.successorSince && date.day >= province.successorSince) {
     const successor = getProvince(province.successor);
     at("province", ["province"], fm.province, `${province.name} ${province.change === "renamed" ? "was renamed" : "became part of"} ${successor ? provinceFullName(successor) : province.successor} on ${province.successorSince}, before this article's date ${date.day}`, `the unit in force on ${date.day}`, `write province: ${province.successor}`);
@@ -273,7 +273,7 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, locate: Loca
   const aliases: string[] = [];
   (fm.aliases ?? []).forEach((alias, i) => {
     if (!ALIAS_PATH.test(alias) || alias.split("/").some((seg) => seg === "." || seg === "..")) {
-      at(fieldLabel(["aliases", i]), ["aliases", i], alias, "is not a safe URL path", FIELD_HELP["aliases[]"]?.expected ?? "", "write the old path without the domain, e.g. /tin-tuc/hoi-nghi-2016/ (no spaces, accents, ? or #)");
+      at(fieldLabel(["aliases", i]), ["aliases", i], alias, "is not a safe URL path", fieldHelp("aliases[]")?.expected ?? "", "write the old path without the domain, e.g. /tin-tuc/hoi-nghi-2016/ (no spaces, accents, ? or #)");
     } else aliases.push(normaliseAlias(alias));
   });
 
@@ -284,7 +284,7 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, locate: Loca
     else if (IMAGE_FILE.test(src)) {
       const sourceFile = `${file.slice(0, file.lastIndexOf("/") + 1)}${src}`;
       image = { src, alt: fm.image.alt, sourceFile, ...(fm.image.caption ? { caption: fm.image.caption } : {}) };
-    } else at("image.src", ["image", "src"], src, "is not an image file name or https:// address", FIELD_HELP["image.src"]?.expected ?? "", "put the image next to the article and write its file name (letters, digits, - _ .; .jpg/.png/.webp), or an https:// address");
+    } else at("image.src", ["image", "src"], src, "is not an image file name or https:// address", fieldHelp("image.src")?.expected ?? "", "put the image next to the article and write its file name (letters, digits, - _ .; .jpg/.png/.webp), or an https:// address");
   }
 
   const slug = slugFromFileName(file);

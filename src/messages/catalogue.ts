@@ -7,11 +7,13 @@
  *
  * Reader-facing site text is not here: it lives in src/ui-strings.ts.
  */
+import { CONTENT_FIELD_MESSAGES } from "./areas/content-fields.ts";
 import { GENERAL_MESSAGES } from "./areas/general.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
   ...GENERAL_MESSAGES,
+  ...CONTENT_FIELD_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -13,6 +13,7 @@ import { getLanguage, type Lang } from "./language.ts";
 
 export { getLanguage, setLanguage, resolveLanguage, parseLang, LANGS, type Lang } from "./language.ts";
 export type { MessageKey, ParamsOf } from "./catalogue.ts";
+export { fieldHelp, fieldHelpPatterns, type FieldHelp } from "./field-help.ts";
 
 /** Required params for messages that take some, none otherwise. */
 type ParamsArg<K extends MessageKey> = keyof ParamsOf<K> extends never ? [params?: ParamsOf<K>] : [params: ParamsOf<K>];
