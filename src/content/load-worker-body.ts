@@ -7,8 +7,11 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadArticleFile } from "./load-content.ts";
 import type { WorkerResult } from "./parallel-load.ts";
+import { setLanguage, type Lang } from "../messages/index.ts";
 
-const { rootDir, files } = workerData as { rootDir: string; files: string[] };
+const { rootDir, files, lang } = workerData as { rootDir: string; files: string[]; lang: Lang };
+// Worker threads do not share the main thread's globals: messages must come out in the caller's language.
+setLanguage(lang);
 const results: WorkerResult[] = files.map((file) => {
   const result = loadArticleFile(rootDir, file);
   if (!result.ok) return { ok: false, errors: result.errors };

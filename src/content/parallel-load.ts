@@ -11,6 +11,7 @@ import type { ContentError } from "./errors.ts";
 import { crossCheck, listArticleFiles, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
 import { getProvince } from "../provinces.ts";
 import { trustedHtml } from "../safe-html.ts";
+import { getLanguage } from "../messages/index.ts";
 
 /** What a worker sends back per file. */
 export type WorkerResult = { readonly ok: true; readonly article: Omit<Article, "body">; readonly bodyHtml: string } | { readonly ok: false; readonly errors: readonly ContentError[] };
@@ -20,7 +21,7 @@ export const PARALLEL_THRESHOLD = 400;
 
 function runWorker(rootDir: string, files: readonly string[]): Promise<WorkerResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { rootDir, files } });
+    const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { rootDir, files, lang: getLanguage() } });
     worker.once("message", (results: WorkerResult[]) => {
       resolve(results);
       void worker.terminate();
