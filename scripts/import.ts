@@ -8,12 +8,13 @@
  * into content/, where it would stop every build. Inputs are untrusted:
  * size limit, UTF-8 check, regular files only (no links followed in
  * folders), output names built only from slugs and registry ids, folders
- * checked to stay inside the target, files created without overwriting.
+ * checked to stay inside the target, files created without overwriting
+ * (an existing file at the draft's path is left alone and reported).
  *
  * The reading of each release is in src/import/ (pure); this file does the
  * file system and the terminal.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseArticle } from "../src/content/parse-article.ts";
@@ -22,7 +23,7 @@ import { decodeInput, MAX_INPUT_BYTES } from "../src/import/decode-input.ts";
 import { importPressRelease, type ImportDraft } from "../src/import/import-release.ts";
 import { draftFileName, renderDraft } from "../src/import/render-draft.ts";
 import { formatTable, progressBar } from "../src/import/summary.ts";
-import { resolveLanguage, setLanguage, t } from "../src/messages/index.ts";
+import { explain, resolveLanguage, setLanguage, t } from "../src/messages/index.ts";
 import { addToIndex, displayPath, indexContent, isInside, prepareFolder, safeForTerminal, urlOwner, writeNewFile, type ContentIndex } from "../src/new-article/article-writer.ts";
 import { getProvince, suggestProvinceIds } from "../src/provinces.ts";
 import { absoluteUrl, siteConfigFromEnv } from "../src/site-config.ts";
@@ -77,6 +78,11 @@ const targetDir = values.out ? path.resolve(callerDir, values.out) : contentDir;
 const incompleteDir = values.out ? path.join(targetDir, INCOMPLETE_DIR) : path.join(rootDir, INCOMPLETE_DIR);
 const incompleteAllowed = !isInside(contentDir, incompleteDir);
 const dryRun = values["dry-run"];
+if (!values.out && !existsSync(contentDir)) {
+  const e = explain("import.error.noContent", { root: displayPath(rootDir) });
+  console.error(`${e.message}\n    ${t("general.fixLabel")}: ${e.fix ?? ""}`);
+  process.exit(2);
+}
 const config = siteConfigFromEnv();
 
 // ---------------------------------------------------------------------------
@@ -237,23 +243,17 @@ function place(draft: ImportDraft, source: string): void {
   const base = complete ? targetDir : path.dirname(incompleteDir);
   if (!dryRun && !prepareFolder(base, dir)) return failed(source, t("import.error.unsafeTarget", { path: displayPath(dir) }));
 
-  // The first free name: "-2", "-3"… when a different file has the name, or an article already has the address.
+  // The convention's name; an existing file there is never replaced (imported before?). When another
+  // article, with another date in its name, already has the same address, the first free "-2", "-3"… is used.
   let file: string | undefined;
   let takenBy: string | undefined;
   for (let n = 1; n < 100 && !file; n++) {
     const candidate = path.join(dir, draftFileName(draft, n === 1 ? "" : `-${n}`));
-    let existing: string | undefined;
-    try {
-      existing = readFileSync(candidate, "utf8");
-    } catch {
-      existing = undefined;
-    }
-    if (existing !== undefined) {
-      if (n === 1 && existing === text) {
+    if (existsSync(candidate) || lstatSync(candidate, { throwIfNoEntry: false })) {
+      if (n === 1) {
         rows.push({ source, status: "exists", detail: t("import.result.exists", { file: source, path: displayPath(candidate) }), confirm: "", path: displayPath(candidate) });
         return;
       }
-      takenBy ??= displayPath(candidate);
       continue;
     }
     const checked = complete ? parseArticle(loaderPath(candidate), text) : undefined;

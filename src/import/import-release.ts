@@ -190,6 +190,12 @@ export function escapeMarkdown(text: string): string {
   return inline.replace(/^(\s*)([#>+\-=]|\d+(?=[.)]))/u, (_, space: string, mark: string) => `${space}\\${mark}`);
 }
 
+/** The years reviewed and planned that a title (and lead) state or imply; also used to prefill `npm run new`. */
+export function reviewAndPlanYears(title: string, lead = ""): { reviewYear?: number; planYear?: number } {
+  const { reviewYear, planYear } = findYears(title, lead);
+  return { ...(reviewYear !== undefined ? { reviewYear } : {}), ...(planYear !== undefined ? { planYear } : {}) };
+}
+
 /** Years reviewed and planned from the title and lead. */
 function findYears(title: string, lead: string): { reviewYear?: number; planYear?: number; notes: Note[] } {
   const text = `${title} ${lead}`;

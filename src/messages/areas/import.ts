@@ -250,6 +250,11 @@ export const IMPORT_MESSAGES = {
     vi: { message: (p) => `--province "${p.value}" không phải mã tỉnh đã biết.`, fix: (p) => `có phải "${p.suggestion}"? (README: Province ids)` },
     en: { message: (p) => `--province "${p.value}" is not a known province id.`, fix: (p) => `did you mean "${p.suggestion}"? (README: Province ids)` },
   }),
+  "import.error.noContent": message({
+    sample: { root: "/home/bientap" },
+    vi: { message: (p) => `${p.root} không có thư mục content/: đây không phải thư mục dự án.`, fix: "chạy lệnh trong thư mục dự án, chỉ đúng thư mục bằng --root, hoặc ghi ra chỗ khác bằng --out" },
+    en: { message: (p) => `${p.root} has no content/ folder: it is not the project folder.`, fix: "run the command in the project folder, name it with --root, or write elsewhere with --out" },
+  }),
   "import.error.notFound": message({
     sample: { file: "bai-viet.txt" },
     vi: { message: (p) => `${p.file}: không tìm thấy tệp hoặc thư mục.` },

@@ -101,6 +101,11 @@ export const NEW_MESSAGES = {
     vi: { message: (p) => `không tạo được tên tệp từ "${p.value}".`, fix: "dùng --slug với chữ và số, ví dụ --slug hoi-nghi-tong-ket" },
     en: { message: (p) => `no usable file name can be made from "${p.value}".`, fix: "use --slug with letters and digits, e.g. --slug hoi-nghi-tong-ket" },
   }),
+  "new.error.noContent": message({
+    sample: { root: "/home/bientap" },
+    vi: { message: (p) => `${p.root} không có thư mục content/: đây không phải thư mục dự án.`, fix: "chạy lệnh trong thư mục dự án, hoặc chỉ đúng thư mục bằng --root" },
+    en: { message: (p) => `${p.root} has no content/ folder: it is not the project folder.`, fix: "run the command in the project folder, or name it with --root" },
+  }),
   "new.error.exists": message({
     sample: { path: "content/gia-lai/2016-11-29-hoi-nghi.md" },
     vi: { message: (p) => `${p.path} đã có; không ghi đè.`, fix: "đổi tiêu đề hoặc dùng --slug với tên khác" },
