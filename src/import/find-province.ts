@@ -58,14 +58,22 @@ const PATTERNS: readonly Pattern[] = PROVINCES.map((unit) => ({ unit, folded: fo
  * `date` ("2016-12-09") applies the merger and renaming rules.
  */
 export function findProvince(text: string, date: string | undefined): ProvinceGuess | undefined {
-  // Fold per character so offsets in `folded` match offsets in `text` (NFC Vietnamese letters fold to one letter).
-  const chars = [...text];
-  const foldedChars = chars.map((c) => {
-    const f = fold(c);
-    return f.length === 1 ? f : c.length === 1 ? c.toLowerCase() : " ";
-  });
-  const folded = foldedChars.join("").replace(/\s/g, " ");
-  const original = chars.map((c) => (c.length === 1 ? c : " ")).join("");
+  // Offsets in the folded text must match the original's: NFC Vietnamese folds letter for letter, so
+  // one pass over the whole text does; anything else is folded per code point.
+  const whole = fold(text);
+  let folded: string;
+  let original: string;
+  if (whole.length === text.length) {
+    folded = whole.replace(/\s/g, " ");
+    original = text;
+  } else {
+    const chars = [...text];
+    folded = chars.map((c) => {
+      const f = fold(c);
+      return f.length === 1 ? f : c.length === 1 ? c.toLowerCase() : " ";
+    }).join("").replace(/\s/g, " ");
+    original = chars.map((c) => (c.length === 1 ? c : " ")).join("");
+  }
   const scores = new Map<string, { score: number; named: boolean }>();
   const taken = new Array<boolean>(folded.length).fill(false);
   const add = (id: string, score: number, named: boolean): void => {

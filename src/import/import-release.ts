@@ -91,6 +91,10 @@ export interface ImportOptions {
   readonly defaultProvince?: string;
 }
 
+/** Longest paragraph searched for officials and awards, and how much text is searched for province names. */
+const MAX_PARAGRAPH = 20_000;
+const MAX_SCAN = 200_000;
+
 type Params = Readonly<Record<string, string | number>>;
 
 function note(level: Note["level"], key: MessageKey, params: Params = {}): Note {
@@ -187,7 +191,8 @@ function blocks(paragraphs: readonly string[]): Block[] {
  */
 export function escapeMarkdown(text: string): string {
   const inline = text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
-  return inline.replace(/^(\s*)([#>+\-=]|\d+(?=[.)]))/u, (_, space: string, mark: string) => `${space}\\${mark}`);
+  // "1." or "1)" opens an ordered list: the backslash goes before the dot (a backslash before a digit would show).
+  return inline.replace(/^(\s*)(\d+)([.)])/u, "$1$2\\$3").replace(/^(\s*)([#>+\-=])/u, (_, space: string, mark: string) => `${space}\\${mark}`);
 }
 
 /** The years reviewed and planned that a title (and lead) state or imply; also used to prefill `npm run new`. */
@@ -323,7 +328,7 @@ export function importPressRelease(raw: string, options: ImportOptions): ImportD
   }
 
   // Province: the whole kept text plus the chrome (portals name themselves in QR and fan-page labels).
-  const scanText = [...(title ? [title] : []), ...paragraphs, ...portal.chrome].join("\n");
+  const scanText = [...(title ? [title] : []), ...paragraphs, ...portal.chrome].join("\n").slice(0, MAX_SCAN);
   const guess = findProvince(scanText, date);
   let province: string | undefined;
   if (guess) {
@@ -355,9 +360,11 @@ export function importPressRelease(raw: string, options: ImportOptions): ImportD
   else addNote("agency", note("info", "import.note.agencyMissing"));
 
   // People and awards: officials from text and captions (a caption may be the only place a person is named); awards from the text only (captions repeat them).
-  const officials = extractOfficials([...(title ? [title] : []), ...grouped.map((b) => b.text)]).map(toDraftOfficial);
+  // A real paragraph is a few thousand characters; longer "paragraphs" are not prose and are not searched for people or awards.
+  const prose = (texts: readonly string[]): string[] => texts.filter((p) => p.length <= MAX_PARAGRAPH);
+  const officials = extractOfficials(prose([...(title ? [title] : []), ...grouped.map((b) => b.text)])).map(toDraftOfficial);
   if (officials.length > 0) addNote("officials", note("confirm", "import.note.officials", { count: officials.length }));
-  const awards = extractAwards(textBlocks).map(toDraftAward);
+  const awards = extractAwards(prose(textBlocks)).map(toDraftAward);
   if (awards.length > 0) addNote("awards", note("confirm", "import.note.awards", { count: awards.length }));
   if (byline.author && byline.raw) addNote("author", note("info", "import.note.author", { raw: byline.raw }));
   if (captions.length > 0) header.push(note("info", "import.note.captions", { count: captions.length }));
