@@ -66,7 +66,8 @@ if (positionals.length === 0) {
 }
 if (values.province !== undefined && !getProvince(values.province)) {
   const suggestion = suggestProvinceIds(values.province)[0] ?? "gia-lai";
-  console.error(t("import.error.unknownProvince", { value: safeForTerminal(values.province), suggestion }));
+  const e = explain("import.error.unknownProvince", { value: safeForTerminal(values.province), suggestion });
+  console.error(`${e.message}\n    ${t("general.fixLabel")}: ${e.fix ?? ""}`);
   process.exit(2);
 }
 
