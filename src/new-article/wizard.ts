@@ -21,6 +21,8 @@ export interface PromptContext {
   readonly output?: NodeJS.WritableStream;
 }
 
+/** Shows a yes/no answer in the editor's language ("Có"/"Không"), not the prompt library's English. */
+const yesNo = (value: boolean): string => t(value ? "new.prompt.yes" : "new.prompt.no");
 const optional = (value: string): string | undefined => (value.trim() === "" ? undefined : value.trim());
 const required = (value: string): true | string => (value.trim() === "" ? t("new.validate.required") : true);
 const yearOrEmpty = (value: string): true | string => (value.trim() === "" || parseYear(value) !== undefined ? true : t("new.validate.year"));
@@ -45,7 +47,7 @@ export async function askNewArticle(context: PromptContext = {}, now: Date = new
   const reviewText = await input({ message: t("new.prompt.reviewYear"), default: years.reviewYear !== undefined ? String(years.reviewYear) : "", validate: yearOrEmpty }, ctx);
   const planText = await input({ message: t("new.prompt.planYear"), default: years.planYear !== undefined ? String(years.planYear) : "", validate: yearOrEmpty }, ctx);
   const officials: OfficialFields[] = [];
-  while (await confirm({ message: t("new.prompt.addOfficial"), default: false }, ctx)) {
+  while (await confirm({ message: t("new.prompt.addOfficial"), default: false, transformer: yesNo }, ctx)) {
     const name = (await input({ message: t("new.prompt.officialName"), validate: required }, ctx)).trim();
     const role = optional(await input({ message: t("new.prompt.officialRole") }, ctx));
     const honorific = await select<"" | "Ông" | "Bà" | "Đồng chí">(
@@ -55,7 +57,7 @@ export async function askNewArticle(context: PromptContext = {}, now: Date = new
     officials.push({ name, ...(role ? { role } : {}), ...(honorific ? { honorific } : {}) });
   }
   const awards: AwardFields[] = [];
-  while (await confirm({ message: t("new.prompt.addAward"), default: false }, ctx)) {
+  while (await confirm({ message: t("new.prompt.addAward"), default: false, transformer: yesNo }, ctx)) {
     const awardTitle = (await input({ message: t("new.prompt.awardTitle"), validate: required }, ctx)).trim();
     const recipient = optional(await input({ message: t("new.prompt.awardRecipient") }, ctx));
     const count = optional(await input({ message: t("new.prompt.awardCount"), validate: (v) => (v.trim() === "" || /^[1-9]\d{0,5}$/.test(v.trim()) ? true : t("new.validate.count")) }, ctx));

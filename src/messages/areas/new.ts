@@ -170,6 +170,8 @@ export const NEW_MESSAGES = {
   "new.prompt.reviewYear": message({ sample: {}, vi: { message: "Năm tổng kết (Enter để bỏ qua)" }, en: { message: "Year reviewed (Enter to skip)" } }),
   "new.prompt.planYear": message({ sample: {}, vi: { message: "Năm kế hoạch (Enter để bỏ qua)" }, en: { message: "Year planned (Enter to skip)" } }),
   "new.prompt.addOfficial": message({ sample: {}, vi: { message: "Thêm một người dự/phát biểu?" }, en: { message: "Add an official?" } }),
+  "new.prompt.yes": message({ sample: {}, vi: { message: "Có" }, en: { message: "Yes" } }),
+  "new.prompt.no": message({ sample: {}, vi: { message: "Không" }, en: { message: "No" } }),
   "new.prompt.officialName": message({ sample: {}, vi: { message: "Họ tên" }, en: { message: "Full name" } }),
   "new.prompt.officialRole": message({ sample: {}, vi: { message: "Chức vụ (Enter để bỏ qua)" }, en: { message: "Role (Enter to skip)" } }),
   "new.prompt.officialHonorific": message({ sample: {}, vi: { message: "Danh xưng" }, en: { message: "Honorific" } }),
