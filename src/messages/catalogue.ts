@@ -9,11 +9,15 @@
  */
 import { CONTENT_FIELD_MESSAGES } from "./areas/content-fields.ts";
 import { GENERAL_MESSAGES } from "./areas/general.ts";
+import { IMPORT_MESSAGES } from "./areas/import.ts";
+import { NEW_MESSAGES } from "./areas/new.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
   ...GENERAL_MESSAGES,
   ...CONTENT_FIELD_MESSAGES,
+  ...IMPORT_MESSAGES,
+  ...NEW_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

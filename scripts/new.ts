@@ -1,0 +1,168 @@
+/**
+ * `npm run new`: creates a new article by the README's convention —
+ * content/<province-id>/<YYYY-MM-DD>-<slug>.md, a draft — by asking (on a
+ * terminal) or from flags (in scripts), refuses to overwrite, and prints the
+ * file's path and the address the build will give it. The article is checked
+ * with the real content loader before anything is written; its address is
+ * the loader's own `article.url`, made absolute with the site's `absoluteUrl`.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { formatContentError } from "../src/content/errors.ts";
+import { parseArticle } from "../src/content/parse-article.ts";
+import { explain, resolveLanguage, setLanguage, t } from "../src/messages/index.ts";
+import { displayPath, indexContent, prepareFolder, safeForTerminal, urlOwner, writeNewFile } from "../src/new-article/article-writer.ts";
+import { articleFileName, articleSlug, checkDate, checkProvince, newArticleText, parseAwardFlag, parseOfficialFlag, parseYear, todayInVietnam, type InputProblem, type NewArticle } from "../src/new-article/new-article.ts";
+import { absoluteUrl, siteConfigFromEnv } from "../src/site-config.ts";
+
+function parse() {
+  return parseArgs({
+    options: {
+      province: { type: "string" },
+      title: { type: "string" },
+      date: { type: "string" },
+      agency: { type: "string" },
+      "review-year": { type: "string" },
+      "plan-year": { type: "string" },
+      official: { type: "string", multiple: true },
+      award: { type: "string", multiple: true },
+      author: { type: "string" },
+      slug: { type: "string" },
+      root: { type: "string" },
+      lang: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
+}
+
+let parsed: ReturnType<typeof parse>;
+try {
+  parsed = parse();
+} catch (error) {
+  const i = process.argv.indexOf("--lang");
+  setLanguage(resolveLanguage(i >= 0 ? process.argv[i + 1] : undefined));
+  console.error(t("new.error.badArgs", { detail: error instanceof Error ? error.message : String(error) }));
+  console.error(`\n${t("new.usage")}`);
+  process.exit(2);
+}
+const { values } = parsed;
+setLanguage(resolveLanguage(values.lang));
+if (values.help) {
+  console.log(t("new.usage"));
+  process.exit(0);
+}
+
+const callerDir = process.env["INIT_CWD"] ?? process.cwd();
+const rootDir = path.resolve(callerDir, values.root ?? ".");
+
+function printProblems(problems: readonly InputProblem[]): void {
+  for (const p of problems) console.error(`${p.message}${p.fix ? `\n    ${t("general.fixLabel")}: ${p.fix}` : ""}`);
+}
+
+/** The article from flags, or every problem with them at once. */
+function fromFlags(): NewArticle | InputProblem[] {
+  const problems: InputProblem[] = [];
+  const missing = [values.province ? "" : "--province", values.title?.trim() ? "" : "--title"].filter(Boolean);
+  if (missing.length > 0) problems.push({ message: t("new.error.missing", { flags: missing.join(", ") }) });
+  const date = values.date?.trim() ?? todayInVietnam();
+  const dateProblem = checkDate(date);
+  if (dateProblem) problems.push(dateProblem);
+  const provinceProblem = values.province ? checkProvince(values.province, dateProblem ? undefined : date) : undefined;
+  if (provinceProblem) problems.push(provinceProblem);
+  const year = (flag: "review-year" | "plan-year"): number | undefined => {
+    const raw = values[flag];
+    if (raw === undefined) return undefined;
+    const y = parseYear(raw);
+    if (y === undefined) problems.push({ message: t("new.error.badYear", { flag: `--${flag}`, value: safeForTerminal(raw) }) });
+    return y;
+  };
+  const reviewYear = year("review-year");
+  const planYear = year("plan-year");
+  const officials = (values.official ?? []).map((raw) => {
+    const o = parseOfficialFlag(raw);
+    if (!o) problems.push({ message: t("new.error.badOfficial", { value: safeForTerminal(raw) }) });
+    return o;
+  });
+  const awards = (values.award ?? []).map((raw) => {
+    const a = parseAwardFlag(raw);
+    if (!a) problems.push({ message: t("new.error.badAward", { value: safeForTerminal(raw) }) });
+    return a;
+  });
+  if (problems.length > 0) return problems;
+  return {
+    date,
+    province: values.province ?? "",
+    title: values.title?.trim() ?? "",
+    ...(values.agency?.trim() ? { agency: values.agency.trim() } : {}),
+    ...(reviewYear !== undefined ? { reviewYear } : {}),
+    ...(planYear !== undefined ? { planYear } : {}),
+    officials: officials.filter((o) => o !== undefined),
+    awards: awards.filter((a) => a !== undefined),
+    ...(values.author?.trim() ? { author: values.author.trim() } : {}),
+    ...(values.slug !== undefined ? { slug: values.slug } : {}),
+  };
+}
+
+/** Writes the article; returns the process exit code. */
+function create(article: NewArticle): number {
+  if (articleSlug(article) === "") {
+    printProblems([explain("new.error.badSlug", { value: safeForTerminal(article.slug ?? article.title) })]);
+    return 2;
+  }
+  const text = newArticleText(article);
+  const contentDir = path.join(rootDir, "content");
+  if (!existsSync(contentDir)) {
+    printProblems([explain("new.error.noContent", { root: displayPath(rootDir) })]);
+    return 2;
+  }
+  const dir = path.join(contentDir, article.province);
+  const file = path.join(dir, articleFileName(article));
+  const rel = path.relative(rootDir, file).split(path.sep).join("/");
+  const checked = parseArticle(rel, text);
+  if (!checked.ok) {
+    console.error(t("new.error.invalid"));
+    for (const error of checked.errors) console.error(formatContentError(error));
+    return 1;
+  }
+  const owner = urlOwner(indexContent(rootDir, "content"), checked.article.slug, checked.article.url);
+  if (owner && owner !== rel) {
+    printProblems([explain("new.error.sameUrl", { url: checked.article.url, other: owner })]);
+    return 1;
+  }
+  if (!prepareFolder(contentDir, dir)) {
+    printProblems([{ message: t("new.error.unsafeTarget", { path: displayPath(dir) }) }]);
+    return 1;
+  }
+  const written = writeNewFile(file, text);
+  if (!written.ok) {
+    printProblems([written.exists ? explain("new.error.exists", { path: displayPath(file) }) : explain("new.error.writeFailed", { path: displayPath(file), reason: written.reason })]);
+    return 1;
+  }
+  console.log(t("new.created", { path: displayPath(file) }));
+  console.log(t("new.url", { url: absoluteUrl(siteConfigFromEnv(), checked.article.url) }));
+  console.log(t("new.next"));
+  return 0;
+}
+
+const interactive = values.province === undefined && values.title === undefined && process.stdin.isTTY === true;
+if (interactive) {
+  // Loaded only when asking: flag runs (CI, scripts) never touch the terminal.
+  const { askNewArticle } = await import("../src/new-article/wizard.ts");
+  try {
+    const answers = await askNewArticle();
+    process.exitCode = create({ ...answers, ...(values.slug !== undefined ? { slug: values.slug } : {}) });
+  } catch (error) {
+    if (error instanceof Error && error.name === "ExitPromptError") {
+      console.error(t("new.cancelled"));
+      process.exitCode = 130;
+    } else throw error;
+  }
+} else {
+  const result = fromFlags();
+  if (Array.isArray(result)) {
+    printProblems(result);
+    console.error(`\n${t("new.usage")}`);
+    process.exitCode = 2;
+  } else process.exitCode = create(result);
+}
