@@ -8,10 +8,14 @@
  * Reader-facing site text is not here: it lives in src/ui-strings.ts.
  */
 import { GENERAL_MESSAGES } from "./areas/general.ts";
+import { OUTPUT_MESSAGES } from "./areas/output.ts";
+import { PREVIEW_MESSAGES } from "./areas/preview.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
   ...GENERAL_MESSAGES,
+  ...OUTPUT_MESSAGES,
+  ...PREVIEW_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
