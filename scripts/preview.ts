@@ -3,9 +3,11 @@
  * HOST override). Edits under content/ appear in open browsers at once.
  *
  * Stopping it stops the server: Ctrl+C, SIGTERM or SIGHUP close it, and so
- * does the end of the process that started it (npm killed with SIGKILL, a
- * closed terminal), so no orphan keeps the port.
+ * does the end of the process that started it or of that one's parent (npm
+ * runs us through `sh -c`: npm killed with SIGKILL leaves the shell waiting),
+ * so no orphan keeps the port.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ContentValidationError, formatContentErrors } from "../src/content/errors.ts";
@@ -40,9 +42,29 @@ async function stop(): Promise<void> {
   process.exit(0);
 }
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop());
-// The process that started us is gone (its pid's child is now adopted by another process).
+
+/** The parent of `pid` (Linux /proc), to also notice npm going away behind the `sh -c` it runs us with. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return ppid > 1 ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+const grandparent = parentOf(parent);
+// Whoever started us is gone (killed with SIGKILL, its terminal closed): stop too.
 setInterval(() => {
-  if (process.ppid !== parent) void stop();
+  if (process.ppid !== parent || (grandparent !== undefined && !isAlive(grandparent))) void stop();
 }, 500).unref();
 
 const site = preview.current();

@@ -38,7 +38,7 @@ export const linksStep = defineFileStep<SiteData>({
     for (const share of site.links.sharePages) {
       const { article } = share;
       for (const code of site.links.plan.codesOf.get(article) ?? []) yield redirect(shortPath(code), article.url, article.title, { kind: "content", source: { file: article.sourcePath } });
-      for (const alias of article.aliases) yield redirect(alias, article.url, article.title, { kind: "alias", source: { file: article.sourcePath, field: "aliases" } });
+      for (const alias of article.aliases) yield { ...redirect(alias, article.url, article.title, { kind: "alias", source: { file: article.sourcePath, field: "aliases" } }), crossChecked: true };
     }
     // Old links of withdrawn articles: wherever nothing else is published now.
     for (const entry of site.links.plan.withdrawn) {

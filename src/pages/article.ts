@@ -13,6 +13,7 @@ export const articlePages = definePageType<SiteData, Article>({
   items: (site) => site.model.articles,
   url: (article) => article.url,
   source: (article) => ({ file: article.sourcePath }),
+  crossChecked: true,
   render(article, site) {
     const share = site.links.shareOf(article);
     return renderArticlePage(site.layout, article, {

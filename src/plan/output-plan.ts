@@ -45,6 +45,7 @@
  * Two claims of the *same URL string* by two content files (two articles
  * with one URL, an alias equal to another article's URL or alias) are what
  * the content loader's cross-check reports (src/content/load-content.ts);
+ * declarations it covers say so (`crossChecked`), and between two of those
  * the plan keeps the first and stays silent, so each cause is reported once.
  * It reports what only output files show: different spellings of one file
  * ("/a/" and "/a/index.html", letter case), folders against files, reserved
@@ -88,12 +89,15 @@ export interface OutputDeclaration {
   readonly fingerprint?: () => string;
   /** Root-relative target, when the output is a redirect (listed in `_redirects`). */
   readonly redirectTo?: string;
+  /** The content loader's cross-check already compares this URL string with other articles' URLs and aliases. */
+  readonly crossChecked?: boolean;
 }
 
 /**
  * Paths kept for one producer: `path` itself and everything below it
  * ("q" keeps /q and /q/…), or every path whose segments up to some depth
- * match `pattern` ("sitemap-7.xml"). Compared in lower case.
+ * match `pattern` ("sitemap-7.xml"). Compared in lower case. A folder is
+ * shown with a final "/" ("/q/"), a file name without ("/robots.txt").
  */
 export interface Reservation {
   readonly path?: string;
@@ -151,6 +155,8 @@ export interface PageTypeDefinition<S, T> {
   source?(item: T): ContentSource | undefined;
   fingerprint?(item: T, site: S): string;
   reserves?(site: S): Iterable<Reservation>;
+  /** See OutputDeclaration.crossChecked (article pages). */
+  readonly crossChecked?: boolean;
 }
 
 /** Declares a page type (the extension point for new kinds of pages). */
@@ -165,6 +171,7 @@ export function definePageType<S, T>(def: PageTypeDefinition<S, T>): PageProduce
         yield {
           url: def.url(item, site),
           ...(source ? { source, kind: "content" as const } : {}),
+          ...(def.crossChecked ? { crossChecked: true } : {}),
           body: () => def.render(item, site),
           ...(def.fingerprint ? { fingerprint: () => def.fingerprint!(item, site) } : {}),
         };
@@ -199,6 +206,7 @@ export interface PlannedOutput {
   readonly kind: ClaimKind;
   readonly source?: ContentSource;
   readonly redirectTo?: string;
+  readonly crossChecked?: boolean;
   /** Renders the contents (pages: the HTML document). */
   body(): OutputBody;
   /** Digest of the inputs when the producer provides one. */
@@ -370,8 +378,9 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
   const bugs: string[] = [];
   let finished: OutputPlan | undefined;
 
+  /** Reports a rejected claim; a fallback gives way to other claims silently, but a malformed one is still reported. */
   const reject = (p: Pending, explanation: ReturnType<typeof explain>, other?: PlannedOutput): void => {
-    if (p.kind === "fallback") return;
+    if (p.kind === "fallback" && other) return;
     const blamed = p.decl.source ?? other?.source;
     if (!blamed) {
       bugs.push(`${p.producer}: ${p.decl.url} — ${explanation.message}`);
@@ -393,13 +402,16 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
       const lower = path.toLowerCase();
       const reserved = reservationOf(lower);
       if (reserved && (p.kind === "alias" || !reserved.allow.has(p.producer))) {
-        reject(p, explain("output.reserved", { prefix: reserved.shown, producer: reserved.producer }));
+        if (p.kind !== "fallback") {
+          const { shown, producer } = reserved;
+          reject(p, shown.endsWith("/") ? explain("output.reserved", { prefix: shown, producer }) : explain("output.reservedName", { name: shown, producer }));
+        }
         continue;
       }
       const existing = byLower.get(lower) ?? folders.get(lower) ?? ancestors(lower).map((a) => byLower.get(a)).find((o) => o !== undefined);
       if (existing) {
         // Same URL string from two content files: the content cross-check reports it (see header).
-        if (existing.source && decl.source && existing.url === decl.url) continue;
+        if (existing.crossChecked && decl.crossChecked && existing.url === decl.url) continue;
         const asFolder = existing.path.toLowerCase() !== lower;
         const { key, other } = describeOwner(existing);
         const params = { url: existing.url, other };
@@ -423,6 +435,7 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
         kind,
         ...(decl.source ? { source: decl.source } : {}),
         ...(decl.redirectTo !== undefined ? { redirectTo: decl.redirectTo } : {}),
+        ...(decl.crossChecked ? { crossChecked: true } : {}),
         body: () => {
           if (!finished) throw new Error(`${path}: rendered before the plan was finished`);
           return decl.body(finished);

@@ -165,7 +165,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
       res.write(": connected\n\n");
       clients.add(res);
-      req.on("close", () => clients.delete(res));
+      res.on("close", () => clients.delete(res));
       return;
     }
     if (pathname === `${PREVIEW}/reload.js`) return send(res, 200, TYPES[".js"]!, RELOAD_SCRIPT);

@@ -24,6 +24,19 @@ export const OUTPUT_MESSAGES = {
     vi: { message: (p) => `dài hơn ${p.max} ký tự`, expected: (p) => `một địa chỉ không quá ${p.max} ký tự, mỗi phần giữa hai dấu / không quá 200 ký tự`, fix: "rút ngắn địa chỉ" },
     en: { message: (p) => `is longer than ${p.max} characters`, expected: (p) => `an address of at most ${p.max} characters, at most 200 between two slashes`, fix: "shorten the address" },
   }),
+  "output.reservedName": message({
+    sample: { name: "/feed.xml", producer: "feeds" },
+    vi: {
+      message: (p) => `dùng tên ${p.name}, tên trang web dành cho tệp do chính nó tạo ra (${p.producer})`,
+      expected: "một địa chỉ cũ không trùng với địa chỉ nào trang web tạo ra hoặc sẽ tạo ra",
+      fix: "xóa địa chỉ này",
+    },
+    en: {
+      message: (p) => `uses the name ${p.name}, which the site keeps for a file it generates (${p.producer})`,
+      expected: "an old URL that is not, and will never be, an address the site generates",
+      fix: "remove this address",
+    },
+  }),
   "output.reserved": message({
     sample: { prefix: "/q/", producer: "links" },
     vi: {
@@ -32,7 +45,7 @@ export const OUTPUT_MESSAGES = {
       fix: (p) => `xóa địa chỉ này; mọi địa chỉ trong ${p.prefix} do trang web tự tạo`,
     },
     en: {
-      message: (p) => `is inside ${p.prefix}, which the site keeps for files it generates (${p.producer})`,
+      message: (p) => `is under ${p.prefix}, which the site keeps for files it generates (${p.producer})`,
       expected: "an old URL that is not, and will never be, an address the site generates",
       fix: (p) => `remove this address; every address under ${p.prefix} is made by the site`,
     },
