@@ -9,9 +9,9 @@ import type { Article, Award, Official } from "../src/content/article.ts";
 import { provinceLabel } from "../src/provinces.ts";
 import { html, joinHtml, type SafeHtml } from "../src/safe-html.ts";
 import { articleOpenGraph, newsArticleJsonLd } from "../src/seo.ts";
-import { absoluteUrl } from "../src/site-config.ts";
+import { absoluteUrl, sitePath } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
-import { renderPage, type LayoutContext } from "./base.ts";
+import { imageSrc, renderPage, type LayoutContext, type LinkConfig } from "./base.ts";
 import { timeTag } from "./components.ts";
 
 /** What else the article page shows around the article (filled by later features). */
@@ -35,8 +35,8 @@ function award(a: Award): SafeHtml {
   return html`<li><strong>${a.title}</strong>${who ? html`: ${who}` : ""}${a.conferredBy ? html` <span class="by">(${a.conferredBy} ${UI.conferredSuffix})</span>` : ""}</li>`;
 }
 
-function facts(article: Article): SafeHtml {
-  const rows: [string, SafeHtml | string][] = [[UI.province, html`<a href="/${article.province.id}/">${provinceLabel(article.province)}</a>`]];
+function facts(config: LinkConfig, article: Article): SafeHtml {
+  const rows: [string, SafeHtml | string][] = [[UI.province, html`<a href="${sitePath(config, `/${article.province.id}/`)}">${provinceLabel(article.province)}</a>`]];
   if (article.agency) rows.push([UI.agency, article.agency]);
   if (article.reviewYear) rows.push([UI.reviewYear, String(article.reviewYear)]);
   if (article.planYear) rows.push([UI.planYear, String(article.planYear)]);
@@ -84,10 +84,10 @@ function printSource(url: string, qr: SafeHtml | undefined): SafeHtml {
 }
 
 /** "Tin khác": title, date and (when it differs) province of each suggestion. */
-export function relatedSection(current: Article, related: readonly Article[]): SafeHtml {
+export function relatedSection(config: LinkConfig, current: Article, related: readonly Article[]): SafeHtml {
   if (related.length === 0) return html``;
   return html`<section class="related" aria-labelledby="tin-khac"><h2 id="tin-khac">${UI.related}</h2><ul>${related.map(
-    (a) => html`<li><a href="${a.url}">${a.title}</a> <span class="meta">${timeTag(a, false)}${a.province.id === current.province.id ? "" : html` · ${provinceLabel(a.province)}`}</span></li>`,
+    (a) => html`<li><a href="${sitePath(config, a.url)}">${a.title}</a> <span class="meta">${timeTag(a, false)}${a.province.id === current.province.id ? "" : html` · ${provinceLabel(a.province)}`}</span></li>`,
   )}</ul></section>`;
 }
 
@@ -99,10 +99,10 @@ export function articleMain(ctx: LayoutContext, article: Article, extras: Articl
 <header>
 <h1>${article.title}</h1>
 <p class="meta">${timeTag(article)}</p>
-${facts(article)}
+${facts(ctx.config, article)}
 </header>
 ${readingTools()}
-${article.image ? html`<figure><img src="${article.image.src}" alt="${article.image.alt}" loading="eager" decoding="async">${article.image.caption ? html`<figcaption>${article.image.caption}</figcaption>` : ""}</figure>` : ""}
+${article.image ? html`<figure><img src="${imageSrc(ctx.config, article.image.src)}" alt="${article.image.alt}" loading="eager" decoding="async">${article.image.caption ? html`<figcaption>${article.image.caption}</figcaption>` : ""}</figure>` : ""}
 <div class="body">
 ${article.body}
 </div>
@@ -114,7 +114,7 @@ ${shareLinks(article, canonical, shareUrl)}
 ${printSource(shareUrl, extras.printQr)}
 ${extras.afterBody}
 </article>
-${relatedSection(article, extras.related ?? [])}`;
+${relatedSection(ctx.config, article, extras.related ?? [])}`;
 }
 
 /** Renders the full article page. */

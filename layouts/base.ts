@@ -7,10 +7,11 @@
  * needs no 'unsafe-inline'. JSON-LD is a data block, not script.
  */
 import { FAVICON_PATH } from "../src/build/static-files-step.ts";
-import { readerScript } from "../src/eleventy/reader-script.ts";
 import { html, type SafeHtml } from "../src/safe-html.ts";
+import { SEARCH_PAGE_URL } from "../src/search/search-config.ts";
 import { breadcrumbJsonLd, jsonLdScript, openGraphTags, type JsonLdNode, type OpenGraphArticle, type SocialImage } from "../src/seo.ts";
-import { absoluteUrl, type SiteConfig } from "../src/site-config.ts";
+import { absoluteUrl, sitePath, type SiteConfig } from "../src/site-config.ts";
+import { readerScript } from "../src/static-asset.ts";
 import { UI } from "../src/ui-strings.ts";
 
 /** Site-wide values every layout receives. */
@@ -18,7 +19,7 @@ export interface LayoutContext {
   readonly config: SiteConfig;
   /** Root-relative URL of the fingerprinted stylesheet. */
   readonly stylesheetUrl: string;
-  /** Root-relative URL of the fingerprinted reading-tools script (default: the one src/eleventy/reader-script.ts publishes). */
+  /** Root-relative URL of the fingerprinted reading-tools script (default: readerScript() of src/static-asset.ts). */
   readonly scriptUrl?: string;
 }
 
@@ -51,9 +52,17 @@ export interface PageShell {
   readonly noindex?: boolean;
 }
 
-function breadcrumbs(crumbs: readonly Crumb[]): SafeHtml {
+/** What links need from the configuration: the path SITE_URL puts the site under. */
+export type LinkConfig = Pick<SiteConfig, "basePath">;
+
+/** An image address as written in a page: https:// addresses as they are, site paths under the base path. */
+export function imageSrc(config: LinkConfig, src: string): string {
+  return /^https?:\/\//i.test(src) ? src : sitePath(config, src);
+}
+
+function breadcrumbs(config: LinkConfig, crumbs: readonly Crumb[]): SafeHtml {
   return html`<nav class="crumbs" aria-label="${UI.breadcrumb}"><ol>${crumbs.map((c) =>
-    c.url ? html`<li><a href="${c.url}">${c.label}</a></li>` : html`<li aria-current="page">${c.label}</li>`,
+    c.url ? html`<li><a href="${sitePath(config, c.url)}">${c.label}</a></li>` : html`<li aria-current="page">${c.label}</li>`,
   )}</ol></nav>`;
 }
 
@@ -85,24 +94,24 @@ export function renderPage(ctx: LayoutContext, page: PageShell): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description}">
-<link rel="stylesheet" href="${ctx.stylesheetUrl}">
-<script src="${ctx.scriptUrl ?? readerScript().url}"></script>
+<link rel="stylesheet" href="${sitePath(ctx.config, ctx.stylesheetUrl)}">
+<script src="${sitePath(ctx.config, ctx.scriptUrl ?? readerScript().url)}"></script>
 <meta name="theme-color" content="#a3181d">
-<link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">
+<link rel="icon" href="${sitePath(ctx.config, FAVICON_PATH)}" type="image/svg+xml">
 ${metadata(ctx, page)}
 ${page.head}
 </head>
 <body>
 <a class="skip" href="#noi-dung">${UI.skipToContent}</a>
 <header class="site-header">
-<a class="brand" href="/">${UI.siteName}</a>
+<a class="brand" href="${sitePath(ctx.config, "/")}">${UI.siteName}</a>
 <nav aria-label="${UI.mainNav}"><ul>
-<li><a href="/">${UI.latest}</a></li>
-<li><a href="/tinh-thanh/">${UI.provinces}</a></li>
-<li><a href="/tim-kiem/">${UI.searchTitle}</a></li>
+<li><a href="${sitePath(ctx.config, "/")}">${UI.latest}</a></li>
+<li><a href="${sitePath(ctx.config, "/tinh-thanh/")}">${UI.provinces}</a></li>
+<li><a href="${sitePath(ctx.config, SEARCH_PAGE_URL)}">${UI.searchTitle}</a></li>
 </ul></nav>
 </header>
-${page.breadcrumbs && page.breadcrumbs.length > 0 ? breadcrumbs(page.breadcrumbs) : ""}
+${page.breadcrumbs && page.breadcrumbs.length > 0 ? breadcrumbs(ctx.config, page.breadcrumbs) : ""}
 <main id="noi-dung">
 ${page.main}
 </main>

@@ -7,7 +7,9 @@ import { formatVietnameseDate } from "../src/dates.ts";
 import { provinceLabel } from "../src/provinces.ts";
 import { html, type SafeHtml } from "../src/safe-html.ts";
 import type { IndexPage } from "../src/site-model.ts";
+import { sitePath } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
+import type { LinkConfig } from "./base.ts";
 
 /** "29/11/2016" from the Vietnamese calendar day "2016-11-29" (what formatShortDate gives, without a Luxon round trip per list entry). */
 function shortDay(day: string): string {
@@ -20,26 +22,26 @@ export function timeTag(article: Article, long = true): SafeHtml {
 }
 
 /** One entry in an article list. */
-export function articleCard(article: Article, showProvince: boolean): SafeHtml {
+export function articleCard(config: LinkConfig, article: Article, showProvince: boolean): SafeHtml {
   return html`<li class="card">
-<h2><a href="${article.url}">${article.title}</a></h2>
-<p class="meta">${timeTag(article, false)}${showProvince ? html` · <a href="/${article.province.id}/">${provinceLabel(article.province)}</a>` : ""}</p>
+<h2><a href="${sitePath(config, article.url)}">${article.title}</a></h2>
+<p class="meta">${timeTag(article, false)}${showProvince ? html` · <a href="${sitePath(config, `/${article.province.id}/`)}">${provinceLabel(article.province)}</a>` : ""}</p>
 <p>${article.summary}</p>
 </li>`;
 }
 
 /** The list of articles on an index page, or the empty-state text. */
-export function articleList(articles: readonly Article[], showProvince: boolean): SafeHtml {
+export function articleList(config: LinkConfig, articles: readonly Article[], showProvince: boolean): SafeHtml {
   if (articles.length === 0) return html`<p class="empty">${UI.noArticles}</p>`;
-  return html`<ol class="cards">${articles.map((a) => articleCard(a, showProvince))}</ol>`;
+  return html`<ol class="cards">${articles.map((a) => articleCard(config, a, showProvince))}</ol>`;
 }
 
 /** Previous/next links with the page position. */
-export function pagination(page: IndexPage): SafeHtml {
+export function pagination(config: LinkConfig, page: IndexPage): SafeHtml {
   if (page.pageCount <= 1) return html``;
   return html`<nav class="pager" aria-label="${UI.pagination}">
-${page.previousUrl ? html`<a rel="prev" href="${page.previousUrl}">${UI.previousPage}</a>` : ""}
+${page.previousUrl ? html`<a rel="prev" href="${sitePath(config, page.previousUrl)}">${UI.previousPage}</a>` : ""}
 <span>${UI.pageOf(page.pageNumber, page.pageCount)}</span>
-${page.nextUrl ? html`<a rel="next" href="${page.nextUrl}">${UI.nextPage}</a>` : ""}
+${page.nextUrl ? html`<a rel="next" href="${sitePath(config, page.nextUrl)}">${UI.nextPage}</a>` : ""}
 </nav>`;
 }

@@ -7,7 +7,7 @@
 import { FEED_MEDIA_TYPES, feedPaths, feedTitle } from "../src/feeds.ts";
 import { getProvince } from "../src/provinces.ts";
 import { html, type SafeHtml } from "../src/safe-html.ts";
-import { absoluteUrl, type SiteConfig } from "../src/site-config.ts";
+import { absoluteUrl, sitePath, type SiteConfig } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 
 /**
@@ -25,9 +25,9 @@ export function feedHeadLinks(config: SiteConfig, provinceId?: string): SafeHtml
 
 /**
  * A visible link to the RSS feed of the site, or of one province
- * ("Theo dõi qua RSS"), root-relative like the site's other links.
+ * ("Theo dõi qua RSS"), a site path like the site's other links.
  * @throws {UnknownProvinceError} for an id not in the registry
  */
-export function feedVisibleLink(provinceId?: string): SafeHtml {
-  return html`<a class="feed-link" href="${feedPaths(provinceId).rss}" type="${FEED_MEDIA_TYPES.rss}">${UI.feedSubscribe}</a>`;
+export function feedVisibleLink(config: Pick<SiteConfig, "basePath">, provinceId?: string): SafeHtml {
+  return html`<a class="feed-link" href="${sitePath(config, feedPaths(provinceId).rss)}" type="${FEED_MEDIA_TYPES.rss}">${UI.feedSubscribe}</a>`;
 }

@@ -5,6 +5,7 @@ import { formerUnitsOf, getProvince, provinceFullName, provinceLabel } from "../
 import { html, type SafeHtml } from "../src/safe-html.ts";
 import type { IndexPage } from "../src/site-model.ts";
 import { websiteJsonLd } from "../src/seo.ts";
+import { sitePath } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 import { renderPage, type LayoutContext } from "./base.ts";
 import { articleList, pagination } from "./components.ts";
@@ -26,10 +27,10 @@ export function renderIndexPage(ctx: LayoutContext, page: IndexPage, extras: Ind
       head: html`${feedHeadLinks(ctx.config)}${extras.head}`,
       ...(page.pageNumber === 1 ? { jsonLd: [websiteJsonLd(ctx.config)] } : {}),
       main: html`<h1>${UI.latest}${paged}</h1>
-<p class="feed">${feedVisibleLink()}</p>
+<p class="feed">${feedVisibleLink(ctx.config)}</p>
 ${extras.beforeList}
-${articleList(page.articles, true)}
-${pagination(page)}`,
+${articleList(ctx.config, page.articles, true)}
+${pagination(ctx.config, page)}`,
     });
   }
   const unit = page.province;
@@ -42,11 +43,11 @@ ${pagination(page)}`,
     head: html`${feedHeadLinks(ctx.config, unit.id)}${extras.head}`,
     breadcrumbs: [{ label: UI.home, url: "/" }, { label: UI.provinces, url: "/tinh-thanh/" }, { label: unit.name }],
     main: html`<h1>${heading}${paged}</h1>
-<p class="feed">${feedVisibleLink(unit.id)}</p>
-${unit.successor ? html`<p class="note">${provinceLabel(unit)}. <a href="/${unit.successor}/">${UI.seeCurrentUnit(getProvince(unit.successor)?.name ?? unit.successor)}</a></p>` : ""}
-${formers.length > 0 ? html`<p class="note">${UI.formerUnitsOf}: ${formers.map((f, i) => html`${i > 0 ? ", " : ""}<a href="/${f.id}/">${f.name}</a>`)}.</p>` : ""}
+<p class="feed">${feedVisibleLink(ctx.config, unit.id)}</p>
+${unit.successor ? html`<p class="note">${provinceLabel(unit)}. <a href="${sitePath(ctx.config, `/${unit.successor}/`)}">${UI.seeCurrentUnit(getProvince(unit.successor)?.name ?? unit.successor)}</a></p>` : ""}
+${formers.length > 0 ? html`<p class="note">${UI.formerUnitsOf}: ${formers.map((f, i) => html`${i > 0 ? ", " : ""}<a href="${sitePath(ctx.config, `/${f.id}/`)}">${f.name}</a>`)}.</p>` : ""}
 ${extras.beforeList}
-${articleList(page.articles, formers.length > 0)}
-${pagination(page)}`,
+${articleList(ctx.config, page.articles, formers.length > 0)}
+${pagination(ctx.config, page)}`,
   });
 }

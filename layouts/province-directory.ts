@@ -5,6 +5,7 @@
 import { provinceFullName } from "../src/provinces.ts";
 import { html } from "../src/safe-html.ts";
 import type { SiteModel } from "../src/site-model.ts";
+import { sitePath } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 import { renderPage, type LayoutContext } from "./base.ts";
 
@@ -19,9 +20,9 @@ export function renderProvinceDirectory(ctx: LayoutContext, model: SiteModel): s
     main: html`<h1>${UI.provinceDirectoryTitle}</h1>
 <p>${UI.provinceDirectoryIntro}</p>
 <ul class="directory">${current.map(
-      (p) => html`<li><a href="${p.url}">${provinceFullName(p.province)}</a> <span class="count">${UI.articleCount(p.articleCount)}</span>${
+      (p) => html`<li><a href="${sitePath(ctx.config, p.url)}">${provinceFullName(p.province)}</a> <span class="count">${UI.articleCount(p.articleCount)}</span>${
         p.formerUnits.length > 0
-          ? html`<span class="visually-hidden">. ${UI.formerUnits}:</span><ul class="former">${p.formerUnits.map((f) => html`<li><a href="/${f.id}/">${provinceFullName(f)}</a> <span class="count">${UI.articleCount(count.get(f.id) ?? 0)}</span></li>`)}</ul>`
+          ? html`<span class="visually-hidden">. ${UI.formerUnits}:</span><ul class="former">${p.formerUnits.map((f) => html`<li><a href="${sitePath(ctx.config, `/${f.id}/`)}">${provinceFullName(f)}</a> <span class="count">${UI.articleCount(count.get(f.id) ?? 0)}</span></li>`)}</ul>`
           : ""
       }</li>`,
     )}</ul>`,

@@ -6,7 +6,7 @@
  * links lead to a page saying so, instead of a 404.
  */
 import { html, type SafeHtml } from "../src/safe-html.ts";
-import { absoluteUrl, type SiteConfig } from "../src/site-config.ts";
+import { absoluteUrl, sitePath, type SiteConfig } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 
 /** The small standalone document both pages use (no site chrome: they are passed through, not read). */
@@ -29,24 +29,25 @@ ${main}
 `.value;
 }
 
-/** A minimal, valid HTML page that forwards to `target` (root-relative). */
+/** A minimal, valid HTML page that forwards to `target` (a site path, root-relative). */
 export function renderRedirectPage(config: SiteConfig, target: string, title: string): string {
+  const href = sitePath(config, target);
   return minimalDocument(
     title,
     html`<link rel="canonical" href="${absoluteUrl(config, target)}">
-<meta http-equiv="refresh" content="0; url=${target}">`,
-    html`<p>${UI.redirecting} <a href="${target}">${title}</a></p>`,
+<meta http-equiv="refresh" content="0; url=${href}">`,
+    html`<p>${UI.redirecting} <a href="${href}">${title}</a></p>`,
   );
 }
 
 /** The page an old link of a withdrawn article shows. */
-export function renderWithdrawnPage(title: string | undefined, reason: string): string {
+export function renderWithdrawnPage(config: Pick<SiteConfig, "basePath">, title: string | undefined, reason: string): string {
   return minimalDocument(
     UI.withdrawnTitle,
     html``,
     html`<h1>${UI.withdrawnTitle}</h1>
 ${title ? html`<p>${title}</p>` : ""}
 <p>${reason}</p>
-<p><a href="/">${UI.home}</a></p>`,
+<p><a href="${sitePath(config, "/")}">${UI.home}</a></p>`,
   );
 }

@@ -7,8 +7,9 @@
  * string stays in src/ui-strings.ts and nothing inline reaches the CSP.
  */
 import { html, type SafeHtml } from "../src/safe-html.ts";
-import { SEARCH_FILTERS, SEARCH_PAGE_URL, SEARCH_PARAMS } from "../src/search/search-config.ts";
+import { SEARCH_BUNDLE_DIR, SEARCH_FILTERS, SEARCH_PAGE_URL, SEARCH_PARAMS } from "../src/search/search-config.ts";
 import type { ProvinceListing, SiteModel } from "../src/site-model.ts";
+import { sitePath } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 import { renderPage, type LayoutContext } from "./base.ts";
 
@@ -46,10 +47,11 @@ export function renderSearchPage(ctx: LayoutContext, model: SiteModel, scriptUrl
     description: UI.searchDescription,
     url: SEARCH_PAGE_URL,
     breadcrumbs: [{ label: UI.home, url: "/" }, { label: UI.searchTitle }],
-    head: html`<script type="module" src="${scriptUrl}"></script>`,
+    head: html`<script type="module" src="${sitePath(ctx.config, scriptUrl)}"></script>`,
     main: html`<h1>${UI.searchTitle}</h1>
 <p>${UI.searchIntro}</p>
-<form id="tim-kiem" class="search-form" role="search" action="${SEARCH_PAGE_URL}" method="get"
+<form id="tim-kiem" class="search-form" role="search" action="${sitePath(ctx.config, SEARCH_PAGE_URL)}" method="get"
+ data-bundle="${sitePath(ctx.config, `/${SEARCH_BUNDLE_DIR}/pagefind.js`)}" data-base="${sitePath(ctx.config, "/")}"
  data-filter-province="${SEARCH_FILTERS.province}" data-filter-year="${SEARCH_FILTERS.year}"
  data-msg-searching="${UI.searchSearching}" data-msg-count="${UI.searchCount}" data-msg-loose="${UI.searchLoose}" data-msg-none="${UI.searchNone}" data-msg-error="${UI.searchError}">
 <div class="search-field">
@@ -78,7 +80,7 @@ ${choices.years.map((y) => html`<option value="${String(y.year)}">${UI.searchOpt
 </div>
 </div>
 </form>
-<noscript><p class="note">${UI.searchNoScript} <a href="/">${UI.notFoundLatest}</a> ${UI.or} <a href="/tinh-thanh/">${UI.notFoundDirectory}</a>.</p></noscript>
+<noscript><p class="note">${UI.searchNoScript} <a href="${sitePath(ctx.config, "/")}">${UI.notFoundLatest}</a> ${UI.or} <a href="${sitePath(ctx.config, "/tinh-thanh/")}">${UI.notFoundDirectory}</a>.</p></noscript>
 <section class="search-results" aria-label="${UI.searchResults}">
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="cards"></ol>

@@ -8,6 +8,7 @@ import { formatVietnameseDate } from "../src/dates.ts";
 import type { SharePage } from "../src/links/site-links.ts";
 import { provinceLabel } from "../src/provinces.ts";
 import { html, trustedHtml } from "../src/safe-html.ts";
+import { sitePath } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 import { renderPage, type LayoutContext } from "./base.ts";
 
@@ -30,9 +31,9 @@ export function renderSharePage(ctx: LayoutContext, share: SharePage, svg: strin
 <p class="meta"><time datetime="${article.date.iso}">${formatVietnameseDate(article.date)}</time></p>
 <figure class="share-qr">${trustedHtml(svg)}<figcaption><span class="share-hint">${UI.shareScan}</span> <a href="${share.shortUrl}">${share.shortUrl}</a></figcaption></figure>
 <div class="share-actions">
-<p>${UI.shareDownload}: <a href="${share.url}qr.svg" download="ma-qr-${share.code}.svg">SVG</a> · <a href="${share.url}qr.png" download="ma-qr-${share.code}.png">PNG</a></p>
+<p>${UI.shareDownload}: <a href="${sitePath(ctx.config, `${share.url}qr.svg`)}" download="ma-qr-${share.code}.svg">SVG</a> · <a href="${sitePath(ctx.config, `${share.url}qr.png`)}" download="ma-qr-${share.code}.png">PNG</a></p>
 <p>${UI.sharePrintHint}</p>
-<p><a href="${article.url}">${UI.shareBackToArticle}</a></p>
+<p><a href="${sitePath(ctx.config, article.url)}">${UI.shareBackToArticle}</a></p>
 </div>
 </article>`,
   });

@@ -1,18 +1,72 @@
 /**
  * `npm start`: live preview of the site at http://127.0.0.1:8080 (PORT and
  * HOST override). Edits under content/ appear in open browsers at once.
+ *
+ * Stopping it stops the server: Ctrl+C, SIGTERM or SIGHUP close it, and so
+ * does the end of the process that started it or of that one's parent (npm
+ * runs us through `sh -c`: npm killed with SIGKILL leaves the shell waiting),
+ * so no orphan keeps the port.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { formatContentErrors } from "../src/content/errors.ts";
-import { startPreview } from "../src/preview/preview-server.ts";
+import { ContentValidationError, formatContentErrors } from "../src/content/errors.ts";
+import { resolveLanguage, setLanguage, t } from "../src/messages/index.ts";
+import { PreviewPortInUseError, startPreview } from "../src/preview/preview-server.ts";
 
-const { values } = parseArgs({ options: { root: { type: "string" }, port: { type: "string" }, host: { type: "string" } } });
-const preview = await startPreview({
-  ...(values.root ? { rootDir: path.resolve(values.root) } : {}),
-  port: Number(values.port ?? process.env["PORT"] ?? 8080),
-  host: values.host ?? process.env["HOST"] ?? "127.0.0.1",
-});
-const { articles, errors } = preview.store.snapshot();
-console.log(`Preview of ${articles.length} articles at ${preview.url}/ (Ctrl+C to stop)`);
-if (errors.length > 0) console.log(formatContentErrors(errors));
+const { values } = parseArgs({ options: { root: { type: "string" }, port: { type: "string" }, host: { type: "string" }, lang: { type: "string" } } });
+setLanguage(resolveLanguage(values.lang));
+
+const parent = process.ppid;
+let preview: Awaited<ReturnType<typeof startPreview>>;
+try {
+  preview = await startPreview({
+    ...(values.root ? { rootDir: path.resolve(values.root) } : {}),
+    port: Number(values.port ?? process.env["PORT"] ?? 8080),
+    host: values.host ?? process.env["HOST"] ?? "127.0.0.1",
+  });
+} catch (error) {
+  if (error instanceof PreviewPortInUseError || error instanceof ContentValidationError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await preview.close();
+  console.log(t("preview.stopped"));
+  process.exit(0);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop());
+
+/** The parent of `pid` (Linux /proc), to also notice npm going away behind the `sh -c` it runs us with. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return ppid > 1 ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+const grandparent = parentOf(parent);
+// Whoever started us is gone (killed with SIGKILL, its terminal closed): stop too.
+setInterval(() => {
+  if (process.ppid !== parent || (grandparent !== undefined && !isAlive(grandparent))) void stop();
+}, 500).unref();
+
+const site = preview.current();
+console.log(t("preview.started", { count: site.data.model.articles.length, url: `${preview.url}${site.data.layout.config.basePath}/` }));
+if (site.errors.length > 0) console.log(formatContentErrors(site.errors));

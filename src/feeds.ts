@@ -46,11 +46,12 @@
  */
 import { Feed, type Extension, type FeedOptions, type Item } from "feed";
 import type { OutputFile } from "./build/output-files.ts";
-import type { BuildStep } from "./build/steps.ts";
 import type { Article } from "./content/article.ts";
-import { UnknownProvinceError, currentUnitOf, formerUnitsOf, getProvince, provinceFullName, type ProvinceUnit } from "./provinces.ts";
+import { defineFileStep, type OutputDeclaration } from "./plan/output-plan.ts";
+import { PROVINCES, UnknownProvinceError, currentUnitOf, formerUnitsOf, getProvince, provinceFullName, type ProvinceUnit } from "./provinces.ts";
 import { escapeHtml } from "./safe-html.ts";
 import { absoluteUrl, type SiteConfig } from "./site-config.ts";
+import type { SiteData } from "./site-data.ts";
 import { provinceUrl, type SiteModel } from "./site-model.ts";
 import { UI } from "./ui-strings.ts";
 
@@ -326,6 +327,12 @@ function renderFeedSet(config: SiteConfig, unit: ProvinceUnit | undefined, items
  * Same model in, byte-identical files out.
  */
 export function buildFeeds(model: SiteModel): OutputFile[] {
+  const sets = feedSets(model);
+  return sets.flatMap((set) => set.render());
+}
+
+/** The feeds of the site (no unit) and of each unit, rendered on demand; items shared across sets. */
+function feedSets(model: SiteModel): { readonly unit: ProvinceUnit | undefined; render(): OutputFile[] }[] {
   const { config } = model;
   const built = new Map<Article, FeedItems>();
   const newest = (articles: readonly Article[]): FeedItems[] =>
@@ -337,15 +344,23 @@ export function buildFeeds(model: SiteModel): OutputFile[] {
       }
       return items;
     });
-  const files = renderFeedSet(config, undefined, newest(model.articles));
-  for (const { province } of model.provinces) {
-    files.push(...renderFeedSet(config, province, newest(model.byProvince.get(province.id) ?? [])));
-  }
-  return files;
+  const set = (unit: ProvinceUnit | undefined, articles: readonly Article[]) => {
+    let files: OutputFile[] | undefined;
+    return { unit, render: () => (files ??= renderFeedSet(config, unit, newest(articles))) };
+  };
+  return [set(undefined, model.articles), ...model.provinces.map(({ province }) => set(province, model.byProvince.get(province.id) ?? []))];
 }
 
-/** Post-Eleventy build step writing every feed. */
-export const feedsStep: BuildStep = {
+/** Every feed as planned outputs: paths known up front, each set of three rendered once, when first needed. */
+export const feedsStep = defineFileStep<SiteData>({
   name: "feeds",
-  run: (context) => buildFeeds(context.data.model),
-};
+  *reserves() {
+    for (const id of [undefined, ...PROVINCES.map((p) => p.id)]) for (const url of Object.values(feedPaths(id))) yield { path: url.slice(1) };
+  },
+  *declare(site): Iterable<OutputDeclaration> {
+    for (const set of feedSets(site.model)) {
+      const paths = feedPaths(set.unit?.id);
+      for (const [i, url] of [paths.rss, paths.atom, paths.json].entries()) yield { url, body: () => set.render()[i]!.contents };
+    }
+  },
+});

@@ -5,6 +5,8 @@
  * own host; everything absolute (feeds, QR codes, canonical links, sitemap) is
  * built from it, never from a hard-coded host.
  */
+import { ContentValidationError, showValue } from "./content/errors.ts";
+import { explain } from "./messages/index.ts";
 
 /** Default public origin when SITE_URL is unset. */
 export const DEFAULT_SITE_URL = "https://tongket.example.gov.vn";
@@ -28,21 +30,33 @@ export interface SiteConfig {
   readonly pageSize: number;
 }
 
+/** Path segments SITE_URL may have: what the site itself writes (src/plan/output-plan.ts SAFE_SEGMENT). */
+const SITE_PATH_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+
 /**
- * Validates and normalises a site URL: http(s), no query or fragment, no trailing slash.
- * @throws Error naming the bad value and the expected form.
+ * Validates and normalises a site URL: http(s), no credentials, no query or
+ * fragment, a path of plain segments; no trailing slash.
+ * @throws ContentValidationError naming SITE_URL, the bad value and the expected form (message catalogue area "output")
  */
 export function normaliseSiteUrl(raw: string): string {
-  let parsed: URL;
+  const fail = (explanation: ReturnType<typeof explain>, shown = raw): never => {
+    throw new ContentValidationError([{ file: "SITE_URL", value: showValue(shown), ...explanation }]);
+  };
+  let parsed: URL | undefined;
   try {
     parsed = new URL(raw);
   } catch {
-    throw new Error(`SITE_URL "${raw}" is not a URL: expected an origin such as ${DEFAULT_SITE_URL}`);
+    // reported below
   }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-    throw new Error(`SITE_URL "${raw}" must start with https:// (or http:// for local previews)`);
-  }
-  if (parsed.search || parsed.hash) throw new Error(`SITE_URL "${raw}" must not have a query or fragment`);
+  if (!parsed || /\s|\\/.test(raw)) return fail(explain("output.siteUrlInvalid", { example: DEFAULT_SITE_URL }));
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return fail(explain("output.siteUrlScheme"));
+  if (parsed.username || parsed.password || /^[a-z]+:\/\/[^/]*@/i.test(raw)) return fail(explain("output.siteUrlCredentials"), raw.replace(/^([a-z]+:\/\/)[^/]*@/i, "$1…@"));
+  if (parsed.search || parsed.hash || /[?#]/.test(raw)) return fail(explain("output.siteUrlQuery"));
+  // The path as written (URL would silently resolve "..", "%2e" and "//").
+  const rawPath = raw.replace(/^[a-z]+:\/\/[^/]*/i, "");
+  const segments = rawPath.split("/").slice(1);
+  if (segments.at(-1) === "") segments.pop();
+  if (segments.some((s) => !SITE_PATH_SEGMENT.test(s) || s === "." || s === "..")) return fail(explain("output.siteUrlPath"));
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
 }
 

@@ -14,7 +14,8 @@ import { XMLValidator } from "fast-xml-parser";
 import { parseAtomFeed, parseJsonFeed, parseRssFeed, type AtomFeed, type JsonFeed, type RssFeed } from "feedsmith";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedHeadLinks, feedVisibleLink } from "../layouts/feed-links.ts";
-import { BUILD_STEPS, type BuildStepContext } from "../src/build/steps.ts";
+import { createSiteData } from "../src/site-data.ts";
+import { SITE_PRODUCERS, planSite } from "../src/plan/site-outputs.ts";
 import type { OutputFile } from "../src/build/output-files.ts";
 import { compareNewestFirst, type Article } from "../src/content/article.ts";
 import { loadContent } from "../src/content/load-content.ts";
@@ -287,11 +288,13 @@ describe("feeds of the repository's content", () => {
     expect(parseSet(movedFiles).atom.links).toContainEqual({ href: "https://x.example/atom.xml", rel: "self" });
   });
 
-  it("is the feeds build step", () => {
+  it("is the feeds step of the output plan: the same files, each claimed before it is written", () => {
     expect(feedsStep.name).toBe("feeds");
-    expect(BUILD_STEPS).toContain(feedsStep);
-    const context = { data: { model }, stagingDir: "/nonexistent", rootDir: ROOT } as unknown as BuildStepContext;
-    expect(feedsStep.run(context)).toEqual(outputs);
+    expect(SITE_PRODUCERS).toContain(feedsStep);
+    const { plan, errors } = planSite(createSiteData(model.articles, { config: CONFIG, rootDir: ROOT }));
+    expect(errors).toEqual([]);
+    const planned = plan.files.filter((f) => f.producer === "feeds").map((f) => ({ path: f.path, contents: f.body() }));
+    expect(planned).toEqual(outputs);
   });
 });
 
@@ -452,12 +455,13 @@ describe("feed links for pages", () => {
   });
 
   it("visible RSS link", () => {
-    expect(feedVisibleLink().value).toBe(`<a class="feed-link" href="/feed.xml" type="application/rss+xml">${UI.feedSubscribe}</a>`);
-    expect(feedVisibleLink("gia-lai").value).toContain('href="/gia-lai/feed.xml"');
+    expect(feedVisibleLink(CONFIG).value).toBe(`<a class="feed-link" href="/feed.xml" type="application/rss+xml">${UI.feedSubscribe}</a>`);
+    expect(feedVisibleLink(CONFIG, "gia-lai").value).toContain('href="/gia-lai/feed.xml"');
+    expect(feedVisibleLink({ basePath: "/tin" }, "gia-lai").value).toContain('href="/tin/gia-lai/feed.xml"');
   });
 
   it("refuses an unknown province id", () => {
-    expect(() => feedVisibleLink("gia-lay")).toThrow(UnknownProvinceError);
+    expect(() => feedVisibleLink(CONFIG, "gia-lay")).toThrow(UnknownProvinceError);
     expect(() => feedHeadLinks(CONFIG, "../x")).toThrow(UnknownProvinceError);
   });
 });

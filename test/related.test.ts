@@ -118,11 +118,12 @@ describe("relatedArticles", () => {
 describe("the Tin khác section", () => {
   it("links each suggestion with its date, naming the province only when it differs", () => {
     const me = article("gia-lai", "2016-05-20", "me");
-    const section = relatedSection(me, [article("gia-lai", "2016-05-01", "cung-tinh"), article("binh-dinh", "2016-05-02", "tinh-cu")]).value;
+    const section = relatedSection({ basePath: "" }, me, [article("gia-lai", "2016-05-01", "cung-tinh"), article("binh-dinh", "2016-05-02", "tinh-cu")]).value;
     expect(section).toContain('<h2 id="tin-khac">Tin khác</h2>');
     expect(section).toContain('<a href="/gia-lai/2016/cung-tinh/">cung-tinh</a> <span class="meta"><time datetime="2016-05-01T00:00:00+07:00">01/05/2016</time></span>');
     expect(section).toContain("01/05/2016</time></span>");
     expect(section).toContain("02/05/2016</time> · Bình Định, nay thuộc Gia Lai</span>");
-    expect(relatedSection(me, []).value).toBe("");
+    expect(relatedSection({ basePath: "" }, me, []).value).toBe("");
+    expect(relatedSection({ basePath: "/tin" }, me, [article("gia-lai", "2016-05-01", "cung-tinh")]).value).toContain('<a href="/tin/gia-lai/2016/cung-tinh/">');
   });
 });

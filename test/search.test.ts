@@ -12,7 +12,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
 import type { OutputFile } from "../src/build/output-files.ts";
-import { BUILD_STEPS } from "../src/build/steps.ts";
+import { SITE_PRODUCERS } from "../src/plan/site-outputs.ts";
 import type { Article } from "../src/content/article.ts";
 import { loadContent } from "../src/content/load-content.ts";
 import { readCbor, type CborValue } from "../src/search/cbor.ts";
@@ -342,7 +342,7 @@ describe("the build of the bundled site", () => {
   });
 
   it("runs the search step", () => {
-    expect(BUILD_STEPS.map((s) => s.name)).toContain("search");
+    expect(SITE_PRODUCERS.map((s) => s.name)).toContain("search");
   });
 
   it("writes Pagefind's runtime and an index with one page per article, and none of Pagefind's prebuilt UIs", () => {

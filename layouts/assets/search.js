@@ -1,4 +1,5 @@
-/* Search page (/tim-kiem/): drives Pagefind's JS API (/pagefind/pagefind.js),
+/* Search page (/tim-kiem/): drives Pagefind's JS API (pagefind.js, at the
+   address the page gives in data-bundle, under the site's base path),
    loaded only when a search starts. No inline code and no HTML strings:
    results are built with DOM methods, so article text is never parsed as
    markup. The Vietnamese messages come from data-* attributes the server
@@ -44,8 +45,9 @@ function start(form) {
   let timer;
 
   function load() {
-    pagefind ??= import("/pagefind/pagefind.js").then(async (pf) => {
-      await pf.options({ excerptLength: 0 });
+    pagefind ??= import(msg.bundle).then(async (pf) => {
+      // Result URLs are site paths; baseUrl puts them under the site's base path (SITE_URL with a path).
+      await pf.options({ excerptLength: 0, baseUrl: msg.base });
       return pf;
     });
     return pagefind;

@@ -1,17 +1,21 @@
 /**
  * The whole build as one function, for the CLI, the benchmark and tests:
- * load and validate content, run Eleventy into a temporary sibling folder,
- * run the post-build steps on it, then swap it into place.
+ * load and validate content, plan every output (src/plan/), then render the
+ * plan's pages with Eleventy and write its files into a temporary sibling
+ * folder, and swap it into place. Nothing is written before the plan holds
+ * no error.
  */
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { ROOT_DIR, loadSiteData, setSiteData } from "../eleventy/site-data.ts";
-import { ContentValidationError } from "../content/errors.ts";
+import { ContentValidationError, type ContentError } from "../content/errors.ts";
 import { LEDGER_FILE, serializeLedger } from "../links/ledger.ts";
+import type { PlannedOutput } from "../plan/output-plan.ts";
+import { planSite } from "../plan/site-outputs.ts";
+import type { SiteConfig } from "../site-config.ts";
+import { ROOT_DIR, loadSite } from "../site-data.ts";
 import { writeOutputFiles } from "./output-files.ts";
-import { BUILD_STEPS } from "./steps.ts";
+import { renderPages } from "./render-pages.ts";
 
 export interface BuildOptions {
   /** Final output folder, e.g. /repo/_site. */
@@ -19,6 +23,10 @@ export interface BuildOptions {
   /** Project root holding content/. Defaults to this repository. */
   readonly rootDir?: string;
   readonly includeDrafts?: boolean;
+  /** Site configuration (default: from the environment, SITE_URL). */
+  readonly config?: SiteConfig;
+  /** Pages per Eleventy run (default: all at once); see src/build/render-pages.ts. */
+  readonly pageBatchSize?: number;
   /**
    * What to do with the published-URL record (published-urls.json):
    * "record" writes new articles and moves to it after a successful build
@@ -85,17 +93,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let mark = performance.now();
   const lap = (name: string): void => {
     const now = performance.now();
-    timings[name] = Math.round(now - mark);
+    timings[name] = (timings[name] ?? 0) + Math.round(now - mark);
     mark = now;
   };
-  const data = await loadSiteData({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}) });
-  setSiteData(data);
-  const plan = data.links.plan;
-  const ledgerMode = options.ledger ?? "read-only";
-  if (ledgerMode === "frozen" && plan.changed) {
-    throw new ContentValidationError([{ file: LEDGER_FILE, message: "is out of date: this content publishes new URLs or moves articles", expected: "the record committed together with the content", fix: "run npm run build locally and commit published-urls.json" }]);
-  }
+  const { data, contentErrors } = await loadSite({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}), ...(options.config ? { config: options.config } : {}) });
   lap("load");
+  const { plan, errors } = planSite(data, contentErrors);
+  const links = data.links.plan;
+  const ledgerMode = options.ledger ?? "read-only";
+  const all: ContentError[] = [...errors];
+  if (ledgerMode === "frozen" && links.changed) {
+    all.push({ file: LEDGER_FILE, message: "is out of date: this content publishes new URLs or moves articles", expected: "the record committed together with the content", fix: "run npm run build locally and commit published-urls.json" });
+  }
+  if (all.length > 0) throw new ContentValidationError(all);
+  lap("plan");
   await data.qr.warm(data.links.sharePages.map((s) => s.shortUrl));
   lap("qr");
 
@@ -104,25 +115,34 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   removeAbandoned(outDir);
   rmSync(staging, { recursive: true, force: true });
   try {
-    const eleventy = new Eleventy(path.join(ROOT_DIR, "src/eleventy/pages"), staging, {
-      configPath: path.join(ROOT_DIR, ".eleventy.js"),
-      quietMode: true,
-    });
-    await eleventy.write();
+    await renderPages(plan.pages, staging, options.pageBatchSize ? { batchSize: options.pageBatchSize } : {});
     lap("eleventy");
-    for (const step of BUILD_STEPS) {
-      await writeOutputFiles(staging, await step.run({ data, stagingDir: staging, rootDir }));
-      lap(step.name);
+    // Files, grouped by producer (one timing each), then the folders filled after planning.
+    const byProducer = new Map<string, PlannedOutput[]>();
+    for (const file of plan.files) {
+      const list = byProducer.get(file.producer) ?? [];
+      list.push(file);
+      byProducer.set(file.producer, list);
     }
+    for (const [producer, files] of byProducer) {
+      await writeOutputFiles(staging, files.map((f) => ({ path: f.path, contents: () => f.body() })));
+      lap(producer);
+    }
+    for (const bundle of plan.bundles) {
+      const files = [...(await bundle.run(data))];
+      await writeOutputFiles(staging, files.map((f) => ({ path: `${bundle.folder}/${f.path}`, contents: f.contents })));
+      lap(bundle.name);
+    }
+    data.qr.save();
     const fileCount = countFiles(staging);
     if (existsSync(outDir)) renameSync(outDir, previous);
     renameSync(staging, outDir);
     removeInBackground(previous);
     lap("swap");
     let ledgerChanges = 0;
-    if (ledgerMode === "record" && plan.changed) {
-      writeFileSync(path.join(rootDir, LEDGER_FILE), serializeLedger(plan.ledger));
-      ledgerChanges = plan.added + plan.moved;
+    if (ledgerMode === "record" && links.changed) {
+      writeFileSync(path.join(rootDir, LEDGER_FILE), serializeLedger(links.ledger));
+      ledgerChanges = links.added + links.moved;
     }
     return { outDir, articleCount: data.model.articles.length, fileCount, timings, ledgerChanges };
   } catch (error) {

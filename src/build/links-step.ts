@@ -1,73 +1,51 @@
 /**
- * Everything that keeps links alive, written after the pages:
+ * Everything that keeps links alive:
  * - /q/<code>/ for every short code (QR codes on paper lead here),
  * - a redirect page at every alias (old URLs after a rename or move),
  * - an explanation page at every URL and code of a withdrawn article,
- * - ma-qr/<code>/qr.svg and qr.png (downloads from the share page),
- * - `_redirects` (Netlify/Cloudflare format) so CDNs that read it answer 301.
- * An alias that would overwrite a generated page is an error naming both.
+ * - `_redirects` (Netlify/Cloudflare format) so CDNs that read it answer 301,
+ *   listing exactly the redirects the output plan accepted.
+ * The whole /q/ folder is reserved: an alias can never take a short link,
+ * whether its code is in use, withdrawn or not yet allocated.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { renderRedirectPage, renderWithdrawnPage } from "../../layouts/redirect-page.ts";
-import { ContentValidationError, type ContentError } from "../content/errors.ts";
-import { shortPath } from "../links/short-code.ts";
-import { sharePagePath } from "../links/site-links.ts";
-import type { OutputFile } from "./output-files.ts";
-import type { BuildStep } from "./steps.ts";
+import { LEDGER_FILE } from "../links/ledger.ts";
+import { SHORT_LINK_FOLDER, shortPath } from "../links/short-code.ts";
+import { aliasFile, defineFileStep, urlProblem, type OutputDeclaration } from "../plan/output-plan.ts";
+import { sitePath, type SiteConfig } from "../site-config.ts";
+import type { SiteData } from "../site-data.ts";
 
-/** The file a URL path is served from: "/a/" → "a/index.html", "/a.html" → "a.html". */
-export function fileForPath(urlPath: string): string {
-  const rel = urlPath.replace(/^\//, "");
-  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+/** The `_redirects` file of a plan: one "from to 301" line per accepted redirect, under the base path. */
+function redirectsFile(config: SiteConfig, outputs: readonly { readonly url: string; readonly redirectTo?: string }[]): string {
+  const lines: string[] = [];
+  for (const o of outputs) if (o.redirectTo !== undefined) lines.push(`${sitePath(config, o.url)} ${sitePath(config, o.redirectTo)} 301`);
+  return `${lines.join("\n")}\n`;
 }
 
-export const linksStep: BuildStep = {
+export const linksStep = defineFileStep<SiteData>({
   name: "links",
-  run({ data, stagingDir }): OutputFile[] {
-    const { config } = data.layout;
-    const files: OutputFile[] = [];
-    const redirects: string[] = [];
-    const errors: ContentError[] = [];
-    const claimed = new Map<string, string>();
-
-    const redirect = (from: string, to: string, title: string, owner: string): void => {
-      const file = fileForPath(from);
-      if (existsSync(path.join(stagingDir, file))) {
-        errors.push({ file: owner, field: "aliases", value: JSON.stringify(from), message: "is the address of a page the site generates", expected: "an old URL that no page uses", fix: "remove this alias" });
-        return;
-      }
-      const other = claimed.get(file);
-      if (other && other !== owner) {
-        errors.push({ file: owner, field: "aliases", value: JSON.stringify(from), message: `is also claimed by ${other}`, fix: `keep it in only one of ${owner} and ${other}` });
-        return;
-      }
-      claimed.set(file, owner);
-      files.push({ path: file, contents: renderRedirectPage(config, to, title) });
-      redirects.push(`${from} ${to} 301`);
-    };
-
-    for (const share of data.links.sharePages) {
+  reserves: () => [{ path: SHORT_LINK_FOLDER, shown: `/${SHORT_LINK_FOLDER}/` }, { path: "_redirects" }],
+  *declare(site) {
+    const { config } = site.layout;
+    const redirect = (from: string, to: string, title: string, rest: Pick<OutputDeclaration, "kind" | "source">): OutputDeclaration => ({
+      url: from,
+      // A malformed URL is reported by the plan; only a well-formed one has a file.
+      ...(urlProblem(from) === undefined ? { file: aliasFile(from) } : {}),
+      ...rest,
+      redirectTo: to,
+      body: () => renderRedirectPage(config, to, title),
+    });
+    for (const share of site.links.sharePages) {
       const { article } = share;
-      for (const code of data.links.plan.codesOf.get(article) ?? []) redirect(shortPath(code), article.url, article.title, article.sourcePath);
-      for (const alias of article.aliases) redirect(alias, article.url, article.title, article.sourcePath);
-      const qrText = share.shortUrl;
-      files.push({ path: `${sharePagePath(share.code).slice(1)}qr.svg`, contents: data.qr.svg(qrText, article.title) });
-      files.push({ path: `${sharePagePath(share.code).slice(1)}qr.png`, contents: data.qr.png(qrText) });
+      for (const code of site.links.plan.codesOf.get(article) ?? []) yield redirect(shortPath(code), article.url, article.title, { kind: "content", source: { file: article.sourcePath } });
+      for (const alias of article.aliases) yield { ...redirect(alias, article.url, article.title, { kind: "alias", source: { file: article.sourcePath, field: "aliases" } }), crossChecked: true };
     }
-    for (const entry of data.links.plan.withdrawn) {
-      const page = renderWithdrawnPage(entry.title, entry.withdrawn ?? "");
-      for (const url of [shortPath(entry.code), ...entry.urls]) {
-        const file = fileForPath(url);
-        if (!existsSync(path.join(stagingDir, file)) && !claimed.has(file)) {
-          claimed.set(file, entry.code);
-          files.push({ path: file, contents: page });
-        }
-      }
+    // Old links of withdrawn articles: wherever nothing else is published now.
+    for (const entry of site.links.plan.withdrawn) {
+      const body = (): string => renderWithdrawnPage(config, entry.title, entry.withdrawn ?? "");
+      const source = { file: LEDGER_FILE, field: `entries[${entry.code}].urls` };
+      for (const url of [shortPath(entry.code), ...entry.urls]) yield { url, kind: "fallback", source, body };
     }
-    if (errors.length > 0) throw new ContentValidationError(errors);
-    data.qr.save();
-    files.push({ path: "_redirects", contents: `${redirects.join("\n")}\n` });
-    return files;
+    yield { url: "/_redirects", body: (plan) => redirectsFile(config, plan.outputs) };
   },
-};
+});

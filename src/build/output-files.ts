@@ -1,22 +1,30 @@
 /**
- * The single door through which post-Eleventy steps (feeds, QR images,
- * redirects, search) write files. Every path is checked to stay inside the
- * output folder, so no content value can ever direct a write elsewhere.
+ * The single door through which the build writes files other than Eleventy's
+ * pages (the output plan's files, bundles). Every path is checked to stay
+ * inside the output folder, every path is written at most once (two writes
+ * to one file, or to two spellings of it, are refused before anything is
+ * written), and a file is never overwritten (exclusive create): a file
+ * Eleventy or an earlier step wrote can never be replaced or interleaved.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { SAFE_SEGMENT, type OutputBody } from "../plan/output-plan.ts";
 
 /** A file to write, path relative to the output folder with "/" separators (e.g. "feeds/rss.xml"). */
 export interface OutputFile {
   readonly path: string;
-  readonly contents: string | Uint8Array;
+  readonly contents: OutputBody;
 }
 
-const SAFE_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+/** A file whose bytes are produced just before the write (memory holds only what is in flight). */
+export interface LazyOutputFile {
+  readonly path: string;
+  readonly contents: () => OutputBody;
+}
 
 /**
  * Resolves `relative` inside `outDir`.
- * @throws Error when the path is absolute, has an empty, "." or ".." segment, or unsafe characters
+ * @throws Error when the path is absolute, has an empty, "." or ".." segment, or unsafe characters (a bug: the output plan checks paths from content)
  */
 export function resolveOutputPath(outDir: string, relative: string): string {
   const segments = relative.split("/");
@@ -30,15 +38,27 @@ export function resolveOutputPath(outDir: string, relative: string): string {
 
 /**
  * Writes every file, creating folders as needed. Paths are all checked
- * before anything is written; writes then run with bounded concurrency,
- * because on a real disk tens of thousands of small files cost far more in
- * waiting on the file system than in CPU.
+ * (inside the folder, each once, case-insensitively) before anything is
+ * written; writes then run with bounded concurrency, because on a real disk
+ * tens of thousands of small files cost far more in waiting on the file
+ * system than in CPU.
+ * @throws Error naming the path written twice, or EEXIST when a file already exists
  */
-export async function writeOutputFiles(outDir: string, files: Iterable<OutputFile>, concurrency = 32): Promise<number> {
-  const jobs = [...files].map((file) => ({ target: resolveOutputPath(outDir, file.path), contents: file.contents }));
+export async function writeOutputFiles(outDir: string, files: Iterable<OutputFile | LazyOutputFile>, concurrency = 32): Promise<number> {
+  const seen = new Map<string, string>();
+  const jobs = [...files].map((file) => {
+    const key = file.path.toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined) throw new Error(`Refusing to write "${file.path}" twice (also as "${other}"): every output has one owner in the output plan`);
+    seen.set(key, file.path);
+    return { target: resolveOutputPath(outDir, file.path), contents: file.contents };
+  });
   const dirs = [...new Set(jobs.map((job) => path.dirname(job.target)))];
   await inParallel(dirs.length, concurrency, (i) => mkdir(dirs[i]!, { recursive: true }));
-  await inParallel(jobs.length, concurrency, (i) => writeFile(jobs[i]!.target, jobs[i]!.contents));
+  await inParallel(jobs.length, concurrency, (i) => {
+    const { target, contents } = jobs[i]!;
+    return writeFile(target, typeof contents === "function" ? contents() : contents, { flag: "wx" });
+  });
   return jobs.length;
 }
 

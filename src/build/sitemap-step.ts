@@ -2,11 +2,12 @@
  * sitemap.xml: every canonical page (articles, home and province indexes,
  * the directory, share pages), never a redirect. The sitemap protocol allows
  * 50,000 URLs per file, so larger sites get numbered files and an index.
+ * Every name sitemap*.xml is reserved: the numbered files appear as the site grows.
  */
-import { absoluteUrl } from "../site-config.ts";
 import { escapeHtml } from "../safe-html.ts";
-import type { OutputFile } from "./output-files.ts";
-import type { BuildStep } from "./steps.ts";
+import { defineFileStep, type OutputDeclaration } from "../plan/output-plan.ts";
+import { absoluteUrl } from "../site-config.ts";
+import type { SiteData } from "../site-data.ts";
 
 export const SITEMAP_LIMIT = 50_000;
 
@@ -20,22 +21,35 @@ function urlset(entries: readonly Entry[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("\n")}\n</urlset>\n`;
 }
 
-export const sitemapStep: BuildStep = {
+/** Every canonical page of the site with its last change. */
+function sitemapEntries(site: SiteData): Entry[] {
+  const { config } = site.layout;
+  const newest = site.model.articles[0]?.date.day;
+  const at = (url: string, lastmod?: string): Entry => ({ loc: absoluteUrl(config, url), ...(lastmod ? { lastmod } : {}) });
+  const entries: Entry[] = [];
+  for (const page of site.indexPages) entries.push(at(page.url, page.articles[0]?.date.day ?? newest));
+  entries.push(at("/tinh-thanh/", newest));
+  for (const article of site.model.articles) entries.push(at(article.url, article.date.day));
+  for (const share of site.links.sharePages) entries.push(at(share.url, share.article.date.day));
+  return entries;
+}
+
+export const sitemapStep = defineFileStep<SiteData>({
   name: "sitemap",
-  run({ data }): OutputFile[] {
-    const { config } = data.layout;
-    const newest = data.model.articles[0]?.date.day;
-    const at = (url: string, lastmod?: string): Entry => ({ loc: absoluteUrl(config, url), ...(lastmod ? { lastmod } : {}) });
-    const entries: Entry[] = [];
-    for (const page of data.indexPages) entries.push(at(page.url, page.articles[0]?.date.day ?? newest));
-    entries.push(at("/tinh-thanh/", newest));
-    for (const article of data.model.articles) entries.push(at(article.url, article.date.day));
-    for (const share of data.links.sharePages) entries.push(at(share.url, share.article.date.day));
-    if (entries.length <= SITEMAP_LIMIT) return [{ path: "sitemap.xml", contents: urlset(entries) }];
-    const files: OutputFile[] = [];
-    for (let i = 0; i * SITEMAP_LIMIT < entries.length; i++) files.push({ path: `sitemap-${i + 1}.xml`, contents: urlset(entries.slice(i * SITEMAP_LIMIT, (i + 1) * SITEMAP_LIMIT)) });
-    const index = files.map((f) => `<sitemap><loc>${escapeHtml(absoluteUrl(config, `/${f.path}`))}</loc></sitemap>`).join("\n");
-    files.push({ path: "sitemap.xml", contents: `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${index}\n</sitemapindex>\n` });
-    return files;
+  reserves: () => [{ pattern: /^sitemap[^/]*\.xml$/, shown: "/sitemap*.xml" }],
+  *declare(site): Iterable<OutputDeclaration> {
+    const { config } = site.layout;
+    // The count is known without building the entries; the entries are built once, on first use.
+    const count = site.indexPages.length + 1 + site.model.articles.length + site.links.sharePages.length;
+    let entries: Entry[] | undefined;
+    const all = (): Entry[] => (entries ??= sitemapEntries(site));
+    if (count <= SITEMAP_LIMIT) {
+      yield { url: "/sitemap.xml", body: () => urlset(all()) };
+      return;
+    }
+    const parts = Math.ceil(count / SITEMAP_LIMIT);
+    for (let i = 0; i < parts; i++) yield { url: `/sitemap-${i + 1}.xml`, body: () => urlset(all().slice(i * SITEMAP_LIMIT, (i + 1) * SITEMAP_LIMIT)) };
+    const index = Array.from({ length: parts }, (_, i) => `<sitemap><loc>${escapeHtml(absoluteUrl(config, `/sitemap-${i + 1}.xml`))}</loc></sitemap>`).join("\n");
+    yield { url: "/sitemap.xml", body: () => `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${index}\n</sitemapindex>\n` };
   },
-};
+});

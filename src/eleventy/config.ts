@@ -1,15 +1,14 @@
 /**
- * Eleventy configuration: registers TypeScript templates and the site data.
- * Page templates live in src/eleventy/pages/; they only paginate over the
- * loaded data and call typed layouts.
+ * Eleventy configuration: registers TypeScript templates. The only template
+ * (src/eleventy/pages/planned-pages.11ty.ts) renders the pages of the output
+ * plan it is handed (src/build/render-pages.ts); page types are declared in
+ * the plan, not here.
  */
-import { getSiteData } from "./site-data.ts";
 import type { EleventyConfig } from "./types.ts";
 
 export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
-  eleventyConfig.addGlobalData("site", () => getSiteData());
   eleventyConfig.setQuietMode(true);
   return {
     dir: { input: "src/eleventy/pages" },

@@ -21,3 +21,9 @@ export interface EleventyDirs {
   readonly input: string;
   readonly output: string;
 }
+
+/** One page handed to Eleventy: where it goes ("/gia-lai/index.html") and how to render it. */
+export interface EleventyPage {
+  readonly permalink: string;
+  render(): string;
+}

@@ -47,7 +47,10 @@ export function newShortCode(seed: string, taken: ReadonlySet<string>): string {
   throw new Error(`could not find a free short code for ${seed}`);
 }
 
+/** The folder of short links: every path under it is kept for codes, allocated or not. */
+export const SHORT_LINK_FOLDER = "q";
+
 /** The short path for a code. */
 export function shortPath(code: string): string {
-  return `/q/${code}/`;
+  return `/${SHORT_LINK_FOLDER}/${code}/`;
 }

@@ -24,9 +24,12 @@ export interface SiteLinks {
   shareOf(article: Article): SharePage;
 }
 
+/** The folder of share pages and their QR files. */
+export const SHARE_FOLDER = "ma-qr";
+
 /** "/ma-qr/<code>/": the share page of a code. */
 export function sharePagePath(code: string): string {
-  return `/ma-qr/${code}/`;
+  return `/${SHARE_FOLDER}/${code}/`;
 }
 
 export function createSiteLinks(config: SiteConfig, articles: readonly Article[], plan: LinkPlan): SiteLinks {

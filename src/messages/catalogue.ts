@@ -11,6 +11,8 @@ import { CONTENT_FIELD_MESSAGES } from "./areas/content-fields.ts";
 import { GENERAL_MESSAGES } from "./areas/general.ts";
 import { IMPORT_MESSAGES } from "./areas/import.ts";
 import { NEW_MESSAGES } from "./areas/new.ts";
+import { OUTPUT_MESSAGES } from "./areas/output.ts";
+import { PREVIEW_MESSAGES } from "./areas/preview.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
@@ -18,6 +20,8 @@ export const CATALOGUE = {
   ...CONTENT_FIELD_MESSAGES,
   ...IMPORT_MESSAGES,
   ...NEW_MESSAGES,
+  ...OUTPUT_MESSAGES,
+  ...PREVIEW_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

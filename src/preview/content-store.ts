@@ -1,10 +1,16 @@
 /**
  * In-memory content for the preview: every article parsed once at start,
- * then only the file that changed is parsed again. Rebuilding the article
- * list and site model after an edit is a sort and one linear pass, so an
- * edit is visible in milliseconds even with 100,000 articles.
+ * then only what changed is parsed again. Rebuilding the article list after
+ * an edit is a sort and one linear pass, so an edit is visible in
+ * milliseconds even with 100,000 articles.
+ *
+ * Which files are articles is decided by the content loader's own listing
+ * (listArticleFiles), so the preview sees exactly the files the build sees:
+ * after a change in a folder, that folder is listed again and compared with
+ * what the store holds (new files are parsed, vanished ones forgotten — a
+ * renamed file or folder is both).
  */
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { compareNewestFirst, type Article } from "../content/article.ts";
 import type { ContentError } from "../content/errors.ts";
@@ -18,9 +24,16 @@ export interface ContentSnapshot {
   readonly version: number;
 }
 
+/** POSIX path relative to the project root. */
+type RelPath = string;
+
+function isUnder(file: RelPath, folder: RelPath): boolean {
+  return file.startsWith(`${folder}/`);
+}
+
 export class ContentStore {
-  private readonly articles = new Map<string, Article>();
-  private readonly fileErrors = new Map<string, readonly ContentError[]>();
+  private readonly articles = new Map<RelPath, Article>();
+  private readonly fileErrors = new Map<RelPath, readonly ContentError[]>();
   private snapshotCache: ContentSnapshot | undefined;
   private version = 0;
 
@@ -37,18 +50,64 @@ export class ContentStore {
     this.touch();
   }
 
+  /** Project-relative POSIX form of an absolute path. */
+  relative(absolute: string): RelPath {
+    return path.relative(this.rootDir, absolute).split(path.sep).join("/");
+  }
+
+  /**
+   * Brings one folder up to date after its entries changed.
+   * @param folder the folder, relative to the project root ("content/gia-lai")
+   * @param touched entries reported changed (relative): an article is parsed
+   *   again; a folder's articles are all parsed again; another file (an
+   *   image) has the articles next to it that use it, or have errors, parsed again
+   * @returns true when anything changed
+   */
+  refreshFolder(folder: RelPath, touched: readonly RelPath[]): boolean {
+    let isFolder = false;
+    try {
+      isFolder = lstatSync(path.join(this.rootDir, folder)).isDirectory();
+    } catch {
+      // the folder itself is gone
+    }
+    const listed = isFolder ? listArticleFiles(this.rootDir, folder) : [];
+    const listedSet = new Set(listed);
+    let changed = false;
+    for (const file of [...this.articles.keys(), ...this.fileErrors.keys()]) {
+      if (isUnder(file, folder) && !listedSet.has(file)) {
+        this.forget(file);
+        changed = true;
+      }
+    }
+    const exact = new Set(touched);
+    // Other files (images): the articles next to them that use them, or that have errors (a missing image).
+    const others = new Set(touched.filter((t) => !listedSet.has(t) && !t.toLowerCase().endsWith(".md")));
+    const usesTouched = (file: RelPath): boolean => {
+      if (others.size === 0) return false;
+      const image = this.articles.get(file)?.image?.sourceFile;
+      if (image !== undefined && others.has(image)) return true;
+      return this.fileErrors.has(file) && [...others].some((t) => path.posix.dirname(t) === path.posix.dirname(file));
+    };
+    for (const file of listed) {
+      const stale = !this.articles.has(file) && !this.fileErrors.has(file);
+      if (stale || exact.has(file) || touched.some((t) => isUnder(file, t)) || usesTouched(file)) {
+        this.parse(file);
+        changed = true;
+      }
+    }
+    if (changed) this.touch();
+    return changed;
+  }
+
   /**
    * Re-reads one file after a change (or forgets it if it was deleted).
    * @param file path relative to rootDir, POSIX separators
    * @returns true when the file is an article file
    */
-  update(file: string): boolean {
+  update(file: RelPath): boolean {
     if (!file.toLowerCase().endsWith(".md")) return false;
     if (existsSync(path.join(this.rootDir, file))) this.parse(file);
-    else {
-      this.articles.delete(file);
-      this.fileErrors.delete(file);
-    }
+    else this.forget(file);
     this.touch();
     return true;
   }
@@ -63,8 +122,16 @@ export class ContentStore {
     return this.snapshotCache;
   }
 
-  private parse(file: string): void {
-    const result = loadArticleFile(this.rootDir, file);
+  private parse(file: RelPath): void {
+    let result: ReturnType<typeof loadArticleFile>;
+    try {
+      result = loadArticleFile(this.rootDir, file);
+    } catch (error) {
+      // Vanished between listing and reading (a save in progress): the next event brings it back.
+      if (existsSync(path.join(this.rootDir, file))) throw error;
+      this.forget(file);
+      return;
+    }
     if (result.ok) {
       this.articles.set(file, result.article);
       this.fileErrors.delete(file);
@@ -72,6 +139,11 @@ export class ContentStore {
       // Keep showing the last good version while the editor fixes the file.
       this.fileErrors.set(file, result.errors);
     }
+  }
+
+  private forget(file: RelPath): void {
+    this.articles.delete(file);
+    this.fileErrors.delete(file);
   }
 
   private touch(): void {

@@ -25,13 +25,13 @@ import type { Article } from "../content/article.ts";
 import { truncateText } from "../markdown.ts";
 import { getProvince, provinceLabel } from "../provinces.ts";
 import type { OutputFile } from "../build/output-files.ts";
-import type { BuildStep } from "../build/steps.ts";
+import { defineBundle } from "../plan/output-plan.ts";
+import type { SiteData } from "../site-data.ts";
 import { FoldedWordBag } from "./fold.ts";
-import { SEARCH_FILTERS } from "./search-config.ts";
+import { SEARCH_BUNDLE_DIR, SEARCH_FILTERS } from "./search-config.ts";
 import { PagefindBundleWriter, SUPPORTED_PAGEFIND_VERSIONS, pagefindRuntime, type BundlePage } from "./pagefind-bundle.ts";
 
-/** Output folder of the bundle, relative to the site root. */
-export const SEARCH_BUNDLE_DIR = "pagefind";
+export { SEARCH_BUNDLE_DIR };
 
 /** Index language: Vietnamese (Pagefind has no Vietnamese stemmer, so no stemming). */
 export const SEARCH_LANGUAGE = "vi";
@@ -161,10 +161,12 @@ export async function buildSearchIndex(articles: readonly Article[], options: Se
   return { files: underBundle(files), pageCount: writer.pageCount, indexer: "direct" };
 }
 
-/** Build step: the search bundle under /pagefind/. */
-export const searchStep: BuildStep = {
+/** The search bundle: the folder /pagefind/ of the output plan, filled by the build (the preview has none). */
+export const searchStep = defineBundle<SiteData>({
   name: "search",
-  async run({ data }) {
-    return (await buildSearchIndex(data.model.articles)).files;
+  folder: SEARCH_BUNDLE_DIR,
+  async run(site) {
+    const prefix = `${SEARCH_BUNDLE_DIR}/`;
+    return (await buildSearchIndex(site.model.articles)).files.map((f) => ({ path: f.path.slice(prefix.length), contents: f.contents }));
   },
-};
+});

@@ -3,6 +3,9 @@
  * the index step so layouts can import them without loading Pagefind.
  */
 
+/** Output folder of the Pagefind bundle, relative to the site root (the search page loads pagefind.js from it). */
+export const SEARCH_BUNDLE_DIR = "pagefind";
+
 /** The search page. */
 export const SEARCH_PAGE_URL = "/tim-kiem/";
 

@@ -4,6 +4,8 @@ declare module "@11ty/eleventy" {
     configPath?: string;
     quietMode?: boolean;
     runMode?: "build" | "watch" | "serve";
+    /** Runs before the project's config file, with the same configuration API. */
+    config?: (eleventyConfig: import("../eleventy/types.ts").EleventyConfig) => void | Promise<void>;
   }
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);

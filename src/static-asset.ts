@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** layouts/assets/, found from this file so every loader agrees. */
-export const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../layouts/assets");
+export const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../layouts/assets");
 
 export interface StaticAsset {
   /** Root-relative fingerprinted URL, e.g. "/assets/reader-0123456789.js". */
@@ -39,4 +39,9 @@ export function cachedAsset(file: string): StaticAsset {
     cache.set(file, asset);
   }
   return asset;
+}
+
+/** The reading-tools script (layouts/assets/reader.js: text size, print button). */
+export function readerScript(): StaticAsset {
+  return cachedAsset("reader.js");
 }

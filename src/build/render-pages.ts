@@ -1,0 +1,61 @@
+/**
+ * Hands pages of the output plan to Eleventy, the page renderer. Eleventy
+ * sees one template (src/eleventy/pages/planned-pages.11ty.ts) and a list of
+ * pages, each with its output path and a render function: any subset of the
+ * plan's pages can be rendered (incremental builds), and `batchSize` runs
+ * Eleventy once per batch, since it keeps every page it rendered until its
+ * run ends (memory bounded by the batch, not the site).
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import type { EleventyPage } from "../eleventy/types.ts";
+import type { PlannedOutput } from "../plan/output-plan.ts";
+import { ROOT_DIR } from "../site-data.ts";
+
+/** Eleventy's input folder: the one template, nothing else. */
+export const PAGES_DIR = path.join(ROOT_DIR, "src/eleventy/pages");
+const TEMPLATE = "planned-pages.11ty.ts";
+
+export interface RenderPagesOptions {
+  /** Pages per Eleventy run (default: all in one run). */
+  readonly batchSize?: number;
+}
+
+/**
+ * Page modules of the kind Eleventy used to read directly would be rendered
+ * outside the plan (unclaimed, unchecked): refuse them and say where they go.
+ */
+function checkTemplateFolder(): void {
+  const strays = readdirSync(PAGES_DIR).filter((f) => f !== TEMPLATE);
+  if (strays.length > 0) {
+    throw new Error(`${path.relative(ROOT_DIR, PAGES_DIR)} must hold only ${TEMPLATE}; found ${strays.join(", ")}. Declare page types with definePageType and list them in src/plan/site-outputs.ts (see src/pages/).`);
+  }
+}
+
+function toEleventy(page: PlannedOutput): EleventyPage {
+  return Object.freeze({
+    permalink: `/${page.path}`,
+    render: () => {
+      const body = page.body();
+      if (typeof body !== "string") throw new Error(`${page.path}: a page must render to text`);
+      return body;
+    },
+  });
+}
+
+/** Renders `pages` into `outDir` with Eleventy. */
+export async function renderPages(pages: readonly PlannedOutput[], outDir: string, options: RenderPagesOptions = {}): Promise<void> {
+  checkTemplateFolder();
+  const size = Math.max(1, options.batchSize ?? pages.length);
+  for (let start = 0; start < pages.length; start += size) {
+    // Frozen: Eleventy wraps unfrozen objects it paginates over in a Proxy per page.
+    const batch = Object.freeze(pages.slice(start, start + size).map(toEleventy));
+    const eleventy = new Eleventy(PAGES_DIR, outDir, {
+      configPath: path.join(ROOT_DIR, ".eleventy.js"),
+      quietMode: true,
+      config: (config) => config.addGlobalData("plannedPages", batch),
+    });
+    await eleventy.write();
+  }
+}

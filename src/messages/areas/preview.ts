@@ -1,0 +1,45 @@
+/** What the live preview (npm start) tells the editor: its banner, its own pages, its console lines. */
+import { message } from "../define.ts";
+
+export const PREVIEW_MESSAGES = {
+  "preview.banner": message({
+    sample: { count: 2 },
+    vi: { message: (p) => `${p.count} lỗi nội dung: bản xem trước đang hiện phiên bản đúng gần nhất của các tệp có lỗi. Xem chi tiết` },
+    en: { message: (p) => `${p.count} content error${p.count === 1 ? "" : "s"}: the preview shows the last valid version of those files. Details` },
+  }),
+  "preview.errorsTitle": message({ sample: {}, vi: { message: "Lỗi nội dung" }, en: { message: "Content errors" } }),
+  "preview.noErrors": message({ sample: {}, vi: { message: "Không có lỗi nội dung." }, en: { message: "No content errors." } }),
+  "preview.backHome": message({ sample: {}, vi: { message: "Về trang chủ" }, en: { message: "Back to the home page" } }),
+  "preview.notFound": message({
+    sample: { path: "/gia-lai/2016/khong-co/" },
+    vi: { message: (p) => `Bản xem trước: không có trang nào ở ${p.path}.` },
+    en: { message: (p) => `Preview: there is no page at ${p.path}.` },
+  }),
+  "preview.searchUnavailable": message({
+    sample: {},
+    vi: { message: "Bản xem trước không có chỉ mục tìm kiếm: chạy npm run build rồi mở thư mục _site để thử tìm kiếm." },
+    en: { message: "The preview has no search index: run npm run build and open _site to try search." },
+  }),
+  "preview.badRequest": message({
+    sample: {},
+    vi: { message: "Địa chỉ không hợp lệ (có ký tự % viết sai hoặc ký tự không được phép)." },
+    en: { message: "Bad address (a wrongly written % sequence or a character that is not allowed)." },
+  }),
+  "preview.methodNotAllowed": message({ sample: {}, vi: { message: "Bản xem trước chỉ trả lời yêu cầu GET và HEAD." }, en: { message: "The preview answers GET and HEAD requests only." } }),
+  "preview.internalError": message({
+    sample: {},
+    vi: { message: "Bản xem trước gặp lỗi khi tạo trang này. Chi tiết kỹ thuật ở cửa sổ dòng lệnh đang chạy npm start." },
+    en: { message: "The preview failed to build this page. Technical details are in the terminal running npm start." },
+  }),
+  "preview.started": message({
+    sample: { count: 5, url: "http://127.0.0.1:8080/" },
+    vi: { message: (p) => `Đang xem trước ${p.count} bài tại ${p.url} (nhấn Ctrl+C để dừng)` },
+    en: { message: (p) => `Preview of ${p.count} articles at ${p.url} (Ctrl+C to stop)` },
+  }),
+  "preview.stopped": message({ sample: {}, vi: { message: "Đã dừng bản xem trước." }, en: { message: "Preview stopped." } }),
+  "preview.portInUse": message({
+    sample: { port: 8080 },
+    vi: { message: (p) => `Cổng ${p.port} đang được chương trình khác dùng (có thể là một bản xem trước khác).`, fix: "đóng chương trình đó, hoặc chọn cổng khác: PORT=8081 npm start" },
+    en: { message: (p) => `Port ${p.port} is in use by another program (perhaps another preview).`, fix: "stop that program, or choose another port: PORT=8081 npm start" },
+  }),
+} as const;

@@ -1,0 +1,27 @@
+/** One page per article, at its canonical URL. */
+import { renderArticlePage } from "../../layouts/article.ts";
+import type { Article } from "../content/article.ts";
+import { definePageType } from "../plan/output-plan.ts";
+import { relatedArticles } from "../related.ts";
+import { html, trustedHtml } from "../safe-html.ts";
+import { sitePath } from "../site-config.ts";
+import type { SiteData } from "../site-data.ts";
+import { UI } from "../ui-strings.ts";
+
+export const articlePages = definePageType<SiteData, Article>({
+  name: "article",
+  items: (site) => site.model.articles,
+  url: (article) => article.url,
+  source: (article) => ({ file: article.sourcePath }),
+  crossChecked: true,
+  render(article, site) {
+    const share = site.links.shareOf(article);
+    return renderArticlePage(site.layout, article, {
+      shareUrl: share.shortUrl,
+      // Generated QR markup: numbers and an escaped label only.
+      printQr: trustedHtml(site.qr.svg(share.shortUrl, `${UI.shareLink}: ${article.title}`)),
+      afterBody: html`<p class="share-page-link"><a href="${sitePath(site.layout.config, share.url)}">${UI.shareLink}</a></p>`,
+      related: relatedArticles(site.model, article),
+    });
+  },
+});

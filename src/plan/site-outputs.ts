@@ -1,0 +1,75 @@
+/**
+ * The site's producers, in one list, and the plan of a site: what the build
+ * writes and the preview serves. To add a kind of page, declare a page type
+ * (definePageType, like src/pages/index-pages.ts) and list it here; to add
+ * files, declare a file step (defineFileStep, like src/build/sitemap-step.ts)
+ * and list it here. See src/plan/output-plan.ts for the design.
+ */
+import { articleImagesStep } from "../build/article-images.ts";
+import { linksStep } from "../build/links-step.ts";
+import { qrFilesStep } from "../build/qr-files-step.ts";
+import { sitemapStep } from "../build/sitemap-step.ts";
+import { assetsStep, staticFilesStep } from "../build/static-files-step.ts";
+import type { ContentError } from "../content/errors.ts";
+import { feedsStep } from "../feeds.ts";
+import { articlePages } from "../pages/article.ts";
+import { indexPages } from "../pages/index-pages.ts";
+import { sharePages } from "../pages/share.ts";
+import { notFoundPage, provinceDirectoryPage, searchPage } from "../pages/site-pages.ts";
+import { searchStep } from "../search/index-step.ts";
+import type { SiteData } from "../site-data.ts";
+import { defineFileStep, planOutputs, type OutputPlan, type Producer } from "./output-plan.ts";
+
+/** The preview's own addresses (/__preview/…): no page may take them. */
+export const PREVIEW_FOLDER = "__preview";
+
+/** Addresses kept for parts of the site that are not producers here. */
+const reservedElsewhere = defineFileStep<SiteData>({
+  name: "preview",
+  reserves: () => [
+    { path: PREVIEW_FOLDER, shown: `/${PREVIEW_FOLDER}/` },
+    // The content editor (Decap CMS, issue 12) will live at /admin/.
+    { path: "admin", shown: "/admin/" },
+  ],
+  declare: () => [],
+});
+
+/** Every producer of the site. Order only matters for timings and for listing. */
+export const SITE_PRODUCERS: readonly Producer<SiteData>[] = [
+  // Pages (Eleventy in the build)
+  articlePages,
+  indexPages,
+  sharePages,
+  provinceDirectoryPage,
+  searchPage,
+  notFoundPage,
+  // Files
+  assetsStep,
+  linksStep,
+  qrFilesStep,
+  sitemapStep,
+  feedsStep,
+  articleImagesStep,
+  staticFilesStep,
+  reservedElsewhere,
+  // Folders filled after planning
+  searchStep,
+];
+
+/** The site data, its output plan, and every error, as the build and the preview both see them. */
+export interface SitePlan {
+  readonly data: SiteData;
+  readonly plan: OutputPlan;
+  /** Content errors, then published-URL record errors, then output conflicts. */
+  readonly errors: readonly ContentError[];
+}
+
+/**
+ * Plans the whole site. The build fails on any error; the preview shows them
+ * in its banner. Both call this, so they report the same errors.
+ * @param contentErrors errors found loading the content (invalid articles, damaged record)
+ */
+export function planSite(data: SiteData, contentErrors: readonly ContentError[] = [], producers: readonly Producer<SiteData>[] = SITE_PRODUCERS): SitePlan {
+  const plan = planOutputs(data, producers);
+  return { data, plan, errors: [...contentErrors, ...data.links.plan.errors, ...plan.errors] };
+}

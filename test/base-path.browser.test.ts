@@ -1,0 +1,179 @@
+/**
+ * SITE_URL with a path, in a real browser: the fixture site built for
+ * https://tongket.example.gov.vn/tin/ is served under /tin/ only (nothing at
+ * the root, as on a GitHub Pages project site or a folder of a department's
+ * domain), with the headers of its own `_headers`. A reader clicks through
+ * home, article, province, search (Pagefind loads its bundle from
+ * /tin/pagefind/ and results link under /tin/), the QR share page, a short
+ * link and the 404 page; every request must stay under /tin/ and succeed,
+ * with no console error and no CSP violation. Debian's Chromium through
+ * playwright-core; missing Chromium fails, never skips.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../src/build/build-site.ts";
+import { headersForPath, parseHeadersFile, type HeaderRule } from "../src/security-headers.ts";
+import { siteConfigFromEnv } from "../src/site-config.ts";
+import { UI } from "../src/ui-strings.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const BASE = "/tin";
+const TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+const work = mkdtempSync(path.join(tmpdir(), "base-path-browser-"));
+const siteRoot = path.join(work, "project");
+const out = path.join(work, "site");
+let server: Server | undefined;
+let origin = "";
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+
+/** Serves the build under /tin/ only: index.html for folders, /tin/404.html with status 404, `_headers` rules. */
+function serve(dir: string, rules: readonly HeaderRule[]): Promise<{ server: Server; origin: string }> {
+  const s = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    let file = "";
+    if (pathname.startsWith(`${BASE}/`)) {
+      const rel = pathname.slice(BASE.length);
+      const candidate = path.join(dir, rel.endsWith("/") ? `${rel}index.html` : rel);
+      if (candidate.startsWith(dir + path.sep) && existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
+    }
+    const served = file || path.join(dir, "404.html");
+    res.writeHead(file ? 200 : 404, { "content-type": TYPES[path.extname(served)] ?? "application/octet-stream", ...headersForPath(rules, pathname) });
+    res.end(readFileSync(served));
+  });
+  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve({ server: s, origin: `http://127.0.0.1:${(s.address() as AddressInfo).port}` })));
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required at ${CHROMIUM} (Debian package "chromium": scripts/install-system-deps.sh); the browser tests are never skipped`);
+  cpSync(path.resolve(import.meta.dirname, "fixtures/valid-site"), siteRoot, { recursive: true, filter: (src) => !src.includes(`${path.sep}.cache`) });
+  const article = path.join(siteRoot, "content/gia-lai/2016-11-29-hoi-nghi-tong-ket.md");
+  writeFileSync(article, readFileSync(article, "utf8").replace(/^---\n/, '---\naliases: ["/tin-tuc/hoi-nghi-2016/"]\n'));
+  await buildSite({ outDir: out, rootDir: siteRoot, config: siteConfigFromEnv({ SITE_URL: `https://tongket.example.gov.vn${BASE}/` }) });
+  ({ server, origin } = await serve(out, parseHeadersFile(readFileSync(path.join(out, "_headers"), "utf8"))));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  context = await browser.newContext();
+  await context.addInitScript(() => {
+    (window as unknown as { __csp: string[] }).__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A page that records every request outside /tin/, every failed response and every console error. */
+async function reader(): Promise<{ page: Page; problems: string[] }> {
+  if (!context) throw new Error("the browser did not start");
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(`${origin}${BASE}/`) && !url.startsWith("data:")) problems.push(`request outside ${BASE}/: ${url}`);
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !r.url().endsWith("/khong-co/")) problems.push(`${r.status()} ${r.url()}`);
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  return { page, problems };
+}
+
+async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+}
+
+describe(`the site served under ${BASE}/`, () => {
+  it("home → article → province → search → result → share page → QR download, all under /tin/", async () => {
+    const { page, problems } = await reader();
+    await page.goto(`${origin}${BASE}/`);
+    expect(await page.textContent("h1")).toBe(UI.latest);
+    // The stylesheet and the reading-tools script loaded (reader.js marks <html>).
+    expect(await page.evaluate(() => document.documentElement.classList.contains("js"))).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain("system-ui");
+
+    await Promise.all([page.waitForURL(`${origin}${BASE}/binh-dinh/2025/tin-binh-dinh/`), page.click("ol.cards li h2 a >> nth=0")]);
+    expect(await page.textContent("h1")).toBe("Tin Bình Định tháng 6 năm 2025");
+    expect(await page.evaluate(() => (document.querySelector("figure img") as HTMLImageElement | null)?.naturalWidth ?? 0)).toBeGreaterThan(0);
+
+    await Promise.all([page.waitForURL(`${origin}${BASE}/binh-dinh/`), page.click("nav.crumbs a >> text=Bình Định")]);
+    await Promise.all([page.waitForURL(`${origin}${BASE}/tim-kiem/`), page.click(`header nav a >> text=${UI.searchTitle}`)]);
+    await page.fill("#tu-khoa", "binh dinh");
+    await page.press("#tu-khoa", "Enter");
+    await page.waitForSelector("#search-results li h2 a", { timeout: 20_000 });
+    const result = await page.getAttribute("#search-results li h2 a >> nth=0", "href");
+    expect(result).toBe(`${BASE}/binh-dinh/2025/tin-binh-dinh/`);
+    await Promise.all([page.waitForURL(`${origin}${BASE}/binh-dinh/2025/tin-binh-dinh/`), page.click("#search-results li h2 a >> nth=0")]);
+
+    await Promise.all([page.waitForURL(new RegExp(`^${origin}${BASE}/ma-qr/[0-9a-z]+/$`)), page.click(`.share-page-link a`)]);
+    const png = await page.getAttribute("a[download$='.png']", "href");
+    expect(png).toMatch(new RegExp(`^${BASE}/ma-qr/[0-9a-z]+/qr\\.png$`));
+    const download = await page.request.get(`${origin}${png}`);
+    expect(download.status()).toBe(200);
+    const shortUrl = await page.textContent(".share-qr figcaption a");
+    expect(shortUrl).toMatch(/^https:\/\/tongket\.example\.gov\.vn\/tin\/q\/[0-9a-z]+\/$/);
+
+    expect(await cspViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("a short link and an old URL forward to the article under /tin/", async () => {
+    const { page, problems } = await reader();
+    await page.goto(`${origin}${BASE}/`);
+    const code = /q\/([0-9a-z]+)\//.exec(readFileSync(path.join(out, "_redirects"), "utf8"))?.[1];
+    expect(code).toBeDefined();
+    await page.goto(`${origin}${BASE}/q/${code}/`);
+    await page.waitForURL(new RegExp(`^${origin}${BASE}/(gia-lai|binh-dinh)/\\d{4}/[a-z-]+/$`));
+    await page.goto(`${origin}${BASE}/tin-tuc/hoi-nghi-2016/`);
+    await page.waitForURL(`${origin}${BASE}/gia-lai/2016/hoi-nghi-tong-ket/`);
+    expect(await page.textContent("h1")).toContain("Hội nghị tổng kết công tác năm 2016");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("the 404 page works at any depth: its stylesheet loads and its links lead home", async () => {
+    const { page, problems } = await reader();
+    const response = await page.goto(`${origin}${BASE}/gia-lai/2016/khong-co/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain("system-ui");
+    await Promise.all([page.waitForURL(`${origin}${BASE}/`), page.click(`main a >> text=${UI.notFoundLatest}`)]);
+    expect(problems.filter((p) => !p.startsWith("404 ") && !p.includes("Failed to load resource"))).toEqual([]);
+    await page.close();
+  });
+
+  it("the feed links and the feeds are under /tin/", async () => {
+    const { page, problems } = await reader();
+    await page.goto(`${origin}${BASE}/gia-lai/`);
+    const feed = await page.getAttribute("a.feed-link", "href");
+    expect(feed).toBe(`${BASE}/gia-lai/feed.xml`);
+    const rss = await page.request.get(`${origin}${feed}`);
+    expect(rss.status()).toBe(200);
+    expect(await rss.text()).toContain("<link>https://tongket.example.gov.vn/tin/gia-lai/</link>");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
