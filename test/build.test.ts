@@ -72,11 +72,13 @@ describe("building the fixture site", () => {
     expect(page).not.toContain("Thúy Vân".normalize("NFD"));
   });
 
-  it("renders the figure and copies the image next to the page", () => {
+  it("renders the figure with the processed picture and never publishes the original file", () => {
     const page = read(out, "binh-dinh/2025/tin-binh-dinh/index.html");
-    expect(page).toContain('<figure><img src="/binh-dinh/2025/tin-binh-dinh/toan-canh.png" alt="Toàn cảnh hội nghị"');
+    const img = /<figure class="lead"><picture>.*?<img src="\/anh\/([0-9a-f]{16}-2\.jpg)"[^>]* width="2" height="2" alt="Toàn cảnh hội nghị" loading="eager" fetchpriority="high" decoding="async"><\/picture>/.exec(page);
+    expect(img, page).not.toBeNull();
     expect(page).toContain("<figcaption>Toàn cảnh hội nghị tại Quy Nhơn</figcaption>");
-    expect(existsSync(path.join(out, "binh-dinh/2025/tin-binh-dinh/toan-canh.png"))).toBe(true);
+    expect(existsSync(path.join(out, "anh", img?.[1] ?? "?"))).toBe(true);
+    expect(existsSync(path.join(out, "binh-dinh/2025/tin-binh-dinh/toan-canh.png"))).toBe(false);
   });
 
   it("does not publish drafts", () => {
