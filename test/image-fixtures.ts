@@ -22,16 +22,24 @@ function random(seed: number): () => number {
 export async function photoJpeg(width: number, height: number, options: { orientation?: number; seed?: number; quality?: number } = {}): Promise<Buffer> {
   const rand = random(options.seed ?? 1);
   const raw = Buffer.alloc(width * height * 3);
-  const shapes = Array.from({ length: 40 }, () => ({ x: rand() * width, y: rand() * height, r: (0.03 + rand() * 0.15) * width, c: [rand() * 255, rand() * 255, rand() * 255] }));
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let c = [(x / width) * 180 + 40, (y / height) * 160 + 50, 120];
-      for (const s of shapes) if ((x - s.x) ** 2 + (y - s.y) ** 2 < s.r ** 2) c = s.c;
-      const noise = (rand() - 0.5) * 24;
-      const i = (y * width + x) * 3;
-      raw[i] = Math.max(0, Math.min(255, (c[0] ?? 0) + noise));
-      raw[i + 1] = Math.max(0, Math.min(255, (c[1] ?? 0) + noise));
-      raw[i + 2] = Math.max(0, Math.min(255, (c[2] ?? 0) + noise));
+  const put = (i: number, r: number, g: number, b: number): void => {
+    const noise = (rand() - 0.5) * 24;
+    raw[i] = Math.max(0, Math.min(255, r + noise));
+    raw[i + 1] = Math.max(0, Math.min(255, g + noise));
+    raw[i + 2] = Math.max(0, Math.min(255, b + noise));
+  };
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) put((y * width + x) * 3, (x / width) * 180 + 40, (y / height) * 160 + 50, 120);
+  // Large shapes (people, tables) and many small ones (faces, papers, texture): detail an encoder must keep.
+  const shapes = [
+    ...Array.from({ length: 30 }, () => ({ x: rand() * width, y: rand() * height, r: (0.03 + rand() * 0.12) * width })),
+    ...Array.from({ length: 1500 }, () => ({ x: rand() * width, y: rand() * height, r: (0.002 + rand() * 0.012) * width })),
+  ];
+  for (const s of shapes) {
+    const c = [rand() * 255, rand() * 255, rand() * 255] as const;
+    for (let y = Math.max(0, Math.floor(s.y - s.r)); y < Math.min(height, Math.ceil(s.y + s.r)); y++) {
+      for (let x = Math.max(0, Math.floor(s.x - s.r)); x < Math.min(width, Math.ceil(s.x + s.r)); x++) {
+        if ((x - s.x) ** 2 + (y - s.y) ** 2 < s.r ** 2) put((y * width + x) * 3, c[0], c[1], c[2]);
+      }
     }
   }
   let image = sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: options.quality ?? 90 });
