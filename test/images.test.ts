@@ -15,6 +15,7 @@ import { prepareArticleMedia, type ArticleMedia, type MediaIndex, type MediaStat
 import { feedBody, pageBody, pictureHtml, thumbnailHtml } from "../src/images/picture-html.ts";
 import { describeContents, sniffImageFormat } from "../src/images/sniff.ts";
 import { explainIn } from "../src/messages/index.ts";
+import { HEADER_RULES, IMMUTABLE_CACHE, headersForPath } from "../src/security-headers.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
 import { alphaPng, cmykJpeg, photoJpeg, pngBomb, SVG_WITH_SCRIPT } from "./image-fixtures.ts";
 import { mdFile, MINIMAL, parseErrors, parseOk } from "./helpers.ts";
@@ -198,16 +199,17 @@ describe("processing an article's pictures", () => {
     const m = media("anh-dung");
     expect(m?.thumbnail?.renditions.map((r) => `${r.format} ${r.width}×${r.height}`)).toEqual(["avif 240×180", "webp 240×180", "jpeg 240×180"]);
     expect(m?.share).toMatchObject({ width: 1200, height: 630, type: "image/jpeg", alt: "Ảnh của bài anh-dung" });
-    expect(m?.share.url).toMatch(/^\/anh\/[0-9a-f]{16}-og\.jpg$/);
+    expect(m?.share?.url).toMatch(/^\/anh\/[0-9a-f]{16}-og\.jpg$/);
     for (const name of ["khong-anh", "anh-xa"]) {
       expect(media(name)?.share, name).toMatchObject({ width: 1200, height: 630, type: "image/png" });
-      expect(media(name)?.share.url, name).toMatch(/^\/anh\/the-[0-9a-f]{16}\.png$/);
+      expect(media(name)?.share?.url, name).toMatch(/^\/anh\/the-[0-9a-f]{16}\.png$/);
     }
     expect(media("anh-xa")?.lead).toEqual({ kind: "remote", url: "https://cdn.example.vn/anh.jpg", alt: "Ảnh của bài anh-xa" });
     expect(media("anh-xa")?.feedImage).toEqual({ url: "https://cdn.example.vn/anh.jpg", type: "image/jpeg", bytes: 0 });
   });
 
-  it("publishes only processed files under /anh/, never the originals", () => {
+  it("publishes only processed files under /anh/, never the originals, cached for ever by CDNs (content-hashed names)", () => {
+    expect(headersForPath(HEADER_RULES, "/anh/0123456789abcdef-720.avif")["Cache-Control"]).toBe(IMMUTABLE_CACHE);
     const paths = clean.index.outputs.map((o) => o.path);
     expect(paths.length).toBeGreaterThan(20);
     for (const p of paths) expect(p).toMatch(/^anh\/(?:[0-9a-f]{16}-(?:\d+|n240|og)\.(?:avif|webp|jpg)|the-[0-9a-f]{16}\.png)$/);
@@ -220,6 +222,14 @@ describe("processing an article's pictures", () => {
     expect(cached.stats).toMatchObject({ imagesMade: 0, imagesCached: 4, cardsMade: 0, cardsCached: 2 });
     console.log(`media preparation: cold ${first.stats.imageMs} ms images + ${clean.stats.cardMs} ms cards; cached ${cached.stats.imageMs} ms + ${cached.stats.cardMs} ms`);
     for (const a of articles.filter((x) => !BAD.includes(x.slug))) expect(cached.index.of(a)).toEqual(clean.index.of(a));
+  });
+
+  it("draws no card when generated cards are switched off (GENERATED_SHARE_CARDS=0); a photo's card stays", async () => {
+    const some = articles.filter((a) => a.slug === "khong-anh" || a.slug === "anh-dung");
+    const off = await prepareArticleMedia(some, { rootDir: root, siteName: "S", generateCards: false });
+    expect(off.index.of(some.find((a) => a.slug === "khong-anh") as Article)).toEqual({ body: [] });
+    expect(off.index.of(some.find((a) => a.slug === "anh-dung") as Article)?.share?.type).toBe("image/jpeg");
+    expect(off.stats.cardsMade + off.stats.cardsCached).toBe(0);
   });
 
   it("publishes the original only when asked (PUBLISH_ORIGINAL_IMAGES)", async () => {

@@ -87,7 +87,8 @@ export interface ArticleMedia {
   readonly body: readonly MediaPicture[];
   /** Small cropped rendition (240 × 180) for article lists. */
   readonly thumbnail?: ProcessedPicture;
-  readonly share: ShareImage;
+  /** Absent only when generated cards are switched off and the article has no photo of its own. */
+  readonly share?: ShareImage;
   readonly feedImage?: FeedImage;
 }
 
@@ -117,6 +118,12 @@ export interface MediaOptions {
   readonly publishOriginals?: boolean;
   /** Images processed at once (sharp itself uses every core for each). */
   readonly concurrency?: number;
+  /**
+   * Draw a card for articles without a photo of their own (default true).
+   * Off (GENERATED_SHARE_CARDS=0) such articles have no og:image, as before:
+   * for a first build of a very large site without a card cache (see README).
+   */
+  readonly generateCards?: boolean;
 }
 
 /** Timings and counts of one preparation, for the benchmark and the report. */
@@ -238,7 +245,7 @@ export async function prepareArticleMedia(articles: readonly Article[], options:
   };
   const media = new Map<string, ArticleMedia>();
   const needCards: Article[] = [];
-  const partial = new Map<string, Omit<ArticleMedia, "share"> & { share?: ShareImage }>();
+  const partial = new Map<string, ArticleMedia>();
 
   for (const article of articles) {
     let failed = false;
@@ -298,7 +305,7 @@ export async function prepareArticleMedia(articles: readonly Article[], options:
     }
     if (failed) continue;
     partial.set(article.url, { ...(lead ? { lead } : {}), body, ...(thumbnail ? { thumbnail } : {}), ...(share ? { share } : {}), ...(feedImage ? { feedImage } : {}) });
-    if (!share) needCards.push(article);
+    if (!share && options.generateCards !== false) needCards.push(article);
   }
 
   started = performance.now();
@@ -320,7 +327,7 @@ export async function prepareArticleMedia(articles: readonly Article[], options:
 
   for (const [url, entry] of partial) {
     const share = entry.share ?? cards.get(url);
-    if (share) media.set(url, { ...entry, share });
+    media.set(url, share ? { ...entry, share } : entry);
   }
   const outputList = Object.freeze([...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, output]) => Object.freeze({ path: p, ...output })));
   const index: MediaIndex = Object.freeze({ of: (article: Article) => media.get(article.url), outputs: outputList });
