@@ -51,6 +51,7 @@
  *   feed reader has no page to resolve them against.
  */
 import { Feed, type Extension, type FeedOptions, type Item } from "feed";
+import { DateTime, FixedOffsetZone } from "luxon";
 import type { OutputFile } from "./build/output-files.ts";
 import { award, official } from "../layouts/article.ts";
 import type { Article } from "./content/article.ts";
@@ -155,9 +156,6 @@ function finishXml(xml: string): string {
 // Dates
 // ---------------------------------------------------------------------------
 
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
-
 /**
  * RFC 822 date-time in the offset the ISO string carries:
  * "Tue, 29 Nov 2016 14:00:00 +0700" (RSS 2.0's format, with a numeric zone).
@@ -165,11 +163,7 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 export function rfc822WithOffset(timestamp: number, iso: string): string {
   const zone = /([+-])(\d{2}):(\d{2})$/.exec(iso);
   const minutes = zone ? (zone[1] === "-" ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) : 0;
-  const local = new Date(timestamp + minutes * 60_000);
-  const two = (n: number): string => String(n).padStart(2, "0");
-  const sign = minutes < 0 ? "-" : "+";
-  const offset = `${sign}${two(Math.floor(Math.abs(minutes) / 60))}${two(Math.abs(minutes) % 60)}`;
-  return `${DAYS[local.getUTCDay()]}, ${two(local.getUTCDate())} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())} ${offset}`;
+  return DateTime.fromMillis(timestamp, { zone: FixedOffsetZone.instance(minutes) }).toRFC2822() ?? new Date(timestamp).toUTCString();
 }
 
 /** A Date whose ISO and RFC 822 forms keep the article's offset ("2016-12-09T00:00:00+07:00", "Fri, 09 Dec 2016 00:00:00 +0700"). */

@@ -2,7 +2,13 @@
  * What an image file really is, from its first bytes: the extension is
  * whatever the editor typed, so it decides nothing. Only the raster formats
  * the site publishes pass; SVG (which can carry script), HTML, PDF, HEIC and
- * anything else are refused before a decoder ever sees them.
+ * anything else are refused before a decoder ever sees them (sharp would
+ * otherwise hand an SVG to librsvg just to report its format).
+ *
+ * Written by hand rather than with `file-type`: the site accepts five
+ * formats whose signatures are fixed byte strings (a few lines each), and
+ * file-type recognises over a hundred formats by reading streams, a much
+ * larger surface than this check needs.
  */
 
 export type ImageFormat = "jpeg" | "png" | "webp" | "avif" | "gif";
