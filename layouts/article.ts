@@ -8,8 +8,10 @@ import { Buffer } from "node:buffer";
 import type { Article, Award, Official } from "../src/content/article.ts";
 import { provinceLabel } from "../src/provinces.ts";
 import { html, joinHtml, type SafeHtml } from "../src/safe-html.ts";
+import type { ArticleMedia } from "../src/images/article-media.ts";
+import { pageBody, pictureHtml } from "../src/images/picture-html.ts";
 import { articleOpenGraph, newsArticleJsonLd } from "../src/seo.ts";
-import { absoluteUrl, sitePath } from "../src/site-config.ts";
+import { absoluteUrl, sitePath, type SiteConfig } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 import { imageSrc, renderPage, type LayoutContext, type LinkConfig } from "./base.ts";
 import { timeTag } from "./components.ts";
@@ -24,13 +26,17 @@ export interface ArticlePageExtras {
   readonly printQr?: SafeHtml;
   /** "Tin khác" (see src/related.ts: relatedArticles). */
   readonly related?: readonly Article[];
+  /** Processed pictures and share card (src/images/article-media.ts); absent in the live preview. */
+  readonly media?: ArticleMedia;
 }
 
-function official(o: Official): SafeHtml {
+/** One official as the page lists them (also the feeds' item content). */
+export function official(o: Official): SafeHtml {
   return html`<li><span class="name">${o.honorific ? `${o.honorific} ` : ""}${o.name}</span>${o.role ? html`<span class="role"> – ${o.role}</span>` : ""}</li>`;
 }
 
-function award(a: Award): SafeHtml {
+/** One award as the page lists them (also the feeds' item content). */
+export function award(a: Award): SafeHtml {
   const who = [a.count !== undefined ? String(a.count) : "", a.recipient ?? ""].filter(Boolean).join(" ");
   return html`<li><strong>${a.title}</strong>${who ? html`: ${who}` : ""}${a.conferredBy ? html` <span class="by">(${a.conferredBy} ${UI.conferredSuffix})</span>` : ""}</li>`;
 }
@@ -83,6 +89,20 @@ function printSource(url: string, qr: SafeHtml | undefined): SafeHtml {
   return html`<div class="print-source">${qr ? html`<div class="print-qr">${qr}</div>` : ""}<p>${qr ? html`${UI.printQrCaption}.<br>` : ""}${UI.printSource}:<br><span class="print-url">${url}</span></p></div>`;
 }
 
+/**
+ * The lead photo: above the first screen, so loaded at once with high
+ * priority, at its own aspect ratio (width/height from the file). In the
+ * live preview (no processed media) the committed file is shown as it is.
+ */
+function leadFigure(config: SiteConfig, article: Article, media: ArticleMedia | undefined): SafeHtml {
+  const image = article.image;
+  if (!image) return html``;
+  const lead = media?.lead;
+  const picture = lead ? pictureHtml(config, lead, { eager: true }) : html`<img src="${imageSrc(config, image.src)}" alt="${image.alt}" loading="eager" decoding="async">`;
+  const original = lead?.original ? html` <a class="original" href="${sitePath(config, lead.original.url)}" download>${UI.originalImage(lead.original.bytes)}</a>` : "";
+  return html`<figure class="lead">${picture}${image.caption || original ? html`<figcaption>${image.caption ?? ""}${original}</figcaption>` : ""}</figure>`;
+}
+
 /** "Tin khác": title, date and (when it differs) province of each suggestion. */
 export function relatedSection(config: LinkConfig, current: Article, related: readonly Article[]): SafeHtml {
   if (related.length === 0) return html``;
@@ -102,9 +122,9 @@ export function articleMain(ctx: LayoutContext, article: Article, extras: Articl
 ${facts(ctx.config, article)}
 </header>
 ${readingTools()}
-${article.image ? html`<figure><img src="${imageSrc(ctx.config, article.image.src)}" alt="${article.image.alt}" loading="eager" decoding="async">${article.image.caption ? html`<figcaption>${article.image.caption}</figcaption>` : ""}</figure>` : ""}
+${leadFigure(ctx.config, article, extras.media)}
 <div class="body">
-${article.body}
+${pageBody(ctx.config, article.body, extras.media)}
 </div>
 ${article.author ? html`<p class="byline"><span class="visually-hidden">${UI.author}: </span>${article.author}</p>` : ""}
 ${article.officials.length > 0 ? html`<section class="officials" aria-labelledby="dai-bieu"><h2 id="dai-bieu">${UI.officials}</h2><ul>${article.officials.map(official)}</ul></section>` : ""}
@@ -124,8 +144,8 @@ export function renderArticlePage(ctx: LayoutContext, article: Article, extras: 
     description: article.summary,
     url: article.url,
     head: extras.head ?? html``,
-    social: articleOpenGraph(ctx.config, article),
-    jsonLd: [newsArticleJsonLd(ctx.config, article)],
+    social: articleOpenGraph(ctx.config, article, extras.media),
+    jsonLd: [newsArticleJsonLd(ctx.config, article, extras.media)],
     breadcrumbs: [
       { label: UI.home, url: "/" },
       { label: article.province.name, url: `/${article.province.id}/` },

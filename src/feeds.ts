@@ -36,8 +36,14 @@
  *   title and all JSON Feed fields other than `content_html` stay plain text.
  * - Dates: `feed` writes `toISOString()` (UTC "Z") for Atom and JSON and
  *   `toUTCString()` (RFC 822, GMT) for RSS. Items get a Date whose
- *   `toISOString()` returns the article's own "+07:00" ISO string, so Atom and
- *   JSON carry the Vietnam offset; RSS shows the same instant in GMT.
+ *   `toISOString()` returns the article's own "+07:00" ISO string and whose
+ *   `toUTCString()` returns the RFC 822 form in the same offset ("+0700"),
+ *   so every format shows the time as the article states it.
+ * - Item content is what the page shows: the photo with its caption, the
+ *   body (its headings at the page's levels, its pictures as absolute JPEGs
+ *   with their size), then officials and awards under the page's <h2>
+ *   headings. The photo is also attached: an RSS enclosure, an Atom
+ *   rel="enclosure" link and JSON Feed's `image`.
  * - `feed` writes JSON Feed 1.0; `language` and `authors` (1.1) go in as
  *   extensions, which it copies verbatim, and the version line is rewritten.
  * - RSS bylines use `dc:creator` (RSS's own `<author>` must be an e-mail
@@ -45,11 +51,15 @@
  *   feed reader has no page to resolve them against.
  */
 import { Feed, type Extension, type FeedOptions, type Item } from "feed";
+import { DateTime, FixedOffsetZone } from "luxon";
 import type { OutputFile } from "./build/output-files.ts";
+import { award, official } from "../layouts/article.ts";
 import type { Article } from "./content/article.ts";
+import type { ArticleMedia, MediaIndex } from "./images/article-media.ts";
+import { feedBody } from "./images/picture-html.ts";
 import { defineFileStep, type OutputDeclaration } from "./plan/output-plan.ts";
 import { PROVINCES, UnknownProvinceError, currentUnitOf, formerUnitsOf, getProvince, provinceFullName, type ProvinceUnit } from "./provinces.ts";
-import { escapeHtml } from "./safe-html.ts";
+import { escapeHtml, html, type SafeHtml } from "./safe-html.ts";
 import { absoluteUrl, type SiteConfig } from "./site-config.ts";
 import type { SiteData } from "./site-data.ts";
 import { provinceUrl, type SiteModel } from "./site-model.ts";
@@ -133,16 +143,30 @@ function attribute(text: string): string {
   return text.replaceAll("<", ATTRIBUTE_LT);
 }
 
-/** Replaces the sentinels in serialised XML. */
+/**
+ * Replaces the sentinels in serialised XML, and corrects the type `feed`
+ * derives from an enclosure's file extension for Atom ("image/jpg" for
+ * .jpg; editor text cannot produce that attribute: its quotes are escaped).
+ */
 function finishXml(xml: string): string {
-  return `${xml.replaceAll(CDATA_SPLIT, "]]><![CDATA[>").replaceAll(ATTRIBUTE_LT, "&lt;")}\n`;
+  return `${xml.replaceAll(CDATA_SPLIT, "]]><![CDATA[>").replaceAll(ATTRIBUTE_LT, "&lt;").replaceAll('type="image/jpg"', 'type="image/jpeg"')}\n`;
 }
 
 // ---------------------------------------------------------------------------
 // Dates
 // ---------------------------------------------------------------------------
 
-/** A Date whose ISO form keeps the article's offset ("2016-12-09T00:00:00+07:00"). */
+/**
+ * RFC 822 date-time in the offset the ISO string carries:
+ * "Tue, 29 Nov 2016 14:00:00 +0700" (RSS 2.0's format, with a numeric zone).
+ */
+export function rfc822WithOffset(timestamp: number, iso: string): string {
+  const zone = /([+-])(\d{2}):(\d{2})$/.exec(iso);
+  const minutes = zone ? (zone[1] === "-" ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) : 0;
+  return DateTime.fromMillis(timestamp, { zone: FixedOffsetZone.instance(minutes) }).toRFC2822() ?? new Date(timestamp).toUTCString();
+}
+
+/** A Date whose ISO and RFC 822 forms keep the article's offset ("2016-12-09T00:00:00+07:00", "Fri, 09 Dec 2016 00:00:00 +0700"). */
 class OffsetDate extends Date {
   readonly #iso: string;
   constructor(timestamp: number, iso: string) {
@@ -151,6 +175,9 @@ class OffsetDate extends Date {
   }
   override toISOString(): string {
     return this.#iso;
+  }
+  override toUTCString(): string {
+    return rfc822WithOffset(this.getTime(), this.#iso);
   }
 }
 
@@ -170,6 +197,7 @@ interface CleanArticle {
   readonly contentHtml: string;
   readonly author?: string;
   readonly categories: readonly string[];
+  readonly image?: { readonly url: string; readonly type: string; readonly length: number };
 }
 
 /** One article's item in each format, built once and shared by every feed it appears in. */
@@ -201,11 +229,37 @@ function absoluteLinks(html: string, base: string): string {
   });
 }
 
-function clean(config: SiteConfig, article: Article): CleanArticle {
+/** The photo at the top of the item content, as the page shows it: absolute JPEG, size, caption. */
+function leadHtml(config: SiteConfig, article: Article, media: ArticleMedia | undefined): SafeHtml {
+  const image = article.image;
+  const lead = media?.lead;
+  if (!image || !lead) return html``;
+  const caption = image.caption ? html`<figcaption>${image.caption}</figcaption>` : "";
+  if (lead.kind === "remote") return html`<figure><img src="${lead.url}" alt="${lead.alt}">${caption}</figure>`;
+  const jpegs = lead.renditions.filter((r) => r.format === "jpeg");
+  const chosen = jpegs.filter((r) => r.width <= 720).pop() ?? jpegs[0];
+  return chosen ? html`<figure><img src="${absoluteUrl(config, chosen.url)}" width="${chosen.width}" height="${chosen.height}" alt="${lead.alt}">${caption}</figure>` : html``;
+}
+
+/** Officials and awards, under the same <h2> headings as on the page. */
+function factsHtml(article: Article): SafeHtml {
+  return html`${article.officials.length > 0 ? html`<h2>${UI.officials}</h2><ul>${article.officials.map(official)}</ul>` : ""}${article.awards.length > 0 ? html`<h2>${UI.awards}</h2><ul>${article.awards.map(award)}</ul>` : ""}`;
+}
+
+/** The photo attached to the item (absolute URL), when it has a valid one. */
+function feedImage(config: SiteConfig, media: ArticleMedia | undefined): CleanArticle["image"] {
+  const image = media?.feedImage;
+  if (!image) return undefined;
+  const url = image.url.startsWith("/") ? absoluteUrl(config, image.url) : image.url;
+  return URL.canParse(url) ? { url, type: image.type, length: image.bytes } : undefined;
+}
+
+function clean(config: SiteConfig, article: Article, media?: ArticleMedia): CleanArticle {
   const url = absoluteUrl(config, article.url);
   const title = xmlChars(article.title);
   const summary = xmlChars(article.summary);
-  const body = xmlChars(article.body.value);
+  const body = xmlChars(`${leadHtml(config, article, media).value}${feedBody(config, article.body, media).value}${factsHtml(article).value}`);
+  const image = feedImage(config, media);
   const author = article.author === undefined ? "" : xmlChars(article.author).trim();
   const categories = [provinceFullName(article.province), ...article.tags.map(xmlChars)].filter((c) => c.trim() !== "");
   return {
@@ -217,11 +271,12 @@ function clean(config: SiteConfig, article: Article): CleanArticle {
     contentHtml: body.trim() ? absoluteLinks(body, url) : `<p>${escapeHtml(summary || title)}</p>`,
     ...(author ? { author } : {}),
     categories: [...new Set(categories)],
+    ...(image ? { image } : {}),
   };
 }
 
-function feedItems(config: SiteConfig, article: Article): FeedItems {
-  const a = clean(config, article);
+function feedItems(config: SiteConfig, article: Article, media?: ArticleMedia): FeedItems {
+  const a = clean(config, article, media);
   const common = { link: a.url, date: a.date, published: a.date };
   const summaryHtml = cdata(escapeHtml(a.summary));
   const content = cdata(a.contentHtml);
@@ -233,6 +288,7 @@ function feedItems(config: SiteConfig, article: Article): FeedItems {
       description: summaryHtml,
       content,
       category: a.categories.map((name) => ({ name: textNode(name) })),
+      ...(a.image ? { image: a.image } : {}),
       ...(a.author ? { extensions: [{ name: "dc:creator", objects: { _text: textNode(a.author) } }] } : {}),
     },
     atom: {
@@ -242,6 +298,7 @@ function feedItems(config: SiteConfig, article: Article): FeedItems {
       description: summaryHtml,
       content,
       category: a.categories.map((term) => ({ term: attribute(term) })),
+      ...(a.image ? { image: a.image } : {}),
       ...(a.author ? { author: [{ name: textNode(a.author) }] } : {}),
     },
     json: {
@@ -251,6 +308,7 @@ function feedItems(config: SiteConfig, article: Article): FeedItems {
       description: a.summary,
       content: a.contentHtml,
       category: a.categories.map((name) => ({ name })),
+      ...(a.image ? { image: a.image.url } : {}),
       ...(a.author ? { extensions: [jsonField("authors", [{ name: a.author }])] } : {}),
     },
   };
@@ -326,20 +384,20 @@ function renderFeedSet(config: SiteConfig, unit: ProvinceUnit | undefined, items
  * each registry unit, newest {@link FEED_ITEM_LIMIT} articles each.
  * Same model in, byte-identical files out.
  */
-export function buildFeeds(model: SiteModel): OutputFile[] {
-  const sets = feedSets(model);
+export function buildFeeds(model: SiteModel, media?: MediaIndex): OutputFile[] {
+  const sets = feedSets(model, media);
   return sets.flatMap((set) => set.render());
 }
 
 /** The feeds of the site (no unit) and of each unit, rendered on demand; items shared across sets. */
-function feedSets(model: SiteModel): { readonly unit: ProvinceUnit | undefined; render(): OutputFile[] }[] {
+function feedSets(model: SiteModel, media?: MediaIndex): { readonly unit: ProvinceUnit | undefined; render(): OutputFile[] }[] {
   const { config } = model;
   const built = new Map<Article, FeedItems>();
   const newest = (articles: readonly Article[]): FeedItems[] =>
     articles.slice(0, FEED_ITEM_LIMIT).map((article) => {
       let items = built.get(article);
       if (!items) {
-        items = feedItems(config, article);
+        items = feedItems(config, article, media?.of(article));
         built.set(article, items);
       }
       return items;
@@ -358,7 +416,7 @@ export const feedsStep = defineFileStep<SiteData>({
     for (const id of [undefined, ...PROVINCES.map((p) => p.id)]) for (const url of Object.values(feedPaths(id))) yield { path: url.slice(1) };
   },
   *declare(site): Iterable<OutputDeclaration> {
-    for (const set of feedSets(site.model)) {
+    for (const set of feedSets(site.model, site.media)) {
       const paths = feedPaths(set.unit?.id);
       for (const [i, url] of [paths.rss, paths.atom, paths.json].entries()) yield { url, body: () => set.render()[i]!.contents };
     }

@@ -6,6 +6,13 @@
  * (javascript:, vbscript:, file: and non-image data: are refused), and
  * headings are shifted one level down because the page's <h1> is the title.
  * No template language ever runs over Markdown.
+ *
+ * Pictures in the body (`![alt](anh.jpg)`) are listed with their line, so
+ * the loader can check them (alt text, a file next to the article or an
+ * https:// address), and each <img> carries its position in that list as
+ * `data-anh="N"`, so the page and the feeds can put the processed picture
+ * in its place (src/images/picture-html.ts). Raw HTML is disabled, so no
+ * editor text can produce such an attribute.
  */
 import MarkdownItCtor from "markdown-it";
 type MarkdownIt = InstanceType<typeof MarkdownItCtor>;
@@ -14,11 +21,26 @@ import { trustedHtml, type SafeHtml } from "./safe-html.ts";
 /** The result of rendering one article body. */
 export interface RenderedMarkdown {
   readonly html: SafeHtml;
+  /** Pictures in the body, in order (the N of `data-anh="N"`). */
+  readonly images: readonly MarkdownImage[];
   /** Plain text of the body, blocks separated by newlines (for search and word counts). */
   readonly text: string;
   /** Plain text of the first paragraph (the default summary). */
   readonly firstParagraph: string;
 }
+
+/** One `![alt](src "title")` of the body. */
+export interface MarkdownImage {
+  /** The address as written (markdown-it has already refused javascript: and the like). */
+  readonly src: string;
+  readonly alt: string;
+  readonly title?: string;
+  /** 1-based line within the body where its paragraph starts. */
+  readonly line: number;
+}
+
+/** The attribute that marks a body picture's <img> with its index. */
+export const BODY_IMAGE_ATTRIBUTE = "data-anh";
 
 type Token = ReturnType<MarkdownIt["parse"]>[number];
 
@@ -41,15 +63,26 @@ function createRenderer(): MarkdownIt {
     if (token) shift(token);
     return self.renderToken(tokens, idx, options);
   };
-  const defaultImage = md.renderer.rules.image;
-  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  md.renderer.rules.image = (tokens, idx, options, env: RenderEnv | undefined, self) => {
     const token = tokens[idx];
-    token?.attrSet("loading", "lazy");
-    token?.attrSet("decoding", "async");
-    return defaultImage ? defaultImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+    if (!token) return "";
+    const index = Number(env?.["imageCount"] ?? 0);
+    if (env) env["imageCount"] = index + 1;
+    token.attrs = [
+      [BODY_IMAGE_ATTRIBUTE, String(index)],
+      ["src", String(token.attrGet("src") ?? "")],
+      ["alt", self.renderInlineAsText(token.children ?? [], options, env)],
+      ...(token.attrGet("title") ? [["title", String(token.attrGet("title"))] as [string, string]] : []),
+      ["loading", "lazy"],
+      ["decoding", "async"],
+    ];
+    return self.renderToken(tokens, idx, options);
   };
   return md;
 }
+
+/** Per-render state: counts pictures so each gets its index. */
+type RenderEnv = Record<string, unknown>;
 
 const renderer = createRenderer();
 
@@ -66,15 +99,21 @@ function inlineText(token: Token): string {
 
 /** Renders an article body once; parse tokens are reused for text and summary. */
 export function renderMarkdown(source: string): RenderedMarkdown {
-  const env = {};
+  const env: RenderEnv = {};
   const tokens = renderer.parse(source, env);
   const blocks: string[] = [];
+  const images: MarkdownImage[] = [];
   let firstParagraph = "";
   let inParagraph = false;
   for (const token of tokens) {
     if (token.type === "paragraph_open") inParagraph = true;
     else if (token.type === "paragraph_close") inParagraph = false;
     else if (token.type === "inline") {
+      for (const child of token.children ?? []) {
+        if (child.type !== "image") continue;
+        const title = child.attrGet("title");
+        images.push({ src: String(child.attrGet("src") ?? ""), alt: renderer.renderer.renderInlineAsText(child.children ?? [], renderer.options, env).trim(), ...(title ? { title: String(title) } : {}), line: (token.map?.[0] ?? 0) + 1 });
+      }
       const text = inlineText(token).trim();
       if (text) blocks.push(text);
       if (inParagraph && !firstParagraph && text) firstParagraph = text;
@@ -84,6 +123,7 @@ export function renderMarkdown(source: string): RenderedMarkdown {
   }
   return {
     html: trustedHtml(renderer.renderer.render(tokens, renderer.options, env)),
+    images,
     text: blocks.join("\n"),
     firstParagraph,
   };

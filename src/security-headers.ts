@@ -53,6 +53,8 @@ export interface HeaderRule {
 export const HEADER_RULES: readonly HeaderRule[] = [
   { pattern: "/*", headers: SECURITY_HEADERS },
   { pattern: "/assets/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
+  // Pictures and share cards: named by content hash (src/images/article-media.ts).
+  { pattern: "/anh/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
   // Pagefind's index chunks, fragments and filters are named by their content hash.
   { pattern: "/pagefind/index/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
   { pattern: "/pagefind/fragment/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },

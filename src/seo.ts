@@ -5,14 +5,18 @@
  * out, every value escaped.
  */
 import type { Article } from "./content/article.ts";
+import { largestJpeg, type ArticleMedia } from "./images/article-media.ts";
 import { provinceLabel } from "./provinces.ts";
 import { html, trustedHtml, type SafeHtml } from "./safe-html.ts";
 import { absoluteUrl, type SiteConfig } from "./site-config.ts";
 
-/** An image for a preview card: absolute URL and its text alternative. */
+/** An image for a preview card: absolute URL, its text alternative and, when known, its size and type. */
 export interface SocialImage {
   readonly url: string;
   readonly alt: string;
+  readonly width?: number;
+  readonly height?: number;
+  readonly type?: string;
 }
 
 /** Open Graph `article:*` properties. */
@@ -63,7 +67,14 @@ export function openGraphTags(input: OpenGraphInput): SafeHtml {
     ["og:description", clip(input.description, MAX_DESCRIPTION)],
     ["og:url", input.url],
   ];
-  if (input.image) tags.push(["og:image", input.image.url], ["og:image:alt", input.image.alt]);
+  if (input.image) {
+    // Facebook and Zalo lay the card out before fetching the image only when its size is given.
+    tags.push(["og:image", input.image.url]);
+    if (input.image.url.startsWith("https:")) tags.push(["og:image:secure_url", input.image.url]);
+    if (input.image.type) tags.push(["og:image:type", input.image.type]);
+    if (input.image.width && input.image.height) tags.push(["og:image:width", String(input.image.width)], ["og:image:height", String(input.image.height)]);
+    tags.push(["og:image:alt", input.image.alt]);
+  }
   if (input.article) {
     tags.push(["article:published_time", input.article.publishedTime]);
     if (input.article.section) tags.push(["article:section", input.article.section]);
@@ -72,21 +83,30 @@ export function openGraphTags(input: OpenGraphInput): SafeHtml {
   return html`${tags.map(([property, content]) => html`<meta property="${property}" content="${content}">\n`)}<meta name="twitter:card" content="${input.image ? "summary_large_image" : "summary"}">`;
 }
 
-/** Open Graph input for an article page. */
-export function articleOpenGraph(config: SiteConfig, article: Article): OpenGraphInput {
+/**
+ * Open Graph input for an article page. With processed media the card is
+ * the share image (the photo cropped to 1200 × 630, or the generated card);
+ * without (the live preview) the committed photo, if any.
+ */
+export function articleOpenGraph(config: SiteConfig, article: Article, media?: ArticleMedia): OpenGraphInput {
+  const share = media?.share;
   return {
     type: "article",
     title: article.title,
     description: article.summary,
     url: absoluteUrl(config, article.url),
     siteName: config.name,
-    ...(article.image ? { image: { url: absoluteImageUrl(config, article.image.src), alt: article.image.alt } } : {}),
+    ...(share
+      ? { image: { url: absoluteUrl(config, share.url), alt: share.alt, width: share.width, height: share.height, type: share.type } }
+      : article.image
+        ? { image: { url: absoluteImageUrl(config, article.image.src), alt: article.image.alt } }
+        : {}),
     article: { publishedTime: article.date.iso, section: provinceLabel(article.province), tags: article.tags },
   };
 }
 
-/** schema.org NewsArticle for an article; dates keep their +07:00 offset. */
-export function newsArticleJsonLd(config: SiteConfig, article: Article): JsonLdNode {
+/** schema.org NewsArticle for an article; dates keep their +07:00 offset; images are the published files. */
+export function newsArticleJsonLd(config: SiteConfig, article: Article, media?: ArticleMedia): JsonLdNode {
   const url = absoluteUrl(config, article.url);
   const publisher: JsonLdNode = { "@type": "Organization", name: config.name, url: absoluteUrl(config, "/") };
   const node: { "@type": string; [key: string]: JsonLdValue } = {
@@ -110,7 +130,12 @@ export function newsArticleJsonLd(config: SiteConfig, article: Article): JsonLdN
         ? { "@type": "Organization", name: article.agency }
         : publisher,
   };
-  if (article.image) node["image"] = [absoluteImageUrl(config, article.image.src)];
+  const lead = media?.lead;
+  if (lead?.kind === "local") {
+    // Google wants large images in several aspect ratios: the photo's own largest JPEG and the 1200 × 630 card.
+    const jpeg = largestJpeg(lead);
+    node["image"] = [...(jpeg ? [absoluteUrl(config, jpeg.url)] : []), ...(media?.share ? [absoluteUrl(config, media.share.url)] : [])];
+  } else if (article.image) node["image"] = [absoluteImageUrl(config, article.image.src)];
   if (article.agency) node["sourceOrganization"] = { "@type": "GovernmentOrganization", name: article.agency };
   if (article.tags.length > 0) node["keywords"] = article.tags.join(", ");
   if (article.officials.length > 0) node["mentions"] = article.officials.map((o) => ({ "@type": "Person", name: o.name, ...(o.role ? { jobTitle: o.role } : {}) }));

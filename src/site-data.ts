@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import type { LayoutContext } from "../layouts/base.ts";
 import type { Article } from "./content/article.ts";
 import type { ContentError } from "./content/errors.ts";
+import type { MediaIndex } from "./images/article-media.ts";
 import { loadContentParallel } from "./content/parallel-load.ts";
 import { EMPTY_LEDGER, LEDGER_FILE, parseLedger, planLinks, type Ledger } from "./links/ledger.ts";
 import { QrStore } from "./links/qr-store.ts";
@@ -44,6 +45,8 @@ export interface SiteData {
   readonly links: SiteLinks;
   /** QR symbols of the short URLs. */
   readonly qr: QrStore;
+  /** Processed pictures and share cards (src/build/article-images.ts adds them before the site is planned; absent in the preview). */
+  readonly media?: MediaIndex;
 }
 
 /** Reads the published-URL record of a project (an absent file is an empty record). */

@@ -58,6 +58,7 @@ export const UI = {
   withdrawnTitle: "Bài viết đã được gỡ",
   // Reading tools, sharing, related articles, 404 (layouts/article.ts, layouts/not-found.ts)
   articleTools: "Công cụ đọc bài",
+  originalImage: (bytes: number) => `Tải ảnh gốc (${(bytes / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB)`,
   textSize: "Cỡ chữ",
   textSmaller: "giảm cỡ chữ",
   textDefault: "cỡ chữ mặc định",

@@ -13,9 +13,11 @@ import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { parseAtomFeed, parseJsonFeed, parseRssFeed, type AtomFeed, type JsonFeed, type RssFeed } from "feedsmith";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderArticlePage } from "../layouts/article.ts";
 import { feedHeadLinks, feedVisibleLink } from "../layouts/feed-links.ts";
 import { createSiteData } from "../src/site-data.ts";
 import { SITE_PRODUCERS, planSite } from "../src/plan/site-outputs.ts";
+import type { MediaIndex } from "../src/images/article-media.ts";
 import type { OutputFile } from "../src/build/output-files.ts";
 import { compareNewestFirst, type Article } from "../src/content/article.ts";
 import { loadContent } from "../src/content/load-content.ts";
@@ -245,17 +247,18 @@ describe("feeds of the repository's content", () => {
 
     expect(rss?.dc?.creators).toEqual([article.author]);
     expect(decodeHtml(rss?.description ?? "")).toBe(article.summary);
-    expect(rss?.content?.encoded).toBe(article.body.value.trim());
+    // The body as on the page, then officials and awards (tested in detail in "item content is what the page shows").
+    expect(rss?.content?.encoded?.startsWith(article.body.value.trim())).toBe(true);
     expect(rss?.categories?.map((c) => c.name)).toEqual(categories);
 
     expect(atom?.authors?.map((a) => a.name)).toEqual([article.author]);
     expect(decodeHtml(atom?.summary?.value ?? "")).toBe(article.summary);
-    expect(atom?.content?.value).toBe(article.body.value.trim());
+    expect(atom?.content?.value).toBe(rss?.content?.encoded);
     expect(atom?.categories?.map((c) => c.term)).toEqual(categories);
 
     expect(json?.authors?.map((a) => a.name)).toEqual([article.author]);
     expect(json?.summary).toBe(article.summary);
-    expect(json?.content_html).toBe(article.body.value.trim());
+    expect(json?.content_html).toBe(rss?.content?.encoded);
     expect(json?.tags).toEqual(categories);
     expect(json?.title).toBe(article.title);
   });
@@ -463,5 +466,77 @@ describe("feed links for pages", () => {
   it("refuses an unknown province id", () => {
     expect(() => feedVisibleLink(CONFIG, "gia-lay")).toThrow(UnknownProvinceError);
     expect(() => feedHeadLinks(CONFIG, "../x")).toThrow(UnknownProvinceError);
+  });
+});
+
+describe("item content and photos as the page shows them", () => {
+  const PHOTO = "content/gia-lai/2016-11-29-hoi-nghi.md";
+  const withPhoto = mdArticle(
+    PHOTO,
+    `title: Hội nghị có ảnh\ndate: 2016-11-29T14:00\nprovince: gia-lai\nimage:\n  src: toan-canh.jpg\n  alt: Toàn cảnh hội nghị\n  caption: Chiều 29/11\nofficials:\n  - name: Nguyễn Dũng\n    role: Giám đốc\n    honorific: Ông\nawards:\n  - title: Lao động tiên tiến\n    count: 11\n    recipient: cá nhân`,
+    "# Kết quả\n\nĐoạn một.\n\n## Chi tiết\n\n![Trao thưởng](trao-thuong.jpg)",
+  );
+  const remote = mdArticle("content/ha-tinh/2016-12-01-anh-xa.md", "title: Ảnh ở nơi khác\ndate: 2016-12-01\nprovince: ha-tinh\nimage:\n  src: https://cdn.example.vn/a.png\n  alt: Ảnh", "Nội dung.");
+  const rendition = (file: string, format: "avif" | "webp" | "jpeg", width: number, height: number, bytes: number) => ({ file, url: `/anh/${file}`, format, width, height, bytes });
+  const picture = (key: string, alt: string) => ({
+    kind: "local" as const,
+    alt,
+    width: 1200,
+    height: 800,
+    renditions: [rendition(`${key}-360.avif`, "avif", 360, 240, 9000), rendition(`${key}-360.jpg`, "jpeg", 360, 240, 20000), rendition(`${key}-720.jpg`, "jpeg", 720, 480, 61000), rendition(`${key}-1200.jpg`, "jpeg", 1200, 800, 150123)],
+  });
+  const share = { url: "/anh/x-og.jpg", width: 1200, height: 630, type: "image/jpeg", alt: "Toàn cảnh hội nghị", bytes: 90000 };
+  const media: MediaIndex = {
+    of: (a) =>
+      a === withPhoto
+        ? { lead: { ...picture("aaaaaaaaaaaaaaaa", "Toàn cảnh hội nghị"), caption: "Chiều 29/11" }, body: [picture("bbbbbbbbbbbbbbbb", "Trao thưởng")], share, feedImage: { url: "/anh/aaaaaaaaaaaaaaaa-1200.jpg", type: "image/jpeg", bytes: 150123 } }
+        : a === remote
+          ? { lead: { kind: "remote", url: "https://cdn.example.vn/a.png", alt: "Ảnh" }, body: [], share, feedImage: { url: "https://cdn.example.vn/a.png", type: "image/png", bytes: 0 } }
+          : undefined,
+    outputs: [],
+  };
+  const files = fileMap(buildFeeds(modelOf([withPhoto, remote]), media));
+  const set = parseSet(files);
+  const url = `${CONFIG.url}${withPhoto.url}`;
+  const photoUrl = `${CONFIG.url}/anh/aaaaaaaaaaaaaaaa-1200.jpg`;
+
+  it("dates RSS items and the channel in +0700 like the other formats", () => {
+    const rss = need(files, "feed.xml");
+    expect(rss).toContain("<pubDate>Tue, 29 Nov 2016 14:00:00 +0700</pubDate>");
+    expect(rss).toContain("<lastBuildDate>Thu, 01 Dec 2016 00:00:00 +0700</lastBuildDate>");
+    expect(rss).not.toContain("GMT");
+    expect(Date.parse("Tue, 29 Nov 2016 14:00:00 +0700")).toBe(withPhoto.date.timestamp);
+  });
+
+  it("attaches the photo in every format: RSS enclosure, Atom enclosure link, JSON Feed image", () => {
+    const rssItem = set.rss.items?.find((i) => i.link === url);
+    expect(rssItem?.enclosures).toEqual([{ url: photoUrl, type: "image/jpeg", length: 150123 }]);
+    const atomEntry = set.atom.entries?.find((e) => e.id === url);
+    expect(atomEntry?.links?.find((l) => l.rel === "enclosure")).toMatchObject({ href: photoUrl, type: "image/jpeg", length: 150123 });
+    expect(set.json.items?.find((i) => i.id === url)?.image).toBe(photoUrl);
+    // A remote photo: its own address, length unknown (0, as RSS advises).
+    const remoteUrl = `${CONFIG.url}${remote.url}`;
+    expect(set.rss.items?.find((i) => i.link === remoteUrl)?.enclosures).toEqual([{ url: "https://cdn.example.vn/a.png", type: "image/png", length: 0 }]);
+    expect(set.json.items?.find((i) => i.id === remoteUrl)?.image).toBe("https://cdn.example.vn/a.png");
+  });
+
+  it("puts the photo, the body with its pictures, officials and awards in the content, headings at the page's levels", () => {
+    const content = set.json.items?.find((i) => i.id === url)?.content_html ?? "";
+    expect(content).toContain(`<figure><img src="${CONFIG.url}/anh/aaaaaaaaaaaaaaaa-720.jpg" width="720" height="480" alt="Toàn cảnh hội nghị"><figcaption>Chiều 29/11</figcaption></figure>`);
+    expect(content).toContain(`<img src="${CONFIG.url}/anh/bbbbbbbbbbbbbbbb-720.jpg" width="720" height="480" alt="Trao thưởng">`);
+    expect(content).not.toContain("data-anh");
+    expect(content).toContain('<h2>Đại biểu, lãnh đạo</h2><ul><li><span class="name">Ông Nguyễn Dũng</span><span class="role"> – Giám đốc</span></li></ul>');
+    expect(content).toContain("<h2>Khen thưởng</h2><ul><li><strong>Lao động tiên tiến</strong>: 11 cá nhân</li></ul>");
+    // The page's headings: the title is its <h1>, Markdown # is <h2>, ## is <h3>; the feed keeps exactly those.
+    const page = renderArticlePage({ config: CONFIG, stylesheetUrl: "/assets/site.css", scriptUrl: "/assets/reader.js" }, withPhoto, { media: media.of(withPhoto) });
+    const headings = (h: string) => [...h.matchAll(/<(h[1-6])\b[^>]*>([^<]*)</g)].map((m) => `${m[1]} ${m[2]}`);
+    const pageHeadings = headings(page).filter((h) => !h.startsWith("h1") && !h.includes("Tin khác"));
+    expect(headings(content)).toEqual(pageHeadings);
+    expect(headings(content)).toEqual(["h2 Kết quả", "h3 Chi tiết", "h2 Đại biểu, lãnh đạo", "h2 Khen thưởng"]);
+    expect(set.rss.items?.find((i) => i.link === url)?.content?.encoded).toBe(content);
+  });
+
+  it("stays valid XML with enclosures (xmllint)", () => {
+    xmllint(buildFeeds(modelOf([withPhoto, remote]), media));
   });
 });

@@ -162,7 +162,7 @@ describe("the article page", () => {
 
   it("has the text-size and print buttons, the figure with its caption, the byline and breadcrumbs", () => {
     for (const control of ['data-text-size="-"', 'data-text-size="0"', 'data-text-size="+"', "data-print"]) expect(page).toContain(control);
-    expect(page).toContain('<figure><img src="/binh-dinh/2016/hoi-nghi/anh.jpg" alt="Toàn cảnh"');
+    expect(page).toContain('<figure class="lead"><img src="/binh-dinh/2016/hoi-nghi/anh.jpg" alt="Toàn cảnh"');
     expect(page).toContain('<p class="byline"><span class="visually-hidden">Tác giả: </span>Trần Thị Bích Thủy</p>');
     expect(page).toContain('<nav class="crumbs" aria-label="Đường dẫn"><ol><li><a href="/">Trang chủ</a></li><li><a href="/binh-dinh/">Bình Định</a></li>');
   });

@@ -1,32 +1,90 @@
 /**
- * Copies images that sit next to an article into the article's output
- * folder, so `image: { src: anh.jpg }` works like a Hugo page bundle. The
- * loader has already checked the name (plain file name, image extension)
- * and that the file exists.
+ * Build wiring for article pictures and share cards (the domain code is in
+ * src/images/ and src/share-cards/): before the site is planned,
+ * {@link withArticleMedia} checks and processes every picture and card and
+ * adds the result to the site data (pages, feeds and this step read it);
+ * {@link articleImagesStep} declares the processed files, read from the
+ * cache only when the build writes them (memory holds what is in flight).
+ *
+ * The original image files are never published, unless PUBLISH_ORIGINAL_IMAGES=1
+ * is set for the build (then each front-matter photo is also published as
+ * committed, next to its article, with a link under the photo).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { defineFileStep } from "../plan/output-plan.ts";
+import type { ContentError } from "../content/errors.ts";
+import { IMAGES_PATH, prepareArticleMedia, type MediaStats } from "../images/article-media.ts";
+import { MAX_IMAGE_BYTES } from "../images/limits.ts";
+import { readImageFile } from "../images/read-image-file.ts";
+import { sniffImageFormat } from "../images/sniff.ts";
+import { defineFileStep, type OutputDeclaration } from "../plan/output-plan.ts";
 import type { SiteData } from "../site-data.ts";
 
+/** The documented opt-in for publishing original image files. */
+export function publishOriginalsFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(1|true|yes)$/i.test(env["PUBLISH_ORIGINAL_IMAGES"]?.trim() ?? "");
+}
+
+/** GENERATED_SHARE_CARDS=0 switches off drawn cards for articles without a photo (documented in README). */
+export function generatedCardsFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !/^(0|false|no|off)$/i.test(env["GENERATED_SHARE_CARDS"]?.trim() ?? "");
+}
+
 /**
- * Reads an article's image for the build and the preview alike: the one
- * place image bytes are read.
- * TODO(trust): read through the checked content reader of src/content/ (regular
- * file inside content/, size limit) once it is on main; this is its only call site.
+ * The site data with every article's pictures and share card ready, and
+ * every picture that cannot be published.
+ * @param options.makeCards false when the build will fail anyway (no point drawing cards)
  */
-export function readArticleImage(rootDir: string, sourceFile: string): Buffer {
-  return readFileSync(path.join(rootDir, sourceFile));
+export async function withArticleMedia(data: SiteData, options: { readonly makeCards?: boolean; readonly onStats?: (stats: MediaStats) => void } = {}): Promise<{ data: SiteData; errors: readonly ContentError[] }> {
+  const { index, errors, stats } = await prepareArticleMedia(data.model.articles, {
+    rootDir: data.rootDir,
+    siteName: data.model.config.name,
+    publishOriginals: publishOriginalsFromEnv(),
+    generateCards: options.makeCards !== false && generatedCardsFromEnv(),
+  });
+  options.onStats?.(stats);
+  return { data: Object.freeze({ ...data, media: index }), errors };
+}
+
+/**
+ * Without processed media (the live preview, which renders from memory and
+ * must show an edit within 300 ms), article images are served as committed
+ * from next to the article, as the pages then link them. Never in a build:
+ * buildSite always adds the media first.
+ */
+function* previewOriginals(site: SiteData): Iterable<OutputDeclaration> {
+  const seen = new Set<string>();
+  for (const article of site.model.articles) {
+    const sources = [{ file: article.image?.sourceFile, field: "image.src" }, ...article.bodyImages.map((b) => ({ file: b.sourceFile, field: "body" }))];
+    for (const { file, field } of sources) {
+      if (!file) continue;
+      const url = `${article.url}${path.posix.basename(file)}`;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      yield {
+        url,
+        source: { file: article.sourcePath, field },
+        body: () => {
+          const read = readImageFile(site.rootDir, file, MAX_IMAGE_BYTES);
+          return read.ok && sniffImageFormat(read.bytes) ? read.bytes : new Uint8Array();
+        },
+      };
+    }
+  }
 }
 
 export const articleImagesStep = defineFileStep<SiteData>({
   name: "article-images",
+  // Content-hashed names: no article, alias or page may take /anh/.
+  reserves: () => [{ path: IMAGES_PATH.replaceAll("/", ""), shown: IMAGES_PATH }],
   *declare(site) {
-    for (const article of site.model.articles) {
-      const image = article.image;
-      if (!image?.sourceFile) continue;
-      const sourceFile = image.sourceFile;
-      yield { url: image.src, source: { file: article.sourcePath, field: "image.src" }, body: () => readArticleImage(site.rootDir, sourceFile) };
+    if (!site.media) {
+      yield* previewOriginals(site);
+      return;
+    }
+    for (const output of site.media.outputs) {
+      const from = output.from;
+      yield { url: `/${output.path}`, kind: output.original ? "content" : "site", ...(output.source ? { source: output.source } : {}), body: () => readFileSync(from) };
     }
   },
 });

@@ -16,6 +16,7 @@ import type { SiteConfig } from "../site-config.ts";
 import { ROOT_DIR, loadSite } from "../site-data.ts";
 import { writeOutputFiles } from "./output-files.ts";
 import { renderPages } from "./render-pages.ts";
+import { withArticleMedia } from "./article-images.ts";
 
 export interface BuildOptions {
   /** Final output folder, e.g. /repo/_site. */
@@ -96,9 +97,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings[name] = (timings[name] ?? 0) + Math.round(now - mark);
     mark = now;
   };
-  const { data, contentErrors } = await loadSite({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}), ...(options.config ? { config: options.config } : {}) });
+  const loaded = await loadSite({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}), ...(options.config ? { config: options.config } : {}) });
   lap("load");
-  const { plan, errors } = planSite(data, contentErrors);
+  // Pictures and share cards before planning: pages show them and the plan claims their files.
+  // Their errors join the content's, so one build lists every problem.
+  const { data, errors: mediaErrors } = await withArticleMedia(loaded.data, { makeCards: loaded.contentErrors.length === 0 });
+  lap("media");
+  const { plan, errors } = planSite(data, [...loaded.contentErrors, ...mediaErrors]);
   const links = data.links.plan;
   const ledgerMode = options.ledger ?? "read-only";
   const all: ContentError[] = [...errors];

@@ -4,6 +4,7 @@
  */
 import type { ArticleDate } from "../dates.ts";
 import type { ProvinceUnit } from "../provinces.ts";
+import type { BodyImage } from "../images/body-images.ts";
 import type { SafeHtml } from "../safe-html.ts";
 import type { Honorific } from "./schema.ts";
 
@@ -54,8 +55,10 @@ export interface Article {
   readonly draft: boolean;
   /** Old root-relative URL paths that must keep resolving to this article. */
   readonly aliases: readonly string[];
-  /** Rendered body (Markdown with raw HTML disabled). */
+  /** Rendered body (Markdown with raw HTML disabled); pictures carry data-anh="N", N indexing bodyImages. */
   readonly body: SafeHtml;
+  /** Pictures of the body, checked (alt text, file name or https://), in order. */
+  readonly bodyImages: readonly BodyImage[];
   /** Plain text of the body. */
   readonly bodyText: string;
 }

@@ -14,6 +14,7 @@ import { CORE_SCHEMA, load as loadYaml, YAMLException } from "js-yaml";
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from "yaml";
 import type { z } from "zod";
 import { parseArticleDate } from "../dates.ts";
+import { checkBodyImages } from "../images/body-images.ts";
 import { renderMarkdown, truncateText } from "../markdown.ts";
 import { getProvince, listingProvinceIds, suggestProvinceIds, provinceFullName } from "../provinces.ts";
 import { slugify } from "../slug.ts";
@@ -220,10 +221,10 @@ export function parseArticle(file: string, source: string): ParseResult {
   if (!shape.success) {
     // Report the semantic problems of the fields that do have the right shape
     // too, so one build shows everything wrong with the file.
-    const checked = semanticCheck(file, looseFrontMatter(data as Record<string, unknown>), split.content, locate);
+    const checked = semanticCheck(file, looseFrontMatter(data as Record<string, unknown>), split.content, locate, bodyStartLine(text, split.content));
     return fail(...issueErrors(file, shape.error.issues, data, locate), ...(checked.ok ? [] : checked.errors));
   }
-  return semanticCheck(file, shape.data, split.content, locate);
+  return semanticCheck(file, shape.data, split.content, locate, bodyStartLine(text, split.content));
 }
 
 /** The fields of invalid front matter that have the right type, for semantic checks alongside shape errors. */
@@ -244,11 +245,19 @@ function looseFrontMatter(data: Record<string, unknown>): FrontMatter {
   } as FrontMatter;
 }
 
+/** The file line the body starts on (what follows the closing ---). */
+function bodyStartLine(text: string, body: string): number {
+  const before = text.slice(0, text.length - body.length);
+  let lines = 1;
+  for (let i = before.indexOf("\n"); i !== -1; i = before.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
 function fail(...errors: ContentError[]): ParseResult {
   return { ok: false, errors };
 }
 
-function semanticCheck(file: string, fm: FrontMatter, body: string, locate: Locator): ParseResult {
+function semanticCheck(file: string, fm: FrontMatter, body: string, locate: Locator, bodyLine = 1): ParseResult {
   const errors: ContentError[] = [];
   const at = (field: string, path: readonly PropertyKey[], value: unknown, message: string, expected: string, fix: string): void => {
     errors.push({ file, line: locate.valueLine(path), field, value: showValue(value), message, expected, fix });
@@ -290,9 +299,11 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, locate: Loca
   const slug = slugFromFileName(file);
   if (!slug) errors.push({ file, message: "file name gives no usable URL slug", expected: "a file name with letters or digits, e.g. 2016-11-29-hoi-nghi-tong-ket.md", fix: "rename the file" });
 
+  const rendered = renderMarkdown(body);
+  const pictures = checkBodyImages(file, rendered.images, bodyLine);
+  errors.push(...pictures.errors);
   if (errors.length > 0 || !date || !province) return { ok: false, errors };
 
-  const rendered = renderMarkdown(body);
   const url = `/${province.id}/${date.year}/${slug}/`;
   const article: Article = {
     sourcePath: file,
@@ -314,6 +325,7 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, locate: Loca
     draft: fm.draft ?? false,
     aliases: [...new Set(aliases)],
     body: rendered.html,
+    bodyImages: pictures.images,
     bodyText: rendered.text,
   };
   return { ok: true, article };

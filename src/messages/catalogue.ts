@@ -13,6 +13,7 @@ import { IMPORT_MESSAGES } from "./areas/import.ts";
 import { NEW_MESSAGES } from "./areas/new.ts";
 import { OUTPUT_MESSAGES } from "./areas/output.ts";
 import { PREVIEW_MESSAGES } from "./areas/preview.ts";
+import { MEDIA_MESSAGES } from "./areas/media.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
@@ -22,6 +23,7 @@ export const CATALOGUE = {
   ...NEW_MESSAGES,
   ...OUTPUT_MESSAGES,
   ...PREVIEW_MESSAGES,
+  ...MEDIA_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

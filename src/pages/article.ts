@@ -22,6 +22,7 @@ export const articlePages = definePageType<SiteData, Article>({
       printQr: trustedHtml(site.qr.svg(share.shortUrl, `${UI.shareLink}: ${article.title}`)),
       afterBody: html`<p class="share-page-link"><a href="${sitePath(site.layout.config, share.url)}">${UI.shareLink}</a></p>`,
       related: relatedArticles(site.model, article),
+      media: site.media?.of(article),
     });
   },
 });
