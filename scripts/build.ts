@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import path from "node:path";
 import { buildSite } from "../src/build/build-site.ts";
 import { ContentValidationError } from "../src/content/errors.ts";
+import { OutputDirError } from "../src/build/output-dir.ts";
 import { resolveLanguage, setLanguage } from "../src/messages/index.ts";
 
 const { values } = parseArgs({
@@ -39,6 +40,8 @@ try {
 } catch (error) {
   if (error instanceof ContentValidationError) {
     console.error(`Build failed: the content has errors. Nothing was published; the previous site is unchanged.\n\n${error.message}`);
+  } else if (error instanceof OutputDirError) {
+    console.error(error.message);
   } else {
     console.error(`Build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }

@@ -12,6 +12,7 @@ import { GENERAL_MESSAGES } from "./areas/general.ts";
 import { IMPORT_MESSAGES } from "./areas/import.ts";
 import { NEW_MESSAGES } from "./areas/new.ts";
 import { OUTPUT_MESSAGES } from "./areas/output.ts";
+import { OUTPUT_DIR_MESSAGES } from "./areas/output-dir.ts";
 import { PREVIEW_MESSAGES } from "./areas/preview.ts";
 import type { MessageDef, Params } from "./define.ts";
 
@@ -21,6 +22,7 @@ export const CATALOGUE = {
   ...IMPORT_MESSAGES,
   ...NEW_MESSAGES,
   ...OUTPUT_MESSAGES,
+  ...OUTPUT_DIR_MESSAGES,
   ...PREVIEW_MESSAGES,
 } as const;
 
