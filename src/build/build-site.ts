@@ -44,6 +44,8 @@ export interface BuildResult {
   readonly timings: Readonly<Record<string, number>>;
   /** Entries the build added to or changed in the published-URL record (0 when unchanged or not recording). */
   readonly ledgerChanges: number;
+  /** Content warnings and notices (never fatal), for the command to print. */
+  readonly warnings: readonly ContentError[];
 }
 
 function countFiles(dir: string): number {
@@ -66,7 +68,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings[name] = (timings[name] ?? 0) + Math.round(now - mark);
     mark = now;
   };
-  const { data, contentErrors } = await loadSite({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}), ...(options.config ? { config: options.config } : {}) });
+  const { data, contentErrors, contentWarnings } = await loadSite({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}), ...(options.config ? { config: options.config } : {}) });
   lap("load");
   const { plan, errors } = planSite(data, contentErrors);
   const links = data.links.plan;
@@ -75,7 +77,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (ledgerMode === "frozen" && links.changed) {
     all.push({ file: LEDGER_FILE, message: "is out of date: this content publishes new URLs or moves articles", expected: "the record committed together with the content", fix: "run npm run build locally and commit published-urls.json" });
   }
-  if (all.length > 0) throw new ContentValidationError(all);
+  if (all.length > 0) throw new ContentValidationError(all, contentWarnings);
   lap("plan");
   await data.qr.warm(data.links.sharePages.map((s) => s.shortUrl));
   lap("qr");
@@ -110,7 +112,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       writeFileSync(path.join(rootDir, LEDGER_FILE), serializeLedger(links.ledger));
       ledgerChanges = links.added + links.moved;
     }
-    return { outDir, articleCount: data.model.articles.length, fileCount, timings, ledgerChanges };
+    return { outDir, articleCount: data.model.articles.length, fileCount, timings, ledgerChanges, warnings: contentWarnings };
   } catch (error) {
     output.abort();
     throw error;

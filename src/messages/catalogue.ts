@@ -7,6 +7,7 @@
  *
  * Reader-facing site text is not here: it lives in src/ui-strings.ts.
  */
+import { CONTENT_MESSAGES } from "./areas/content.ts";
 import { CONTENT_FIELD_MESSAGES } from "./areas/content-fields.ts";
 import { GENERAL_MESSAGES } from "./areas/general.ts";
 import { IMPORT_MESSAGES } from "./areas/import.ts";
@@ -18,6 +19,8 @@ import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
   ...GENERAL_MESSAGES,
+  ...OUTPUT_MESSAGES,
+  ...CONTENT_MESSAGES,
   ...CONTENT_FIELD_MESSAGES,
   ...IMPORT_MESSAGES,
   ...NEW_MESSAGES,
