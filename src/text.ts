@@ -18,8 +18,8 @@ const BOM = /\uFEFF/g;
 // One cheap scan decides whether the slower replacements are needed at all.
 const NEEDS_CLEANING = /[\r\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
-/** Unicode's Bidi_Control characters: U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069. */
-const BIDI_CONTROL = /\p{Bidi_Control}/gu;
+/** Unicode's Bidi_Control characters (the same set as /\p{Bidi_Control}/u, which is several times slower to scan with). */
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Where the bidi controls in `text` are: how many, and the 1-based line of the first. */
 export function findBidiControls(text: string): { count: number; line: number } | undefined {
@@ -36,9 +36,17 @@ export function findBidiControls(text: string): { count: number; line: number } 
 // blank U+2800 (not default-ignorable, yet shown as nothing).
 const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{M}\u2800]/u;
 
+// Letters and digits of Vietnamese text: most strings are decided by this cheap test.
+const COMMON_VISIBLE = /[0-9A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/;
+
 /** Whether `text` has at least one character a reader can see (a title of zero-width spaces has none). */
 export function hasVisibleText(text: string): boolean {
-  return VISIBLE.test(text);
+  return COMMON_VISIBLE.test(text) || VISIBLE.test(text);
+}
+
+/** Whether {@link cleanText} would change more than the normalisation form: CR, BOM, control or bidi characters, surrogates. */
+export function needsCleaning(text: string): boolean {
+  return NEEDS_CLEANING.test(text);
 }
 
 /** NFC-normalises multi-line text, unifies line endings and drops control characters. */

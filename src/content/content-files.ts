@@ -164,7 +164,8 @@ export function tryReadContentFile(rootDir: string, rel: string, limit: number, 
     // Read until end of file, never more than limit + 1 bytes: the size
     // fstat reported may be wrong (a growing file) or 0.
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size - total + 1, 64 * 1024), limit + 1 - total));
+      // First the size fstat gave (+1 to see the end), then 64 KiB at a time.
+      const chunk = Buffer.allocUnsafe(Math.min(total === 0 ? opened.size + 1 : 64 * 1024, limit + 1 - total));
       const n = readSync(opened.fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));

@@ -244,6 +244,8 @@ export function parseYaml(matter: string, file: string): { readonly ok: true; re
 // ---- YAML → data, bounded -------------------------------------------------------
 
 const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** Thrown to stop the bounded copy at a limit. */
+const STOP = Symbol("stop");
 
 /** Why the bounded copy stopped or what it dropped. */
 export type CleanProblem =
@@ -259,19 +261,28 @@ export type CleanProblem =
 export function cleanFrontMatter(raw: unknown): { readonly data: unknown; readonly problems: readonly CleanProblem[] } {
   const problems: CleanProblem[] = [];
   let budget = LIMITS.yamlValues;
-  class Stop extends Error {}
-  const walk = (value: unknown, path: PropertyKey[]): unknown => {
+  // The path of the value being copied, mutated in place (copied only into a problem).
+  const path: PropertyKey[] = [];
+  const walk = (value: unknown): unknown => {
     if (--budget < 0) {
       problems.push({ kind: "tooManyValues", path: [...path] });
-      throw new Stop();
+      throw STOP;
     }
     if (typeof value === "string") return cleanLine(value);
     if (value === null || typeof value !== "object") return value;
     if (path.length >= LIMITS.yamlDepth) {
       problems.push({ kind: "tooDeep", path: [...path] });
-      throw new Stop();
+      throw STOP;
     }
-    if (Array.isArray(value)) return value.map((item, i) => walk(item, [...path, i]));
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        out.push(walk(value[i]));
+        path.pop();
+      }
+      return out;
+    }
     const out: Record<string, unknown> = {};
     for (const rawKey of Object.keys(value)) {
       const key = cleanLine(rawKey);
@@ -279,15 +290,17 @@ export function cleanFrontMatter(raw: unknown): { readonly data: unknown; readon
         problems.push({ kind: "reserved", path: [...path], key: rawKey });
         continue;
       }
-      // defineProperty, not assignment: no key can ever reach a prototype.
-      Object.defineProperty(out, key, { value: walk((value as Record<string, unknown>)[rawKey], [...path, key]), enumerable: true, writable: true, configurable: true });
+      path.push(key);
+      // Plain assignment is safe: "__proto__", the only inherited setter, was refused above.
+      out[key] = walk((value as Record<string, unknown>)[rawKey]);
+      path.pop();
     }
     return out;
   };
   try {
-    return { data: walk(raw, []), problems };
+    return { data: walk(raw), problems };
   } catch (error) {
-    if (error instanceof Stop) return { data: undefined, problems };
+    if (error === STOP) return { data: undefined, problems };
     throw error;
   }
 }

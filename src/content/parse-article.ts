@@ -25,7 +25,7 @@ import { renderMarkdown, truncateText } from "../markdown.ts";
 import { explain, t, type Explanation } from "../messages/index.ts";
 import { getProvince, listingProvinceIds, suggestProvinceIds, provinceFullName } from "../provinces.ts";
 import { slugify } from "../slug.ts";
-import { cleanText, findBidiControls } from "../text.ts";
+import { cleanText, findBidiControls, needsCleaning } from "../text.ts";
 import type { Article, ArticleImage } from "./article.ts";
 import { closest, showValue, type ContentError } from "./errors.ts";
 import { cleanFrontMatter, cleanProblemError, decodeArticle, Locator, parseYaml, suspectedBodyLine, yamlErrors, type EarlyError } from "./front-matter.ts";
@@ -196,7 +196,7 @@ export function parseArticleBytes(file: string, bytes: Uint8Array): ParseResult 
  */
 export function parseArticle(file: string, source: string): ParseResult {
   const warnings: ContentError[] = [];
-  const bidi = findBidiControls(source);
+  const bidi = needsCleaning(source) ? findBidiControls(source) : undefined;
   if (bidi) warnings.push({ file, line: bidi.line, severity: "warning", ...explain("content.warn.bidi", { count: bidi.count }) });
   const fail = (...errors: ContentError[]): ParseResult => ({ ok: false, errors: capped(errors), warnings, uses: [] });
 
@@ -223,9 +223,11 @@ export function parseArticle(file: string, source: string): ParseResult {
   if (bodyBytes > LIMITS.bodyBytes) return fail({ file, line: bodyStart, ...explain("content.size.body", { size: bodyBytes, limit: LIMITS.bodyBytes }) });
 
   const locate = new Locator(split.matter);
-  const bodyLine = suspectedBodyLine(split.matter);
   const parsed = parseYaml(split.matter, file);
+  // Only files with errors need to know where article text may have started.
+  const bodyLineOnError = (): number | undefined => suspectedBodyLine(split.matter);
   if (!parsed.ok) {
+    const bodyLine = bodyLineOnError();
     const errors = yamlErrors(split.matter, locate, parsed.error).map((e) => early(file, e));
     // The first error is in what looks like article text: the closing --- is missing.
     if (bodyLine !== undefined && errors.some((e) => (e.line ?? 0) >= bodyLine)) return fail(unclosed(split.matter));
@@ -245,6 +247,7 @@ export function parseArticle(file: string, source: string): ParseResult {
     // too, so one build shows everything wrong with the file.
     const checked = semanticCheck(file, looseFrontMatter(data), split.content, bodyStart, locate, warnings);
     const shapeErrors = issueErrors(file, shape.error.issues, data, locate);
+    const bodyLine = bodyLineOnError();
     // Unknown "fields" in what looks like article text: the closing --- is missing.
     if (bodyLine !== undefined && shapeErrors.some((e) => e.code?.startsWith("content.unknownField") && (e.line ?? 0) >= bodyLine)) {
       return fail(unclosed(split.matter), ...cleanErrors, ...shapeErrors.filter((e) => e.line !== undefined && e.line < bodyLine));
