@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { checkContentFile, readContentFile, scanContent, tryReadContentFile } from "../src/content/content-files.ts";
-import { ContentValidationError } from "../src/content/errors.ts";
+import { ContentValidationError, formatContentError } from "../src/content/errors.ts";
 import { LIMITS } from "../src/content/limits.ts";
 import { loadContent } from "../src/content/load-content.ts";
 import { setLanguage } from "../src/messages/index.ts";
@@ -186,5 +186,16 @@ describe("scanContent and the notices", () => {
     writeFileSync(file, mdFile(MINIMAL));
     truncateSync(file, LIMITS.articleBytes + 1);
     expect(loadContent({ rootDir: root }).errors).toEqual([expect.objectContaining({ file: "content/gia-lai/2016-11-29-a.md", code: "content.read.articleTooLarge", message: "the article file is too large: 1.0 MiB" })]);
+  });
+});
+
+describe("file names an attacker chooses", () => {
+  it("a file name with a terminal escape sequence and a line break is printed escaped", () => {
+    const name = "x\u001b[2J\nfake.md";
+    writeFileSync(path.join(root, "content/gia-lai", name), "not an article");
+    const load = loadContent({ rootDir: root });
+    const text = formatContentError(load.errors[0]!);
+    expect(text.split("\n")[0]).toContain("content/gia-lai/x\\u001b[2J\\u000afake.md:");
+    expect(text).not.toContain("\u001b");
   });
 });

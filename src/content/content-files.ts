@@ -249,9 +249,19 @@ export function scanContent(rootDir: string, contentDir = "content"): ContentSca
   if (!st.isDirectory()) return { articles: [], others: [], errors: [{ file: contentDir, ...explain("content.read.contentFolderNotFolder") }] };
   const articles: string[] = [];
   const others: { path: string; kind: OtherKind }[] = [];
+  const errors: ContentError[] = [];
   const pending = [base];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      // A folder that cannot be listed may hide articles: an error, not a notice.
+      const rel = path.relative(rootDir, dir).split(path.sep).join("/");
+      errors.push({ file: rel, ...explain("content.read.unreadable", { name: path.basename(dir), reason: (error as NodeJS.ErrnoException).code ?? "error" }) });
+      continue;
+    }
+    for (const entry of entries) {
       const full = path.join(dir, entry.name);
       const rel = path.relative(rootDir, full).split(path.sep).join("/");
       if (entry.isSymbolicLink()) others.push({ path: rel, kind: "link" });
@@ -269,5 +279,5 @@ export function scanContent(rootDir: string, contentDir = "content"): ContentSca
   const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   articles.sort(order);
   others.sort((a, b) => order(a.path, b.path));
-  return { articles, others, errors: [] };
+  return { articles, others, errors };
 }

@@ -83,15 +83,27 @@ export function showValue(value: unknown): string {
   return budget <= 0 ? `${text.slice(0, SHOWN - 3)}…` : text;
 }
 
+// Control characters (ESC starts terminal escape sequences) from file names or
+// values must not reach a terminal or a CI log as themselves.
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+const LINE_BREAK = /[\n\u2028\u2029]/g;
+const escapeControl = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/** Text safe to print: control characters shown as \uXXXX (line breaks too, unless `multiLine`). */
+function printable(text: string, multiLine = false): string {
+  const shown = text.replace(CONTROL, escapeControl);
+  return multiLine ? shown : shown.replace(LINE_BREAK, escapeControl);
+}
+
 /** One error as a multi-line block: `file:line: field: message` then expected/fix lines; warnings are labelled. */
 export function formatContentError(error: ContentError): string {
-  const where = `${error.file}${error.line ? `:${error.line}` : ""}`;
+  const where = `${printable(error.file)}${error.line ? `:${error.line}` : ""}`;
   const severity = error.severity === "warning" ? ` ${t("content.warningLabel")}:` : "";
-  const field = error.field ? ` ${error.field}:` : "";
-  const value = error.value !== undefined ? ` (${t("general.gotLabel")} ${error.value})` : "";
-  const lines = [`${where}:${severity}${field} ${error.message}${value}`];
-  if (error.expected) lines.push(`    ${t("general.expectedLabel")}: ${error.expected}`);
-  if (error.fix) lines.push(`    ${t("general.fixLabel")}: ${error.fix}`);
+  const field = error.field ? ` ${printable(error.field)}:` : "";
+  const value = error.value !== undefined ? ` (${t("general.gotLabel")} ${printable(error.value)})` : "";
+  const lines = [`${where}:${severity}${field} ${printable(error.message)}${value}`];
+  if (error.expected) lines.push(`    ${t("general.expectedLabel")}: ${printable(error.expected, true)}`);
+  if (error.fix) lines.push(`    ${t("general.fixLabel")}: ${printable(error.fix, true)}`);
   return lines.join("\n");
 }
 
