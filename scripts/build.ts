@@ -8,7 +8,8 @@
 import { parseArgs } from "node:util";
 import path from "node:path";
 import { buildSite } from "../src/build/build-site.ts";
-import { ContentValidationError } from "../src/content/errors.ts";
+import { ContentValidationError, formatContentWarnings } from "../src/content/errors.ts";
+import { OutputDirError } from "../src/build/output-dir.ts";
 import { resolveLanguage, setLanguage } from "../src/messages/index.ts";
 
 const { values } = parseArgs({
@@ -32,6 +33,7 @@ try {
     // Drafts are not published, so a draft build must not record their URLs.
     ledger: values["frozen-ledger"] ? "frozen" : values.drafts ? "read-only" : "record",
   });
+  if (result.warnings.length > 0) console.warn(`${formatContentWarnings(result.warnings)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (values.timings) console.log(Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(", "));
   if (result.ledgerChanges > 0) console.log(`published-urls.json: ${result.ledgerChanges} new or moved article(s) recorded. Commit this file with your content.`);
@@ -39,6 +41,8 @@ try {
 } catch (error) {
   if (error instanceof ContentValidationError) {
     console.error(`Build failed: the content has errors. Nothing was published; the previous site is unchanged.\n\n${error.message}`);
+  } else if (error instanceof OutputDirError) {
+    console.error(error.message);
   } else {
     console.error(`Build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }

@@ -1,30 +1,32 @@
 /**
- * Article dates: parsing editor input and formatting it in Vietnamese.
+ * Article dates: parsing editor input, explaining what is wrong with a date
+ * that does not parse, and formatting dates in Vietnamese.
  *
  * Front matter is parsed with YAML's core schema, so `date: 2016-11-29` stays
  * the string "2016-11-29" instead of becoming a JavaScript Date at UTC
  * midnight (which shifts to the previous or next day in other time zones).
- * A value without an offset is local time in Asia/Ho_Chi_Minh.
+ * A value without an offset is Vietnam time, and every date is shown and
+ * published with the +07:00 offset, as README promises. That is Vietnam's
+ * offset since 13 June 1975; the IANA zone would give earlier articles
+ * +08:00 or +07:06:40 (historical South Vietnamese and local mean time),
+ * which no editor means when writing 1970-01-01, and Luxon resolving an IANA
+ * zone through Intl was also the largest single cost of loading 10,000
+ * articles, so a fixed offset is used for every date.
+ *
+ * Only dates from 1945 (the earliest year a provincial press release can
+ * have) to the end of next year are accepted: a year-9999 typo would
+ * otherwise top the home page for ever.
  */
-import { DateTime, FixedOffsetZone, IANAZone, type Zone } from "luxon";
-import { SITE_TIME_ZONE } from "./site-config.ts";
+import { DateTime, FixedOffsetZone } from "luxon";
 
-// Vietnam has kept UTC+07:00 without daylight saving since 13 June 1975.
-// Luxon resolves an IANA zone through Intl on every conversion, which was
-// the largest single cost of loading 10,000 articles; a fixed offset gives
-// identical results for every date since then and is an order faster.
-const FIXED_SINCE_MS = Date.UTC(1975, 5, 13);
-const FIXED = FixedOffsetZone.instance(7 * 60);
-const IANA = IANAZone.create(SITE_TIME_ZONE);
+const VIETNAM = FixedOffsetZone.instance(7 * 60);
 
-/** The zone to use for a local date-time string (compares the ISO prefix). */
-function zoneForLocal(isoLocal: string): Zone {
-  return isoLocal >= "1975-06-14" ? FIXED : IANA;
-}
+/** The earliest year an article date may have. */
+export const MIN_ARTICLE_YEAR = 1945;
 
-/** The zone to use for an instant. */
-function zoneForInstant(ms: number): Zone {
-  return ms >= FIXED_SINCE_MS ? FIXED : IANA;
+/** The latest year an article date may have: next year in Vietnam, at `now`. */
+export function maxArticleYear(now: number = Date.now()): number {
+  return DateTime.fromMillis(now, { zone: VIETNAM }).year + 1;
 }
 
 /** A validated article date. */
@@ -46,14 +48,16 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+
 
 /**
  * Parses an editor-supplied date string. Returns undefined when the value is
- * not in an accepted form or names an impossible day (2016-02-30).
+ * not in an accepted form or names an impossible day (2016-02-30). The year
+ * range is checked by the caller (see {@link MIN_ARTICLE_YEAR}), so that its
+ * error can say which years are allowed.
  */
 export function parseArticleDate(value: string): ArticleDate | undefined {
   const text = value.trim();
   let parsed: DateTime;
   let hasTime: boolean;
   if (DATE_ONLY.test(text)) {
-    parsed = DateTime.fromISO(text, { zone: zoneForLocal(text) });
+    parsed = DateTime.fromISO(text, { zone: VIETNAM });
     hasTime = false;
   } else {
     const match = DATE_TIME.exec(text);
@@ -62,30 +66,87 @@ export function parseArticleDate(value: string): ArticleDate | undefined {
     if (offset && offset !== "Z" && !/^[+-](?:0\d|1[0-4]):?[0-5]\d$/.test(offset)) return undefined;
     const base = `${y}-${mo}-${d}T${h}:${mi}:${s ?? "00"}`;
     parsed = offset
-      ? atInstant(DateTime.fromISO(`${base}${offset === "Z" ? "Z" : offset.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2")}`, { setZone: true }))
-      : DateTime.fromISO(base, { zone: zoneForLocal(base) });
+      ? DateTime.fromISO(`${base}${offset === "Z" ? "Z" : offset.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2")}`, { setZone: true }).setZone(VIETNAM)
+      : DateTime.fromISO(base, { zone: VIETNAM });
     hasTime = true;
   }
   if (!parsed.isValid) return undefined;
-  return fromDateTime(parsed, hasTime);
-}
-
-function atInstant(dt: DateTime): DateTime {
-  return dt.isValid ? dt.setZone(zoneForInstant(dt.toMillis())) : dt;
-}
-
-function fromDateTime(dt: DateTime, hasTime: boolean): ArticleDate {
   return {
-    iso: dt.toISO({ suppressMilliseconds: true }) ?? "",
-    timestamp: dt.toMillis(),
-    year: dt.year,
-    day: dt.toISODate() ?? "",
+    iso: parsed.toISO({ suppressMilliseconds: true }) ?? "",
+    timestamp: parsed.toMillis(),
+    year: parsed.year,
+    day: parsed.toISODate() ?? "",
     hasTime,
   };
 }
 
+/**
+ * Why a date string did not parse, with the corrected value when it can be
+ * known, so the error can say "write 2024-12-20" instead of listing forms.
+ */
+export type DateProblem =
+  /** Written day/month/year (20/12/2024, 20-12-2024, 20.12.2024): `iso` is the same date in the accepted form. */
+  | { readonly kind: "dayMonthYear"; readonly iso: string }
+  /** Month or day with one digit (2016-1-2): `iso` is the padded form. */
+  | { readonly kind: "padDigits"; readonly iso: string }
+  /** A month that does not exist (2016-13-01). */
+  | { readonly kind: "noSuchMonth"; readonly month: number }
+  /** A day the month does not have (2024-02-30): `days` is how many it has. */
+  | { readonly kind: "noSuchDay"; readonly year: number; readonly month: number; readonly day: number; readonly days: number }
+  /** A time of day that does not exist (25:00, 14:60). */
+  | { readonly kind: "noSuchTime"; readonly time: string }
+  /** An offset outside -14:00..+14:00 or with bad minutes. */
+  | { readonly kind: "badOffset"; readonly offset: string }
+  /** Nothing more specific is known. */
+  | { readonly kind: "unrecognised" };
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (n: string): string => n.padStart(2, "0");
+
+/** Checks year-month-day-time parts; returns the first problem or undefined when they name a real moment. */
+function partsProblem(year: number, month: number, day: number, hour?: number, minute?: number, second?: number): DateProblem | undefined {
+  if (month < 1 || month > 12) return { kind: "noSuchMonth", month };
+  const days = daysIn(year, month);
+  if (day < 1 || day > days) return { kind: "noSuchDay", year, month, day, days };
+  if (hour !== undefined && (hour > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59)) {
+    return { kind: "noSuchTime", time: [hour, minute ?? 0, ...(second !== undefined ? [second] : [])].map((n) => String(n).padStart(2, "0")).join(":") };
+  }
+  return undefined;
+}
+
+const DAY_MONTH_YEAR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2})[:hg](\d{2}))?$/i;
+const LOOSE_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([T ])(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Explains why {@link parseArticleDate} rejected `value`. Vietnamese dates
+ * are written day first, so 05/06/2024 is 5 June 2024.
+ */
+export function diagnoseDate(value: string): DateProblem {
+  const text = value.trim();
+  const dmy = DAY_MONTH_YEAR.exec(text);
+  if (dmy) {
+    const [, d = "", m = "", y = "", h, mi] = dmy;
+    const problem = partsProblem(Number(y), Number(m), Number(d), h !== undefined ? Number(h) : undefined, mi !== undefined ? Number(mi) : undefined);
+    if (problem) return problem;
+    return { kind: "dayMonthYear", iso: `${y}-${pad(m)}-${pad(d)}${h !== undefined ? `T${pad(h)}:${mi}` : ""}` };
+  }
+  const iso = LOOSE_ISO.exec(text);
+  if (iso) {
+    const [, y = "", m = "", d = "", sep, h, mi, s, offset] = iso;
+    const problem = partsProblem(Number(y), Number(m), Number(d), h !== undefined ? Number(h) : undefined, mi !== undefined ? Number(mi) : undefined, s !== undefined ? Number(s) : undefined);
+    if (problem) return problem;
+    if (offset && offset !== "Z" && !/^[+-](?:0\d|1[0-4]):?[0-5]\d$/.test(offset)) return { kind: "badOffset", offset };
+    const padded = `${y}-${pad(m)}-${pad(d)}${h !== undefined ? `${sep === " " ? " " : "T"}${pad(h)}:${pad(mi ?? "")}${s !== undefined ? `:${pad(s)}` : ""}${offset ?? ""}` : ""}`;
+    if (padded !== text) return { kind: "padDigits", iso: padded };
+  }
+  return { kind: "unrecognised" };
+}
+
 function inZone(date: ArticleDate): DateTime {
-  return DateTime.fromMillis(date.timestamp, { zone: zoneForInstant(date.timestamp) }).setLocale("vi");
+  return DateTime.fromMillis(date.timestamp, { zone: VIETNAM }).setLocale("vi");
 }
 
 /** "Thứ Ba, 29/11/2016" (with ", 14:00" when the editor gave a time). */

@@ -27,6 +27,8 @@ export interface RenderedMarkdown {
   readonly text: string;
   /** Plain text of the first paragraph (the default summary). */
   readonly firstParagraph: string;
+  /** Level-1 headings in the source (0-based source line, text): the page's h1 is the title, so the loader warns about these. */
+  readonly h1: readonly { readonly line: number; readonly text: string }[];
 }
 
 /** One `![alt](src "title")` of the body. */
@@ -105,7 +107,9 @@ export function renderMarkdown(source: string): RenderedMarkdown {
   const images: MarkdownImage[] = [];
   let firstParagraph = "";
   let inParagraph = false;
-  for (const token of tokens) {
+  const h1: { line: number; text: string }[] = [];
+  for (const [i, token] of tokens.entries()) {
+    if (token.type === "heading_open" && token.tag === "h1") h1.push({ line: token.map?.[0] ?? 0, text: tokens[i + 1]?.content ?? "" });
     if (token.type === "paragraph_open") inParagraph = true;
     else if (token.type === "paragraph_close") inParagraph = false;
     else if (token.type === "inline") {
@@ -126,6 +130,7 @@ export function renderMarkdown(source: string): RenderedMarkdown {
     images,
     text: blocks.join("\n"),
     firstParagraph,
+    h1,
   };
 }
 

@@ -95,6 +95,8 @@ export interface LoadedSite {
   readonly data: SiteData;
   /** Invalid articles and a damaged record (the site data holds the valid articles only). */
   readonly contentErrors: readonly ContentError[];
+  /** Content warnings and notices (never fatal; the build prints them). */
+  readonly contentWarnings: readonly ContentError[];
 }
 
 export interface LoadSiteOptions {
@@ -110,5 +112,5 @@ export async function loadSite(options: LoadSiteOptions = {}): Promise<LoadedSit
   const result = await loadContentParallel({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}) });
   const { ledger, text, errors } = readLedger(rootDir);
   const data = createSiteData(result.articles, { rootDir, config, ledger, ledgerText: text, qrCacheFile: qrCacheFile(rootDir) });
-  return { data, contentErrors: [...result.errors, ...errors] };
+  return { data, contentErrors: [...result.errors, ...errors], contentWarnings: result.warnings };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
+import { OUTPUT_MARKER } from "../src/build/output-dir.ts";
 import { ContentValidationError } from "../src/content/errors.ts";
 import { generateArticles } from "../scripts/generate-articles.ts";
 
@@ -144,6 +145,8 @@ describe("invalid content", () => {
     const out = path.join(work, "invalid-out");
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, "published.html"), "previous site");
+    // A previous build's output (the build only replaces folders it made).
+    writeFileSync(path.join(out, OUTPUT_MARKER), "");
     const error = await buildSite({ outDir: out, rootDir: path.join(FIXTURES, "invalid-site") }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentValidationError);
     const errors = (error as ContentValidationError).errors;
@@ -151,7 +154,7 @@ describe("invalid content", () => {
     expect(files.size).toBe(readdirSync(path.join(FIXTURES, "invalid-site/content/x")).length);
     expect(errors.find((e) => e.field === "province" && e.value === '"gia-lia"')?.line).toBe(4);
     expect(errors.find((e) => e.field === "titel")?.fix).toContain('did you mean "title"');
-    expect(listFiles(out)).toEqual(["published.html"]);
+    expect(listFiles(out)).toEqual([OUTPUT_MARKER, "published.html"]);
     expect(readdirSync(work).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
 

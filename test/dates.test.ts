@@ -35,9 +35,11 @@ describe("parseArticleDate", () => {
     }
   });
 
-  it("uses the historical zone before Vietnam settled on +07:00 in June 1975", () => {
-    expect(parseArticleDate("1970-01-01")?.iso).toBe("1970-01-01T00:00:00+08:00");
+  it("gives +07:00 before 1975 too, as README promises (not the IANA zone's +08:00 or +07:06)", () => {
+    expect(parseArticleDate("1970-01-01")?.iso).toBe("1970-01-01T00:00:00+07:00");
+    expect(parseArticleDate("1945-09-02T10:00")?.iso).toBe("1945-09-02T10:00:00+07:00");
     expect(parseArticleDate("1975-06-14")?.iso).toBe("1975-06-14T00:00:00+07:00");
+    expect(parseArticleDate("1960-06-01T00:00:00Z")?.iso).toBe("1960-06-01T07:00:00+07:00");
   });
 
   it("accepts 29 February in a leap year only", () => {

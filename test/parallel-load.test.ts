@@ -7,6 +7,7 @@ import { loadContentParallel } from "../src/content/parallel-load.ts";
 import { getProvince } from "../src/provinces.ts";
 import { isSafeHtml } from "../src/safe-html.ts";
 import { generateArticles } from "../scripts/generate-articles.ts";
+import { setLanguage } from "../src/messages/index.ts";
 
 const root = mkdtempSync(path.join(tmpdir(), "parallel-load-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -25,5 +26,21 @@ describe("loadContentParallel", () => {
     const first = parallel.articles[0]!;
     expect(isSafeHtml(first.body)).toBe(true);
     expect(first.province).toBe(getProvince(first.province.id));
+  });
+
+  it("gives worker messages in the caller's language, and the same warnings and notices", async () => {
+    writeFileSync(path.join(root, "content/README.md"), "notes");
+    writeFileSync(path.join(root, "content/heading.md"), "---\ntitle: X\ndate: 2016-11-29\nprovince: gia-lai\n---\n# Tiêu đề thừa\n");
+    setLanguage("vi");
+    try {
+      const serial = loadContent({ rootDir: root });
+      const parallel = await loadContentParallel({ rootDir: root, threads: 2, minFilesPerThread: 10 });
+      expect(parallel.errors).toEqual(serial.errors);
+      expect(parallel.warnings).toEqual(serial.warnings);
+      expect(parallel.errors.find((e) => e.field === "date")?.message).toBe("tháng 2 năm 2016 chỉ có 29 ngày, không có ngày 30");
+      expect(parallel.warnings.map((w) => w.code).sort()).toEqual(["content.notice.readme", "content.warn.h1"]);
+    } finally {
+      setLanguage("en");
+    }
   });
 });

@@ -128,10 +128,17 @@ describe("front matter: errors name file, line, field, value, expectation and fi
     expect(e).toMatchObject({ field: "title", message: "must not be empty", line: 2 });
   });
 
-  it("rejects an impossible date with the accepted forms", () => {
+  it("rejects an impossible date, saying how many days the month has", () => {
     const [e] = parseErrors(mdFile("title: X\ndate: 2016-02-30\nprovince: gia-lai"));
-    expect(e).toMatchObject({ field: "date", message: "is not a valid date", value: '"2016-02-30"', line: 3 });
+    expect(e).toMatchObject({ field: "date", message: "February 2016 has 29 days, not 30", value: '"2016-02-30"', line: 3 });
     expect(e?.expected).toContain("2016-11-29T14:00");
+  });
+
+  it("rejects a date in no accepted form with the accepted forms", () => {
+    const [e] = parseErrors(mdFile('title: X\ndate: "hôm qua"\nprovince: gia-lai'));
+    expect(e).toMatchObject({ field: "date", message: "is not a valid date", line: 3 });
+    expect(e?.expected).toContain("2016-11-29T14:00");
+    expect(e?.fix).toContain("YYYY-MM-DD");
   });
 
   it.each(["29/11/2016", "2016-11-29T25:00", "2016-1-2", "hôm qua"])("rejects the date %s", (value) => {
@@ -206,17 +213,29 @@ describe("front matter: errors name file, line, field, value, expectation and fi
     expect(parseErrors(mdFile(`${MINIMAL}\nimage:\n  src: anh.jpg`))[0]?.field).toBe("image.alt");
   });
 
-  it("reports YAML syntax errors with their line", () => {
-    const [e] = parseErrors(mdFile("title: Hội nghị: tổng kết\ndate: 2016-11-29\nprovince: gia-lai"));
-    expect(e?.line).toBe(2);
+  it("reports a colon in a value at its line, with the quoted line to write", () => {
+    const errors = parseErrors(mdFile("title: Hội nghị: tổng kết\ndate: 2016-11-29\nprovince: gia-lai"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 2, field: "title" });
+    expect(errors[0]?.message).toContain("colon");
+    expect(errors[0]?.fix).toBe('put the value in double quotes: title: "Hội nghị: tổng kết"');
+  });
+
+  it("reports an unclosed [ at the line that opens it", () => {
+    const errors = parseErrors(mdFile("title: X\ntags: [a, b\ndate: 2016-11-29\nprovince: gia-lai"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 3, message: "the [ opened on this line is not closed with ]", fix: "add ] at the end of the line" });
+  });
+
+  it("reports other YAML syntax errors as not valid YAML, with their line", () => {
+    const [e] = parseErrors(mdFile("title: X\nsummary: *nowhere\ndate: 2016-11-29\nprovince: gia-lai"));
+    expect(e?.line).toBe(3);
     expect(e?.message).toContain("not valid YAML");
-    expect(e?.fix).toContain("quote");
   });
 
   it("rejects duplicate keys", () => {
     const [e] = parseErrors(mdFile(`${MINIMAL}\ntitle: again`));
-    expect(e?.message).toContain("not valid YAML");
-    expect(e?.line).toBe(5);
+    expect(e).toMatchObject({ line: 5, field: "title", message: "the field title appears twice" });
   });
 
   it("refuses JavaScript front matter without running it", () => {
@@ -226,7 +245,7 @@ describe("front matter: errors name file, line, field, value, expectation and fi
 
   it("does not run YAML custom tags", () => {
     const errors = parseErrors(mdFile(`${MINIMAL}\nsummary: !!js/function "function () { return 1 }"`));
-    expect(errors[0]?.message).toContain("not valid YAML");
+    expect(errors[0]).toMatchObject({ line: 5, message: "the YAML tag !!js/function is not allowed: front matter is data only" });
   });
 
   it("rejects a file without front matter", () => {

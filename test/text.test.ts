@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanData, cleanLine, cleanText } from "../src/text.ts";
+import { cleanData, cleanLine, cleanText, findBidiControls, hasVisibleText } from "../src/text.ts";
 
 describe("text hygiene", () => {
   it("normalises NFD to NFC so pasted macOS text equals typed text", () => {
@@ -22,5 +22,24 @@ describe("text hygiene", () => {
 
   it("cleanData applies to nested strings and keeps other values", () => {
     expect(cleanData({ a: ["x\u0000y", 3, true, null], b: { c: " d " } })).toEqual({ a: ["xy", 3, true, null], b: { c: "d" } });
+  });
+
+  it("removes bidi controls (Trojan-source style reversal) and reports where they were", () => {
+    const text = "a\nb\u202Ec\u2066d\u2069\u200F";
+    expect(findBidiControls(text)).toEqual({ count: 4, line: 2 });
+    expect(findBidiControls("Hội nghị")).toBeUndefined();
+    expect(cleanText(text)).toBe("a\nbcd");
+  });
+
+  it("tells visible text from invisible characters", () => {
+    expect(hasVisibleText("Hội nghị")).toBe(true);
+    expect(hasVisibleText("\u200B x")).toBe(true);
+    for (const invisible of ["", " ", "\u200B\u200C\u200D", "\u2060\uFEFF", "\u3164", "\u00AD", "\u2800", "\u0301", "\uFE0F"]) expect(hasVisibleText(invisible), JSON.stringify(invisible)).toBe(false);
+  });
+
+  it("cleanData never sets a prototype from a __proto__ key", () => {
+    const data = cleanData(JSON.parse('{"__proto__": {"title": "x"}}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect((data as { title?: unknown }).title).toBeUndefined();
   });
 });

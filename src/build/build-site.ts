@@ -5,8 +5,7 @@
  * folder, and swap it into place. Nothing is written before the plan holds
  * no error.
  */
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { spawn } from "node:child_process";
+import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ContentValidationError, type ContentError } from "../content/errors.ts";
 import { LEDGER_FILE, serializeLedger } from "../links/ledger.ts";
@@ -14,6 +13,7 @@ import type { PlannedOutput } from "../plan/output-plan.ts";
 import { planSite } from "../plan/site-outputs.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { ROOT_DIR, loadSite } from "../site-data.ts";
+import { prepareOutputDir } from "./output-dir.ts";
 import { writeOutputFiles } from "./output-files.ts";
 import { renderPages } from "./render-pages.ts";
 import { withArticleMedia } from "./article-images.ts";
@@ -45,38 +45,8 @@ export interface BuildResult {
   readonly timings: Readonly<Record<string, number>>;
   /** Entries the build added to or changed in the published-URL record (0 when unchanged or not recording). */
   readonly ledgerChanges: number;
-}
-
-/**
- * Deletes the replaced output folder in a detached process: the new site is
- * already in place, and unlinking tens of thousands of files took longer
- * (6 s for 10,000 articles) than generating them.
- */
-function removeInBackground(dir: string): void {
-  if (!existsSync(dir)) return;
-  const child = spawn("rm", ["-rf", "--", dir], { detached: true, stdio: "ignore" });
-  child.on("error", () => rmSync(dir, { recursive: true, force: true }));
-  child.unref();
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Removes staging and replaced folders left by builds that were killed (their process is gone). */
-function removeAbandoned(outDir: string): void {
-  const parent = path.dirname(outDir);
-  if (!existsSync(parent)) return;
-  const prefix = `${path.basename(outDir)}.`;
-  for (const name of readdirSync(parent)) {
-    const match = name.startsWith(prefix) ? /^(?:tmp|old)-(\d+)$/.exec(name.slice(prefix.length)) : null;
-    if (match && Number(match[1]) !== process.pid && !isAlive(Number(match[1]))) removeInBackground(path.join(parent, name));
-  }
+  /** Content warnings and notices (never fatal), for the command to print. */
+  readonly warnings: readonly ContentError[];
 }
 
 function countFiles(dir: string): number {
@@ -86,10 +56,12 @@ function countFiles(dir: string): number {
 /**
  * Builds the site atomically.
  * @throws ContentValidationError when any article is invalid (nothing is written)
+ * @throws OutputDirError when the output folder may not be replaced (nothing is written or deleted)
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
   const rootDir = options.rootDir ?? ROOT_DIR;
+  const output = prepareOutputDir(outDir, { rootDir });
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string): void => {
@@ -98,6 +70,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     mark = now;
   };
   const loaded = await loadSite({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}), ...(options.config ? { config: options.config } : {}) });
+  const contentWarnings = loaded.contentWarnings;
   lap("load");
   // Pictures and share cards before planning: pages show them and the plan claims their files.
   // Their errors join the content's, so one build lists every problem.
@@ -110,15 +83,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (ledgerMode === "frozen" && links.changed) {
     all.push({ file: LEDGER_FILE, message: "is out of date: this content publishes new URLs or moves articles", expected: "the record committed together with the content", fix: "run npm run build locally and commit published-urls.json" });
   }
-  if (all.length > 0) throw new ContentValidationError(all);
+  if (all.length > 0) throw new ContentValidationError(all, contentWarnings);
   lap("plan");
   await data.qr.warm(data.links.sharePages.map((s) => s.shortUrl));
   lap("qr");
 
-  const staging = `${outDir}.tmp-${process.pid}`;
-  const previous = `${outDir}.old-${process.pid}`;
-  removeAbandoned(outDir);
-  rmSync(staging, { recursive: true, force: true });
+  const staging = output.staging;
+  output.createStaging();
   try {
     await renderPages(plan.pages, staging, options.pageBatchSize ? { batchSize: options.pageBatchSize } : {});
     lap("eleventy");
@@ -140,19 +111,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     data.qr.save();
     const fileCount = countFiles(staging);
-    if (existsSync(outDir)) renameSync(outDir, previous);
-    renameSync(staging, outDir);
-    removeInBackground(previous);
+    output.commit();
     lap("swap");
     let ledgerChanges = 0;
     if (ledgerMode === "record" && links.changed) {
       writeFileSync(path.join(rootDir, LEDGER_FILE), serializeLedger(links.ledger));
       ledgerChanges = links.added + links.moved;
     }
-    return { outDir, articleCount: data.model.articles.length, fileCount, timings, ledgerChanges };
+    return { outDir, articleCount: data.model.articles.length, fileCount, timings, ledgerChanges, warnings: contentWarnings };
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    if (!existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
+    output.abort();
     throw error;
   }
 }

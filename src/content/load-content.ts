@@ -1,14 +1,21 @@
 /**
  * Reads every article under the content folder once, validates and renders
  * it, and checks what only the whole set can show (two files claiming one
- * URL, an alias shadowing a page). Linear in the number of files: one read,
- * one parse, one render per file, and hash maps for the cross-checks.
+ * URL, an alias shadowing a page, files under content/ that nothing
+ * publishes). Linear in the number of files: one read, one parse, one render
+ * per file, and hash maps for the cross-checks.
+ *
+ * Every read goes through content-files.ts (regular files inside content/
+ * only, size limits); files that are not articles get a notice.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
+import { explain } from "../messages/index.ts";
 import { compareNewestFirst, type Article } from "./article.ts";
-import type { ContentError } from "./errors.ts";
-import { parseArticle, type ParseResult } from "./parse-article.ts";
+import { checkContentFile, problemError, scanContent, tryReadContentFile, type ContentScan, type OtherKind } from "./content-files.ts";
+import { closest, type ContentError } from "./errors.ts";
+import { LIMITS } from "./limits.ts";
+import { parseArticleBytes, type FileUse, type ParseResult } from "./parse-article.ts";
 
 export interface LoadOptions {
   /** Project root; paths in errors are relative to it. */
@@ -22,51 +29,110 @@ export interface LoadOptions {
 export interface LoadResult {
   /** Valid, published articles, newest first. */
   readonly articles: readonly Article[];
+  /** Errors: the build stops when there is any. */
   readonly errors: readonly ContentError[];
+  /** Warnings and notices (files under content/ that are not published): shown, never fatal. */
+  readonly warnings: readonly ContentError[];
   /** Number of Markdown files read. */
   readonly fileCount: number;
 }
 
-/** Markdown files under the content folder, as sorted POSIX paths relative to rootDir. */
+/** Article files under the content folder, as sorted POSIX paths relative to rootDir (links and hidden files excluded). */
 export function listArticleFiles(rootDir: string, contentDir = "content"): string[] {
-  const base = path.join(rootDir, contentDir);
-  if (!existsSync(base)) return [];
-  return readdirSync(base, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".md") && entry.name.toLowerCase() !== "readme.md" && !entry.name.startsWith("."))
-    .map((entry) => path.relative(rootDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
+  return [...scanContent(rootDir, contentDir).articles];
+}
+
+/** The error for an image named in front matter that is not there, with "did you mean" from the files beside the article. */
+function missingImage(rootDir: string, article: string, use: FileUse): ContentError {
+  const dir = path.posix.dirname(use.path);
+  let names: string[] = [];
+  try {
+    names = readdirSync(path.join(rootDir, dir), { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
+  } catch {
+    // No folder: no suggestion.
+  }
+  const lower = use.value.toLowerCase();
+  const suggestion = names.find((n) => n.toLowerCase() === lower) ?? closest(use.value, names.filter((n) => /\.(?:jpe?g|png|webp|avif|gif)$/i.test(n)));
+  const text = suggestion && suggestion !== use.value ? explain("content.imageMissingSuggest", { path: use.path, suggestion }) : explain("content.imageMissing", { path: use.path });
+  return { file: article, ...(use.line !== undefined ? { line: use.line } : {}), field: use.field, value: JSON.stringify(use.value), ...text };
 }
 
 /**
  * Reads, parses and validates one article file, including the checks that
- * need the file system (the image next to it exists).
+ * need the file system (the image next to it is a regular file in the
+ * folder, within the size limit).
  */
-export function loadArticleFile(rootDir: string, file: string): ParseResult {
-  const result = parseArticle(file, readFileSync(path.join(rootDir, file), "utf8"));
-  if (!result.ok) return result;
-  const image = result.article.image;
-  if (image?.sourceFile && !existsSync(path.join(rootDir, image.sourceFile))) {
-    return {
-      ok: false,
-      errors: [{ file, field: "image.src", value: JSON.stringify(image.sourceFile.slice(image.sourceFile.lastIndexOf("/") + 1)), message: "names an image file that does not exist", expected: `a file at ${image.sourceFile}`, fix: "add the image next to the article, or correct the file name (it is case-sensitive)" }],
-    };
+export function loadArticleFile(rootDir: string, file: string, contentDir = "content"): ParseResult {
+  const read = tryReadContentFile(rootDir, file, LIMITS.articleBytes, undefined, contentDir);
+  if (!read.ok) return { ok: false, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
+  const result = parseArticleBytes(file, read.bytes);
+  const fileErrors: ContentError[] = [];
+  for (const use of result.uses) {
+    const problem = checkContentFile(rootDir, use.path, LIMITS.imageBytes, { article: file, field: use.field, value: use.value, ...(use.line !== undefined ? { line: use.line } : {}) }, contentDir);
+    if (problem) fileErrors.push(problem.kind === "missing" ? missingImage(rootDir, file, use) : problem.error);
   }
-  return result;
+  if (fileErrors.length === 0) return result;
+  return { ok: false, errors: [...(result.ok ? [] : result.errors), ...fileErrors], warnings: result.warnings, uses: result.uses };
 }
 
-/** Parses every article file; never throws on bad content, returns all errors instead. */
-export function loadContent(options: LoadOptions): LoadResult {
-  const files = listArticleFiles(options.rootDir, options.contentDir);
+const NOTICE: Readonly<Record<Exclude<OtherKind, "image" | "extension">, Parameters<typeof explain>[0]>> = {
+  readme: "content.notice.readme",
+  hidden: "content.notice.hidden",
+  hiddenFolder: "content.notice.hiddenFolder",
+  link: "content.notice.link",
+  special: "content.notice.special",
+  stray: "content.notice.stray",
+};
+
+/** A notice for every entry under content/ that is not published, except images some article uses. */
+export function contentNotices(scan: ContentScan, used: ReadonlySet<string>): ContentError[] {
+  const notices: ContentError[] = [];
+  for (const other of scan.others) {
+    // A file an article names is used, or its problem is already an error about that article.
+    if (used.has(other.path)) continue;
+    const text =
+      other.kind === "image"
+        ? explain("content.notice.unusedImage")
+        : other.kind === "extension"
+          ? explain("content.notice.extension", { suggestion: other.path.slice(other.path.lastIndexOf("/") + 1).replace(/\.[^.]+$/, ".md") })
+          : explain(NOTICE[other.kind] as "content.notice.stray");
+    notices.push({ file: other.path, severity: "warning", ...text });
+  }
+  return notices;
+}
+
+/**
+ * Joins per-file results (in file order) into the load result: drafts
+ * dropped unless asked for, cross-checks, notices. Shared by the serial and
+ * the parallel loader so both give identical results.
+ */
+export function assembleLoad(scan: ContentScan, results: Iterable<ParseResult>, options: LoadOptions): LoadResult {
   const articles: Article[] = [];
-  const errors: ContentError[] = [];
-  for (const file of files) {
-    const result = loadArticleFile(options.rootDir, file);
+  const errors: ContentError[] = [...scan.errors];
+  const warnings: ContentError[] = [];
+  const used = new Set<string>();
+  for (const result of results) {
+    for (const use of result.uses) used.add(use.path);
+    warnings.push(...result.warnings);
     if (!result.ok) errors.push(...result.errors);
     else if (!result.article.draft || options.includeDrafts) articles.push(result.article);
   }
   errors.push(...crossCheck(articles));
+  warnings.push(...contentNotices(scan, used));
   articles.sort(compareNewestFirst);
-  return { articles, errors, fileCount: files.length };
+  return { articles, errors, warnings, fileCount: scan.articles.length };
+}
+
+/** Parses every article file; never throws on bad content, returns all errors instead. */
+export function loadContent(options: LoadOptions): LoadResult {
+  const scan = scanContent(options.rootDir, options.contentDir);
+  return assembleLoad(
+    scan,
+    scan.articles.map((file) => loadArticleFile(options.rootDir, file, options.contentDir)),
+    options,
+  );
 }
 
 /** Errors that involve two articles: duplicate URLs and aliases that collide. */
@@ -76,7 +142,7 @@ export function crossCheck(articles: readonly Article[]): ContentError[] {
   for (const article of articles) {
     const other = pageOwner.get(article.url);
     if (other) {
-      errors.push({ file: article.sourcePath, message: `has the same URL ${article.url} as ${other.sourcePath}`, expected: "one article per URL (province, year and file name together must be unique)", fix: `rename one of the files (${article.sourcePath} or ${other.sourcePath})` });
+      errors.push({ file: article.sourcePath, ...explain("content.duplicateUrl", { url: article.url, other: other.sourcePath, file: article.sourcePath }) });
     } else pageOwner.set(article.url, article);
   }
   const aliasOwner = new Map<string, Article>();
@@ -84,13 +150,13 @@ export function crossCheck(articles: readonly Article[]): ContentError[] {
     for (const alias of article.aliases) {
       const page = pageOwner.get(alias);
       if (page) {
-        const self = page === article;
-        errors.push({ file: article.sourcePath, field: "aliases", value: JSON.stringify(alias), message: self ? "repeats the article's own URL" : `is the URL of another article, ${page.sourcePath}`, expected: "an old URL that no current article uses", fix: self ? "remove this alias" : `remove the alias here, or rename ${page.sourcePath}` });
+        const text = page === article ? explain("content.aliasOwnUrl") : explain("content.aliasOtherArticle", { other: page.sourcePath });
+        errors.push({ file: article.sourcePath, field: "aliases", value: JSON.stringify(alias), ...text });
         continue;
       }
       const owner = aliasOwner.get(alias);
       if (owner && owner !== article) {
-        errors.push({ file: article.sourcePath, field: "aliases", value: JSON.stringify(alias), message: `is also an alias of ${owner.sourcePath}`, expected: "each old URL to lead to exactly one article", fix: `keep the alias in only one of ${article.sourcePath} and ${owner.sourcePath}` });
+        errors.push({ file: article.sourcePath, field: "aliases", value: JSON.stringify(alias), ...explain("content.aliasShared", { other: owner.sourcePath, file: article.sourcePath }) });
       } else aliasOwner.set(alias, article);
     }
   }

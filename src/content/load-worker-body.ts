@@ -2,20 +2,20 @@
  * Parses a share of the article files in a worker thread and posts the
  * results back. SafeHtml does not survive structured cloning (its brand is a
  * symbol), so the rendered body travels as a string and is re-wrapped by
- * the loader on the main thread.
+ * the loader on the main thread. Messages are produced in the caller's
+ * language (worker threads do not share its globals).
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { setLanguage, type Lang } from "../messages/index.ts";
 import { loadArticleFile } from "./load-content.ts";
 import type { WorkerResult } from "./parallel-load.ts";
-import { setLanguage, type Lang } from "../messages/index.ts";
 
-const { rootDir, files, lang } = workerData as { rootDir: string; files: string[]; lang: Lang };
-// Worker threads do not share the main thread's globals: messages must come out in the caller's language.
+const { rootDir, files, lang, contentDir } = workerData as { rootDir: string; files: string[]; lang: Lang; contentDir?: string };
 setLanguage(lang);
 const results: WorkerResult[] = files.map((file) => {
-  const result = loadArticleFile(rootDir, file);
-  if (!result.ok) return { ok: false, errors: result.errors };
+  const result = loadArticleFile(rootDir, file, contentDir);
+  if (!result.ok) return result;
   const { body, ...rest } = result.article;
-  return { ok: true, article: rest, bodyHtml: body.value };
+  return { ok: true, article: rest, bodyHtml: body.value, warnings: result.warnings, uses: result.uses };
 });
 parentPort?.postMessage(results);

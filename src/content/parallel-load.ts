@@ -6,22 +6,23 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { compareNewestFirst, type Article } from "./article.ts";
-import type { ContentError } from "./errors.ts";
-import { crossCheck, listArticleFiles, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
+import type { Article } from "./article.ts";
+import { scanContent } from "./content-files.ts";
+import { assembleLoad, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
+import type { ParseResult } from "./parse-article.ts";
+import { getLanguage } from "../messages/index.ts";
 import { getProvince } from "../provinces.ts";
 import { trustedHtml } from "../safe-html.ts";
-import { getLanguage } from "../messages/index.ts";
 
 /** What a worker sends back per file. */
-export type WorkerResult = { readonly ok: true; readonly article: Omit<Article, "body">; readonly bodyHtml: string } | { readonly ok: false; readonly errors: readonly ContentError[] };
+export type WorkerResult = (Omit<Extract<ParseResult, { ok: true }>, "article"> & { readonly article: Omit<Article, "body">; readonly bodyHtml: string }) | Extract<ParseResult, { ok: false }>;
 
 /** Below this many files, load in-process. */
 export const PARALLEL_THRESHOLD = 400;
 
-function runWorker(rootDir: string, files: readonly string[]): Promise<WorkerResult[]> {
+function runWorker(rootDir: string, files: readonly string[], contentDir?: string): Promise<WorkerResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { rootDir, files, lang: getLanguage() } });
+    const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { rootDir, files, lang: getLanguage(), contentDir } });
     worker.once("message", (results: WorkerResult[]) => {
       resolve(results);
       void worker.terminate();
@@ -34,29 +35,22 @@ function runWorker(rootDir: string, files: readonly string[]): Promise<WorkerRes
 }
 
 /** Rebuilds a full Article from a worker's result (restores SafeHtml and registry identity). */
-function revive(result: Extract<WorkerResult, { ok: true }>): Article {
+function revive(result: WorkerResult): ParseResult {
+  if (!result.ok) return result;
   const province = getProvince(result.article.province.id) ?? result.article.province;
   // The body is markdown-it output rendered with raw HTML disabled in the worker.
-  return { ...result.article, province, body: trustedHtml(result.bodyHtml) };
+  return { ok: true, article: { ...result.article, province, body: trustedHtml(result.bodyHtml) }, warnings: result.warnings, uses: result.uses };
 }
 
 /** Like loadContent, using worker threads for large sites. */
 export async function loadContentParallel(options: LoadOptions & { readonly threads?: number; readonly minFilesPerThread?: number }): Promise<LoadResult> {
-  const files = listArticleFiles(options.rootDir, options.contentDir);
+  const scan = scanContent(options.rootDir, options.contentDir);
+  const files = scan.articles;
   const perThread = options.minFilesPerThread ?? PARALLEL_THRESHOLD;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(files.length / perThread)));
   if (threads <= 1) return loadContent(options);
-  const articles: Article[] = [];
-  const errors: ContentError[] = [];
   const share = Math.ceil(files.length / threads);
   const shares = Array.from({ length: threads }, (_, i) => files.slice(i * share, (i + 1) * share));
-  for (const results of await Promise.all(shares.map((s) => runWorker(options.rootDir, s)))) {
-    for (const result of results) {
-      if (!result.ok) errors.push(...result.errors);
-      else if (!result.article.draft || options.includeDrafts) articles.push(revive(result));
-    }
-  }
-  errors.push(...crossCheck(articles));
-  articles.sort(compareNewestFirst);
-  return { articles, errors, fileCount: files.length };
+  const results = await Promise.all(shares.map((s) => runWorker(options.rootDir, s, options.contentDir)));
+  return assembleLoad(scan, results.flat().map(revive), options);
 }

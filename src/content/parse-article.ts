@@ -1,29 +1,51 @@
 /**
- * One Markdown file → one validated, rendered {@link Article}, or errors.
+ * One Markdown file → one validated, rendered {@link Article}, or errors;
+ * plus warnings either way.
  *
- * Pure: takes the file's path and text, does no I/O, so tests call it with
- * fixtures directly and the loader can run it once per file in any order.
- * Front matter is data only: gray-matter splits the file, and js-yaml parses
- * it with the YAML 1.2 core schema (no dates, no custom tags, no code).
- * js-yaml is ~8× faster than `yaml` here (10,000 files: 0.3 s vs 2.7 s), but
- * keeps no source positions, so when a file has an error it is parsed again
- * with `yaml`'s document API to name the line. Valid files pay for one parse.
+ * Pure: takes the file's path and text (or bytes), does no I/O, so tests
+ * call it with fixtures directly and the loader can run it once per file in
+ * any order. Front matter is data only: gray-matter splits the file, and
+ * js-yaml parses it with the YAML 1.2 core schema (no dates, no custom tags,
+ * no code). js-yaml is ~8× faster than `yaml` here (10,000 files: 0.3 s vs
+ * 2.7 s), but keeps no source positions, so when a file has an error it is
+ * parsed again with `yaml`'s document API to name the line. Valid files pay
+ * for one parse. Decoding, YAML limits and YAML error wording live in
+ * front-matter.ts.
+ *
+ * One message per real cause: a missing closing --- is reported at the
+ * opening one (not as errors in the body), only the first YAML syntax error
+ * is reported, an unknown key that is a typo of a missing required field
+ * does not also report the field as missing, and a date that does not parse
+ * says exactly why, with the corrected value when it can be known.
  */
 import matter from "gray-matter";
-import { CORE_SCHEMA, load as loadYaml, YAMLException } from "js-yaml";
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from "yaml";
 import type { z } from "zod";
-import { parseArticleDate } from "../dates.ts";
-import { checkBodyImages } from "../images/body-images.ts";
+import { diagnoseDate, maxArticleYear, MIN_ARTICLE_YEAR, parseArticleDate, type DateProblem } from "../dates.ts";
+import { BODY_FIELD, checkBodyImages } from "../images/body-images.ts";
 import { renderMarkdown, truncateText } from "../markdown.ts";
+import { explain, t, type Explanation } from "../messages/index.ts";
 import { getProvince, listingProvinceIds, suggestProvinceIds, provinceFullName } from "../provinces.ts";
 import { slugify } from "../slug.ts";
-import { cleanData, cleanText } from "../text.ts";
+import { cleanText, findBidiControls, needsCleaning } from "../text.ts";
 import type { Article, ArticleImage } from "./article.ts";
 import { closest, showValue, type ContentError } from "./errors.ts";
+import { cleanFrontMatter, cleanProblemError, decodeArticle, Locator, parseYaml, suspectedBodyLine, yamlErrors, type EarlyError } from "./front-matter.ts";
+import { LIMITS } from "./limits.ts";
 import { AWARD_KEYS, fieldHelp, FRONT_MATTER_KEYS, IMAGE_KEYS, OFFICIAL_KEYS, fieldLabel, fieldPattern, frontMatterSchema, type FrontMatter } from "./schema.ts";
 
-export type ParseResult = { readonly ok: true; readonly article: Article } | { readonly ok: false; readonly errors: readonly ContentError[] };
+/** A file next to the article that a field names (today only image.src), for the loader to check and to tell used from unused files. */
+export interface FileUse {
+  /** Path relative to the project root ("content/gia-lai/anh.jpg"). */
+  readonly path: string;
+  readonly field: string;
+  /** The value as written. */
+  readonly value: string;
+  readonly line?: number;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly article: Article; readonly warnings: readonly ContentError[]; readonly uses: readonly FileUse[] }
+  | { readonly ok: false; readonly errors: readonly ContentError[]; readonly warnings: readonly ContentError[]; readonly uses: readonly FileUse[] };
 
 const SUMMARY_LENGTH = 280;
 const ALIAS_PATH = /^\/(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*$/;
@@ -39,129 +61,98 @@ function knownKeysAt(path: readonly PropertyKey[]): readonly string[] {
   return [];
 }
 
-/** Maps field paths to file lines; parses the front matter with positions on first use only. */
-class Locator {
-  private parsed: { doc: Document; lines: LineCounter } | undefined;
-
-  constructor(private readonly frontMatter: string) {}
-
-  private get doc(): Document {
-    return this.load().doc;
-  }
-
-  private get lines(): LineCounter {
-    return this.load().lines;
-  }
-
-  private load(): { doc: Document; lines: LineCounter } {
-    if (!this.parsed) {
-      const lines = new LineCounter();
-      this.parsed = { doc: parseDocument(this.frontMatter, { lineCounter: lines, schema: "core", uniqueKeys: true }), lines };
-    }
-    return this.parsed;
-  }
-
-  /** YAML syntax problems with their lines (used when the fast parser failed). */
-  problems(): { line: number | undefined; message: string }[] {
-    const { doc } = this.load();
-    const seen = new Set<number | undefined>();
-    const out: { line: number | undefined; message: string }[] = [];
-    for (const problem of [...doc.errors, ...doc.warnings]) {
-      const line = problem.linePos?.[0]?.line;
-      if (seen.has(line)) continue;
-      seen.add(line);
-      out.push({ line, message: (problem.message.split("\n")[0] ?? problem.message).replace(/ at line \d+, column \d+:?$/, "") });
-    }
-    return out;
-  }
-
-  private lineAt(offset: number): number {
-    // The front matter string starts with the newline after the opening "---",
-    // so its line numbers are the file's line numbers.
-    return this.lines.linePos(offset).line;
-  }
-
-  /** Line of the value at `path`, or of the nearest existing ancestor. */
-  valueLine(path: readonly PropertyKey[]): number | undefined {
-    for (let n = path.length; n >= 0; n--) {
-      const node = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
-      if (node && typeof node === "object" && "range" in node && Array.isArray(node.range)) {
-        const start = node.range[0];
-        if (typeof start === "number") return this.lineAt(start);
-      }
-    }
-    return undefined;
-  }
-
-  /** Line of the key `key` inside the mapping at `path`. */
-  keyLine(path: readonly PropertyKey[], key: string): number | undefined {
-    const map = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
-    if (isMap(map)) {
-      for (const item of map.items) {
-        if (isPair(item) && isScalar(item.key) && String(item.key.value) === key && item.key.range) return this.lineAt(item.key.range[0]);
-      }
-    }
-    return this.valueLine(path);
-  }
-}
-
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = data;
   for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, key)) return undefined;
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
 }
 
 function describeType(value: unknown): string {
-  if (value === null || value === undefined) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping (key: value pairs)";
-  if (typeof value === "number") return Number.isInteger(value) ? "a whole number" : "a fraction";
-  return typeof value === "boolean" ? "true/false" : "text";
+  if (value === null || value === undefined) return t("content.type.nothing");
+  if (Array.isArray(value)) return t("content.type.list");
+  if (typeof value === "object") return t("content.type.mapping");
+  if (typeof value === "number") return Number.isInteger(value) ? t("content.type.wholeNumber") : t("content.type.fraction");
+  return typeof value === "boolean" ? t("content.type.boolean") : t("content.type.text");
 }
 
 const INTEGER_FIELDS = new Set(["reviewYear", "planYear", "awards[].count"]);
-const EXPECTED_TYPE: Readonly<Record<string, string>> = { string: "text", number: "a number", int: "a whole number", array: "a list", object: "a mapping (key: value fields)", boolean: "true or false" };
+
+function expectedType(zodType: string): string {
+  switch (zodType) {
+    case "string":
+      return t("content.type.text");
+    case "number":
+      return t("content.type.number");
+    case "int":
+      return t("content.type.wholeNumber");
+    case "array":
+      return t("content.type.list");
+    case "object":
+      return t("content.type.fields");
+    case "boolean":
+      return t("content.type.trueFalse");
+    default:
+      return zodType;
+  }
+}
+
+/** The expected/fix parts of an error about a field, from its help. */
+function helpParts(pattern: string): { expected?: string; fix?: string } {
+  const help = fieldHelp(pattern);
+  return help ? { expected: help.expected, fix: t("content.writeLike", { example: help.example }) } : {};
+}
 
 /** Converts zod issues to editor-facing errors. */
 function issueErrors(file: string, issues: readonly z.core.$ZodIssue[], data: unknown, locate: Locator): ContentError[] {
   const errors: ContentError[] = [];
+  // An unknown key that is a typo of a missing field ("titel") is one cause:
+  // report the typo, not also the missing field.
+  const typoFor = new Set<string>();
   for (const issue of issues) {
-    const path = issue.path;
-    if (issue.code === "unrecognized_keys") {
-      const known = knownKeysAt(path);
-      for (const key of issue.keys) {
-        const suggestion = closest(key, known);
-        const where = path.length ? `${fieldLabel(path)}.${key}` : key;
-        errors.push({
-          file,
-          line: locate.keyLine(path, key),
-          field: where,
-          message: `unknown field "${key}"`,
-          expected: `one of: ${known.join(", ")}`,
-          fix: suggestion ? `did you mean "${suggestion}"? Rename the key.` : "remove the line, or check the field list in README.md",
-        });
-      }
-      continue;
+    if (issue.code !== "unrecognized_keys") continue;
+    const known = knownKeysAt(issue.path);
+    for (const key of issue.keys) {
+      const suggestion = closest(key, known);
+      if (suggestion) typoFor.add(fieldLabel([...issue.path, suggestion]));
+      const where = issue.path.length ? `${fieldLabel(issue.path)}.${key}` : key;
+      const line = locate.keyLine(issue.path, key);
+      errors.push({
+        file,
+        ...(line !== undefined ? { line } : {}),
+        field: where,
+        ...(suggestion ? explain("content.unknownField", { key, known: known.join(", "), suggestion }) : explain("content.unknownFieldNoMatch", { key, known: known.join(", ") })),
+      });
     }
-    const help = fieldHelp(fieldPattern(path));
+  }
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") continue;
+    const path = issue.path;
+    const pattern = fieldPattern(path);
     const value = valueAt(data, path);
     const missing = value === undefined || value === null;
-    let message: string;
-    if (missing) message = "is required but missing";
-    else if (issue.code === "invalid_type") message = `must be ${INTEGER_FIELDS.has(fieldPattern(path)) ? "a whole number" : (EXPECTED_TYPE[issue.expected] ?? issue.expected)}, not ${describeType(value)}`;
-    else if (issue.code === "too_small" && typeof value === "string") message = "must not be empty";
-    else if (issue.code === "invalid_value") message = "is not an allowed value";
-    else message = issue.message;
+    if (missing && typoFor.has(fieldLabel(path))) continue;
+    let what: Explanation;
+    if (missing) what = explain("content.required");
+    else if (issue.code === "invalid_type") what = explain("content.wrongType", { expectedType: INTEGER_FIELDS.has(pattern) ? t("content.type.wholeNumber") : expectedType(issue.expected), foundType: describeType(value) });
+    else if (issue.code === "too_small" && typeof value === "string") what = explain("content.empty");
+    else if (issue.code === "custom") what = explain("content.invisible");
+    else if (issue.code === "invalid_value") what = explain("content.notAllowed");
+    else if (issue.code === "too_small" || issue.code === "too_big") what = explain("content.outOfRange");
+    else what = explain("content.invalid");
+    const line = missing ? locate.valueLine(path.slice(0, -1)) : locate.valueLine(path);
+    const help = helpParts(pattern);
     errors.push({
       file,
-      line: missing ? locate.valueLine(path.slice(0, -1)) : locate.valueLine(path),
+      ...(line !== undefined ? { line } : {}),
       field: fieldLabel(path),
-      message,
       ...(missing ? {} : { value: showValue(value) }),
-      ...(help ? { expected: help.expected, fix: `write it like: ${help.example}` } : {}),
+      code: what.code,
+      message: what.message,
+      ...(help.expected ? { expected: help.expected } : {}),
+      ...((what.fix ?? help.fix) ? { fix: what.fix ?? help.fix } : {}),
     });
   }
   return errors;
@@ -179,110 +170,172 @@ export function normaliseAlias(alias: string): string {
   return last === "" || last.includes(".") ? alias : `${alias}/`;
 }
 
+function early(file: string, e: EarlyError): ContentError {
+  return { file, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field ? { field: e.field } : {}), ...e.explanation };
+}
+
+/** Keeps at most LIMITS.errorsPerFile errors, so one broken file cannot flood the output. */
+function capped(errors: ContentError[]): ContentError[] {
+  return errors.length > LIMITS.errorsPerFile ? errors.slice(0, LIMITS.errorsPerFile) : errors;
+}
+
+/**
+ * Decodes (UTF-8 only), parses, validates and renders one article file.
+ * @param file path relative to the project root, POSIX separators
+ * @param bytes the file's contents as read from disk
+ */
+export function parseArticleBytes(file: string, bytes: Uint8Array): ParseResult {
+  const decoded = decodeArticle(bytes);
+  if (!decoded.ok) return { ok: false, errors: [early(file, decoded.error)], warnings: [], uses: [] };
+  return parseArticle(file, decoded.text);
+}
+
 /**
  * Parses, validates and renders one article file.
  * @param file path relative to the project root, POSIX separators
- * @param source the file's text as read from disk
+ * @param source the file's text
  */
 export function parseArticle(file: string, source: string): ParseResult {
+  const warnings: ContentError[] = [];
+  const bidi = needsCleaning(source) ? findBidiControls(source) : undefined;
+  if (bidi) warnings.push({ file, line: bidi.line, severity: "warning", ...explain("content.warn.bidi", { count: bidi.count }) });
+  const fail = (...errors: ContentError[]): ParseResult => ({ ok: false, errors: capped(errors), warnings, uses: [] });
+
   const text = cleanText(source);
   const opening = /^---([^\n]*)\n/.exec(text);
-  if (!opening) {
-    return fail({ file, line: 1, message: "has no front matter", expected: "the file to start with a line containing only ---, then YAML fields, then ---", fix: "add a front matter block with at least title, date and province (see README.md)" });
-  }
+  if (!opening) return fail({ file, line: 1, ...explain("content.noFrontMatter") });
   const language = (opening[1] ?? "").trim();
   if (language !== "" && language !== "yaml") {
-    return fail({ file, line: 1, message: `front matter language "${language}" is not allowed`, value: showValue(opening[0].trim()), expected: "plain YAML front matter opened by ---", fix: "replace the first line with --- (front matter is data, never code)" });
+    return fail({ file, line: 1, value: showValue(opening[0].trim()), ...explain("content.frontMatterLanguage", { language: language.slice(0, 40) }) });
   }
+  // gray-matter closes the block at the next line starting with ---; without
+  // one it would read the whole file as YAML and report the body's lines.
+  const unclosed = (matterText: string): ContentError => {
+    const bodyLine = suspectedBodyLine(matterText);
+    return { file, line: 1, ...(bodyLine ? explain("content.frontMatterUnclosedAt", { line: bodyLine }) : explain("content.frontMatterUnclosed")) };
+  };
+  if (!text.includes("\n---", opening[0].length - 1)) return fail(unclosed(`\n${text.slice(opening[0].length)}`));
+
   const split = matter(text, { engines: { yaml: () => ({}) }, language: "yaml" });
+  const frontMatterBytes = Buffer.byteLength(split.matter);
+  if (frontMatterBytes > LIMITS.frontMatterBytes) return fail({ file, line: 1, ...explain("content.size.frontMatter", { size: frontMatterBytes, limit: LIMITS.frontMatterBytes }) });
+  const bodyBytes = Buffer.byteLength(split.content);
+  const bodyStart = text.slice(0, text.length - split.content.length).split("\n").length;
+  if (bodyBytes > LIMITS.bodyBytes) return fail({ file, line: bodyStart, ...explain("content.size.body", { size: bodyBytes, limit: LIMITS.bodyBytes }) });
+
   const locate = new Locator(split.matter);
-  let raw: unknown;
-  try {
-    raw = loadYaml(split.matter, { schema: CORE_SCHEMA, filename: file });
-  } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
-    const problems = locate.problems();
-    const list = problems.length > 0 ? problems : [{ line: error.mark.line + 1, message: error.reason }];
-    return fail(
-      ...list.map((problem) => ({
-        file,
-        line: problem.line,
-        message: `front matter is not valid YAML: ${problem.message}`,
-        expected: "YAML key: value lines, lists with -, text with \":\" or \"#\" in double quotes",
-        fix: "correct the YAML at that line (quote text that contains a colon)",
-      })),
-    );
+  const parsed = parseYaml(split.matter, file);
+  // Only files with errors need to know where article text may have started.
+  const bodyLineOnError = (): number | undefined => suspectedBodyLine(split.matter);
+  if (!parsed.ok) {
+    const bodyLine = bodyLineOnError();
+    const errors = yamlErrors(split.matter, locate, parsed.error).map((e) => early(file, e));
+    // The first error is in what looks like article text: the closing --- is missing.
+    if (bodyLine !== undefined && errors.some((e) => (e.line ?? 0) >= bodyLine)) return fail(unclosed(split.matter));
+    return fail(...errors);
   }
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    return fail({ file, line: 2, message: "front matter must be key: value fields", value: showValue(raw), expected: "fields such as title:, date:, province:", fix: "write one field per line (see README.md)" });
-  }
-  const data = cleanData(raw);
+  const raw = parsed.value;
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return fail({ file, line: 2, value: showValue(raw), ...explain("content.frontMatterNotFields") });
+
+  const cleaned = cleanFrontMatter(raw);
+  const cleanErrors = cleaned.problems.map((p) => cleanProblemError(file, p, locate, fieldLabel));
+  if (cleaned.data === undefined) return fail(...cleanErrors);
+  const data = cleaned.data as Record<string, unknown>;
   const shape = frontMatterSchema.safeParse(data);
+  let result: ParseResult;
   if (!shape.success) {
     // Report the semantic problems of the fields that do have the right shape
     // too, so one build shows everything wrong with the file.
-    const checked = semanticCheck(file, looseFrontMatter(data as Record<string, unknown>), split.content, locate, bodyStartLine(text, split.content));
-    return fail(...issueErrors(file, shape.error.issues, data, locate), ...(checked.ok ? [] : checked.errors));
+    const checked = semanticCheck(file, looseFrontMatter(data), split.content, bodyStart, locate, warnings);
+    const shapeErrors = issueErrors(file, shape.error.issues, data, locate);
+    const bodyLine = bodyLineOnError();
+    // Unknown "fields" in what looks like article text: the closing --- is missing.
+    if (bodyLine !== undefined && shapeErrors.some((e) => e.code?.startsWith("content.unknownField") && (e.line ?? 0) >= bodyLine)) {
+      return fail(unclosed(split.matter), ...cleanErrors, ...shapeErrors.filter((e) => e.line !== undefined && e.line < bodyLine));
+    }
+    result = { ok: false, errors: capped([...cleanErrors, ...shapeErrors, ...(checked.ok ? [] : checked.errors)]), warnings, uses: checked.uses };
+  } else {
+    result = semanticCheck(file, shape.data, split.content, bodyStart, locate, warnings);
+    if (cleanErrors.length > 0) result = { ok: false, errors: capped([...cleanErrors, ...(result.ok ? [] : result.errors)]), warnings, uses: result.uses };
   }
-  return semanticCheck(file, shape.data, split.content, locate, bodyStartLine(text, split.content));
+  return result;
 }
 
 /** The fields of invalid front matter that have the right type, for semantic checks alongside shape errors. */
 function looseFrontMatter(data: Record<string, unknown>): FrontMatter {
+  const field = (key: string): unknown => (Object.hasOwn(data, key) ? data[key] : undefined);
   const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
   const int = (v: unknown): number | undefined => (typeof v === "number" && Number.isInteger(v) ? v : undefined);
-  const image = data["image"];
-  const imageSrc = image && typeof image === "object" ? str((image as Record<string, unknown>)["src"]) : undefined;
-  const aliases = Array.isArray(data["aliases"]) ? data["aliases"].filter((a): a is string => typeof a === "string") : undefined;
+  const image = field("image");
+  const imageSrc = image && typeof image === "object" && Object.hasOwn(image, "src") ? str((image as Record<string, unknown>)["src"]) : undefined;
+  const aliasesValue = field("aliases");
+  const aliases = Array.isArray(aliasesValue) ? aliasesValue.filter((a): a is string => typeof a === "string") : undefined;
   return {
-    title: str(data["title"]) ?? "",
-    date: str(data["date"]) ?? "",
-    province: str(data["province"]) ?? "",
-    reviewYear: int(data["reviewYear"]),
-    planYear: int(data["planYear"]),
+    title: str(field("title")) ?? "",
+    date: str(field("date")) ?? "",
+    province: str(field("province")) ?? "",
+    reviewYear: int(field("reviewYear")),
+    planYear: int(field("planYear")),
     aliases,
     image: imageSrc ? { src: imageSrc, alt: "" } : undefined,
   } as FrontMatter;
 }
 
-/** The file line the body starts on (what follows the closing ---). */
-function bodyStartLine(text: string, body: string): number {
-  const before = text.slice(0, text.length - body.length);
-  let lines = 1;
-  for (let i = before.indexOf("\n"); i !== -1; i = before.indexOf("\n", i + 1)) lines++;
-  return lines;
+/** The message for a date string that does not parse. */
+function dateExplanation(problem: DateProblem): Explanation {
+  switch (problem.kind) {
+    case "dayMonthYear":
+      return explain("content.date.dayMonthYear", { iso: problem.iso });
+    case "padDigits":
+      return explain("content.date.padDigits", { iso: problem.iso });
+    case "noSuchMonth":
+      return explain("content.date.noSuchMonth", { month: problem.month });
+    case "noSuchDay":
+      return explain("content.date.noSuchDay", { year: problem.year, month: problem.month, day: problem.day, days: problem.days });
+    case "noSuchTime":
+      return explain("content.date.noSuchTime", { time: problem.time });
+    case "badOffset":
+      return explain("content.date.badOffset", { offset: problem.offset });
+    case "unrecognised":
+      return explain("content.date.invalid");
+  }
 }
 
-function fail(...errors: ContentError[]): ParseResult {
-  return { ok: false, errors };
-}
-
-function semanticCheck(file: string, fm: FrontMatter, body: string, locate: Locator, bodyLine = 1): ParseResult {
+function semanticCheck(file: string, fm: FrontMatter, body: string, bodyStart: number, locate: Locator, warnings: ContentError[]): ParseResult {
   const errors: ContentError[] = [];
-  const at = (field: string, path: readonly PropertyKey[], value: unknown, message: string, expected: string, fix: string): void => {
-    errors.push({ file, line: locate.valueLine(path), field, value: showValue(value), message, expected, fix });
+  const uses: FileUse[] = [];
+  const at = (field: string, path: readonly PropertyKey[], value: unknown, what: Explanation, expected?: string): void => {
+    const line = locate.valueLine(path);
+    const exp = what.expected ?? expected;
+    errors.push({ file, ...(line !== undefined ? { line } : {}), field, value: showValue(value), code: what.code, message: what.message, ...(exp ? { expected: exp } : {}), ...(what.fix ? { fix: what.fix } : {}) });
   };
 
-  const date = fm.date ? parseArticleDate(fm.date) : undefined;
-  if (fm.date && !date) at("date", ["date"], fm.date, "is not a valid date", fieldHelp("date")?.expected ?? "", "write the date as YYYY-MM-DD, e.g. date: 2016-11-29 (day and month with two digits)");
+  let date = fm.date ? parseArticleDate(fm.date) : undefined;
+  if (fm.date && !date) at("date", ["date"], fm.date, dateExplanation(diagnoseDate(fm.date)), fieldHelp("date")?.expected);
+  const maxYear = maxArticleYear();
+  if (date && (date.year < MIN_ARTICLE_YEAR || date.year > maxYear)) {
+    at("date", ["date"], fm.date, explain("content.date.outOfRange", { year: date.year, min: MIN_ARTICLE_YEAR, max: maxYear }));
+    date = undefined;
+  }
 
   const province = fm.province ? getProvince(fm.province) : undefined;
   if (fm.province && !province) {
     const suggestions = suggestProvinceIds(fm.province);
-    at("province", ["province"], fm.province, "is not a known province id", fieldHelp("province")?.expected ?? "", suggestions.length ? `did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?` : "use the ASCII id of the province, e.g. gia-lai (README.md lists all ids)");
+    at("province", ["province"], fm.province, suggestions.length ? explain("content.province.unknown", { suggestions: suggestions.map((s) => `"${s}"`).join(" / ") }) : explain("content.province.unknownNoMatch"), fieldHelp("province")?.expected);
   } else if (date && province?.successor && province.successorSince && date.day >= province.successorSince) {
     const successor = getProvince(province.successor);
-    at("province", ["province"], fm.province, `${province.name} ${province.change === "renamed" ? "was renamed" : "became part of"} ${successor ? provinceFullName(successor) : province.successor} on ${province.successorSince}, before this article's date ${date.day}`, `the unit in force on ${date.day}`, `write province: ${province.successor}`);
+    const params = { name: province.name, successorName: successor ? provinceFullName(successor) : province.successor, since: province.successorSince, day: date.day, successor: province.successor };
+    at("province", ["province"], fm.province, province.change === "renamed" ? explain("content.province.renamed", params) : explain("content.province.merged", params));
   }
 
   if (fm.reviewYear !== undefined && fm.planYear !== undefined && fm.planYear < fm.reviewYear) {
-    at("planYear", ["planYear"], fm.planYear, `is before reviewYear ${fm.reviewYear}`, "the year planned, the same as or after the year reviewed", "check both years (a review of 2016 plans 2017)");
+    at("planYear", ["planYear"], fm.planYear, explain("content.planBeforeReview", { reviewYear: fm.reviewYear }));
   }
 
   const aliases: string[] = [];
   (fm.aliases ?? []).forEach((alias, i) => {
     if (!ALIAS_PATH.test(alias) || alias.split("/").some((seg) => seg === "." || seg === "..")) {
-      at(fieldLabel(["aliases", i]), ["aliases", i], alias, "is not a safe URL path", fieldHelp("aliases[]")?.expected ?? "", "write the old path without the domain, e.g. /tin-tuc/hoi-nghi-2016/ (no spaces, accents, ? or #)");
+      at(fieldLabel(["aliases", i]), ["aliases", i], alias, explain("content.aliasUnsafe"), fieldHelp("aliases[]")?.expected);
     } else aliases.push(normaliseAlias(alias));
   });
 
@@ -292,18 +345,25 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, locate: Loca
     if (/^https:\/\/[^\s"'<>]+$/.test(src)) image = { src, alt: fm.image.alt, ...(fm.image.caption ? { caption: fm.image.caption } : {}) };
     else if (IMAGE_FILE.test(src)) {
       const sourceFile = `${file.slice(0, file.lastIndexOf("/") + 1)}${src}`;
+      const line = locate.valueLine(["image", "src"]);
+      uses.push({ path: sourceFile, field: "image.src", value: src, ...(line !== undefined ? { line } : {}) });
       image = { src, alt: fm.image.alt, sourceFile, ...(fm.image.caption ? { caption: fm.image.caption } : {}) };
-    } else at("image.src", ["image", "src"], src, "is not an image file name or https:// address", fieldHelp("image.src")?.expected ?? "", "put the image next to the article and write its file name (letters, digits, - _ .; .jpg/.png/.webp), or an https:// address");
+    } else at("image.src", ["image", "src"], src, explain("content.imageSrcInvalid"), fieldHelp("image.src")?.expected);
   }
 
   const slug = slugFromFileName(file);
-  if (!slug) errors.push({ file, message: "file name gives no usable URL slug", expected: "a file name with letters or digits, e.g. 2016-11-29-hoi-nghi-tong-ket.md", fix: "rename the file" });
+  if (!slug) errors.push({ file, ...explain("content.slugUnusable") });
 
   const rendered = renderMarkdown(body);
-  const pictures = checkBodyImages(file, rendered.images, bodyLine);
+  const pictures = checkBodyImages(file, rendered.images, bodyStart);
   errors.push(...pictures.errors);
-  if (errors.length > 0 || !date || !province) return { ok: false, errors };
+  // Body pictures next to the article are files it uses, checked by the loader like image.src.
+  for (const picture of pictures.images) if (picture.sourceFile) uses.push({ path: picture.sourceFile, field: BODY_FIELD, value: picture.src, line: picture.line });
+  if (errors.length > 0 || !date || !province) return { ok: false, errors, warnings, uses };
 
+  for (const heading of rendered.h1) {
+    warnings.push({ file, line: bodyStart + heading.line, severity: "warning", ...explain("content.warn.h1", { corrected: `## ${heading.text}`.trim() }) });
+  }
   const url = `/${province.id}/${date.year}/${slug}/`;
   const article: Article = {
     sourcePath: file,
@@ -328,5 +388,5 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, locate: Loca
     bodyImages: pictures.images,
     bodyText: rendered.text,
   };
-  return { ok: true, article };
+  return { ok: true, article, warnings, uses };
 }

@@ -8,12 +8,17 @@
  * sources — live in parse-article.ts so their errors can say more.
  */
 import { z } from "zod";
+import { hasVisibleText } from "../text.ts";
 
 /** Honorifics the portals use before an official's name. */
 export const HONORIFICS = ["Ông", "Bà", "Đồng chí"] as const;
 export type Honorific = (typeof HONORIFICS)[number];
 
-const text = z.string().min(1);
+/** Text a reader can see: not empty, and not only zero-width or other invisible characters (a custom issue, "invisible"). */
+const text = z
+  .string()
+  .min(1)
+  .refine((s) => s === "" || hasVisibleText(s), { params: { reason: "invisible" } });
 /** Optional fields may be left empty in YAML (`agency:`), which parses as null. */
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 

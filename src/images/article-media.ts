@@ -23,12 +23,12 @@ import sharp from "sharp";
 import type { Article } from "../content/article.ts";
 import type { ContentError } from "../content/errors.ts";
 import { formatShortDate } from "../dates.ts";
-import { explain, t, type Explanation } from "../messages/index.ts";
+import { explain, t } from "../messages/index.ts";
 import { provinceLabel } from "../provinces.ts";
 import { cachedCard, CARD_HEIGHT, CARD_WIDTH, type CardText } from "../share-cards/generated-card.ts";
 import { BODY_FIELD } from "./body-images.ts";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from "./limits.ts";
-import { readImageFile } from "./read-image-file.ts";
+import { readImageFile, type ImageProblem } from "./read-image-file.ts";
 import { cachedFile, cachedRenditions, makeRenditions, MIME_TYPES, renditionKey, type ImageRenditions, type Rendition } from "./renditions.ts";
 import { describeContents, sniffImageFormat, type ImageFormat } from "./sniff.ts";
 
@@ -136,19 +136,14 @@ export interface MediaStats {
   cardMs: number;
 }
 
-type FileResult = { readonly ok: true; readonly renditions: ImageRenditions; readonly original: Buffer | undefined; readonly format: ImageFormat } | { readonly ok: false; readonly problem: Explanation };
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+type FileResult = { readonly ok: true; readonly renditions: ImageRenditions; readonly original: Buffer | undefined; readonly format: ImageFormat } | { readonly ok: false; readonly problem: ImageProblem };
 
 /** Reads, checks and processes one image file. */
 async function processFile(rootDir: string, file: string, cacheDir: string, keepOriginal: boolean, stats: MediaStats): Promise<FileResult> {
   const read = readImageFile(rootDir, file, MAX_IMAGE_BYTES);
   if (!read.ok) {
     if (read.problem === "missing") return { ok: false, problem: explain("media.missing", { file }) };
-    if (read.problem === "not-regular-file") return { ok: false, problem: explain("media.notRegularFile", { file }) };
-    return { ok: false, problem: explain("media.tooLarge", { size: megabytes(read.size ?? 0), max: megabytes(MAX_IMAGE_BYTES) }) };
+    return { ok: false, problem: read.reason };
   }
   const format = sniffImageFormat(read.bytes);
   if (!format) return { ok: false, problem: explain("media.notAnImage", { found: t(`media.kind.${describeContents(read.bytes)}`) }) };
@@ -249,7 +244,7 @@ export async function prepareArticleMedia(articles: readonly Article[], options:
 
   for (const article of articles) {
     let failed = false;
-    const resultOf = (file: string, report: (problem: Explanation) => void): FileResult | undefined => {
+    const resultOf = (file: string, report: (problem: ImageProblem) => void): FileResult | undefined => {
       const result = files.get(file);
       if (result && !result.ok) {
         failed = true;

@@ -5,9 +5,10 @@
  * decompresses to gigabytes (a "decompression bomb": a 20000 × 20000 PNG of
  * one colour is about 1 MB) can exhaust the build machine.
  */
+import { LIMITS } from "../content/limits.ts";
 
-/** Largest image file accepted (a 48-megapixel phone photo is ~12–20 MB). */
-export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
+/** Largest image file accepted: the one limit for all content files (src/content/limits.ts). */
+export const MAX_IMAGE_BYTES = LIMITS.imageBytes;
 
 /** Most pixels accepted (width × height): 40 MP covers every camera in use; decoding that needs ~160 MB. */
 export const MAX_IMAGE_PIXELS = 40_000_000;

@@ -1,20 +1,20 @@
 /**
- * The one place image bytes are read from content/. Every image the build
- * publishes comes through here, so switching to the project's checked
- * content reader (src/content/, being written) is a change to this file only.
- *
- * Until then it applies the same rules itself: the path must stay inside
- * content/ once symbolic links are resolved, name a regular file (not a
- * link, folder, device or FIFO), and be at most `maxBytes` long, checked
- * before reading (the size is checked again on the bytes read, in case the
- * file grew in between).
+ * The one place image bytes are read from content/: through the project's
+ * checked content reader (src/content/content-files.ts — regular file whose
+ * real path is inside content/, opened without following links and checked
+ * on the open descriptor, size capped while reading), so the build and the
+ * preview publish exactly what the loader accepted and nothing swapped in
+ * since. Problems other than a missing file come back worded by that reader
+ * (a link, a folder, a device, too large…).
  */
-import { lstatSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
+import type { ContentError } from "../content/errors.ts";
+import { tryReadContentFile } from "../content/content-files.ts";
 
-export type ImageRead =
-  | { readonly ok: true; readonly bytes: Buffer }
-  | { readonly ok: false; readonly problem: "missing" | "not-regular-file" | "too-large"; readonly size?: number };
+/** What an error about the file says (the caller adds where: article, field, line). */
+export type ImageProblem = Pick<ContentError, "code" | "message" | "expected" | "fix">;
+
+export type ImageRead = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly problem: "missing" } | { readonly ok: false; readonly problem: "refused"; readonly reason: ImageProblem };
 
 /**
  * Reads an image file of an article.
@@ -22,28 +22,9 @@ export type ImageRead =
  * @param file path relative to rootDir, POSIX separators, under content/
  */
 export function readImageFile(rootDir: string, file: string, maxBytes: number): ImageRead {
-  const contentRoot = path.resolve(rootDir, "content");
-  const target = path.resolve(rootDir, file);
-  if (!target.startsWith(contentRoot + path.sep)) return { ok: false, problem: "not-regular-file" };
-  let stats;
-  try {
-    stats = lstatSync(target);
-  } catch {
-    return { ok: false, problem: "missing" };
-  }
-  if (!stats.isFile()) return { ok: false, problem: "not-regular-file" };
-  // A folder on the way may itself be a link out of content/.
-  let real: string;
-  let realRoot: string;
-  try {
-    real = realpathSync(target);
-    realRoot = realpathSync(contentRoot);
-  } catch {
-    return { ok: false, problem: "missing" };
-  }
-  if (!real.startsWith(realRoot + path.sep)) return { ok: false, problem: "not-regular-file" };
-  if (stats.size > maxBytes) return { ok: false, problem: "too-large", size: stats.size };
-  const bytes = readFileSync(real);
-  if (bytes.length > maxBytes) return { ok: false, problem: "too-large", size: bytes.length };
-  return { ok: true, bytes };
+  const read = tryReadContentFile(rootDir, file, maxBytes, { article: file, field: "image.src", value: path.posix.basename(file) });
+  if (read.ok) return read;
+  if (read.problem.kind === "missing") return { ok: false, problem: "missing" };
+  const { code, message, expected, fix } = read.problem.error;
+  return { ok: false, problem: "refused", reason: { message, ...(code ? { code } : {}), ...(expected ? { expected } : {}), ...(fix ? { fix } : {}) } };
 }

@@ -7,21 +7,26 @@
  *
  * Reader-facing site text is not here: it lives in src/ui-strings.ts.
  */
+import { CONTENT_MESSAGES } from "./areas/content.ts";
 import { CONTENT_FIELD_MESSAGES } from "./areas/content-fields.ts";
 import { GENERAL_MESSAGES } from "./areas/general.ts";
 import { IMPORT_MESSAGES } from "./areas/import.ts";
 import { NEW_MESSAGES } from "./areas/new.ts";
 import { OUTPUT_MESSAGES } from "./areas/output.ts";
+import { OUTPUT_DIR_MESSAGES } from "./areas/output-dir.ts";
 import { PREVIEW_MESSAGES } from "./areas/preview.ts";
 import { MEDIA_MESSAGES } from "./areas/media.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
   ...GENERAL_MESSAGES,
+  ...OUTPUT_MESSAGES,
+  ...CONTENT_MESSAGES,
   ...CONTENT_FIELD_MESSAGES,
   ...IMPORT_MESSAGES,
   ...NEW_MESSAGES,
   ...OUTPUT_MESSAGES,
+  ...OUTPUT_DIR_MESSAGES,
   ...PREVIEW_MESSAGES,
   ...MEDIA_MESSAGES,
 } as const;

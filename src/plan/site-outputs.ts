@@ -11,6 +11,7 @@ import { qrFilesStep } from "../build/qr-files-step.ts";
 import { sitemapStep } from "../build/sitemap-step.ts";
 import { assetsStep, staticFilesStep } from "../build/static-files-step.ts";
 import type { ContentError } from "../content/errors.ts";
+import { LEDGER_FILE } from "../links/ledger.ts";
 import { feedsStep } from "../feeds.ts";
 import { articlePages } from "../pages/article.ts";
 import { indexPages } from "../pages/index-pages.ts";
@@ -71,5 +72,12 @@ export interface SitePlan {
  */
 export function planSite(data: SiteData, contentErrors: readonly ContentError[] = [], producers: readonly Producer<SiteData>[] = SITE_PRODUCERS): SitePlan {
   const plan = planOutputs(data, producers);
-  return { data, plan, errors: [...contentErrors, ...data.links.plan.errors, ...plan.errors] };
+  // An article that does not load is absent from the site data, so the record
+  // would also call it "no longer in content/" and suggest aliases or
+  // withdrawing it: a knock-on error, wrong advice. While any article file
+  // has errors, the record's own errors about lost articles wait; errors
+  // naming an article file (a published URL it would break) still show.
+  const articleFailed = contentErrors.some((e) => e.severity !== "warning" && e.file.endsWith(".md"));
+  const linkErrors = articleFailed ? data.links.plan.errors.filter((e) => e.file !== LEDGER_FILE) : data.links.plan.errors;
+  return { data, plan, errors: [...contentErrors, ...linkErrors, ...plan.errors] };
 }

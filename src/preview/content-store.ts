@@ -135,6 +135,9 @@ export class ContentStore {
     if (result.ok) {
       this.articles.set(file, result.article);
       this.fileErrors.delete(file);
+    } else if (!existsSync(path.join(this.rootDir, file))) {
+      // The loader reports a vanished file as unreadable; here it is a save in progress.
+      this.forget(file);
     } else {
       // Keep showing the last good version while the editor fixes the file.
       this.fileErrors.set(file, result.errors);

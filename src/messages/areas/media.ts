@@ -13,16 +13,6 @@ export const MEDIA_MESSAGES = {
     vi: { message: "ghi tên một tệp ảnh không có", expected: (p) => `tệp ảnh ${p.file}`, fix: "đặt tệp ảnh cùng thư mục với bài viết, hoặc sửa lại tên tệp (phân biệt chữ hoa, chữ thường)" },
     en: { message: "names an image file that does not exist", expected: (p) => `an image file at ${p.file}`, fix: "put the image next to the article, or correct the file name (it is case-sensitive)" },
   }),
-  "media.notRegularFile": message({
-    sample: { file: "content/gia-lai/anh.jpg" },
-    vi: { message: "không phải một tệp ảnh bình thường (là thư mục, liên kết tắt hoặc nằm ngoài thư mục content/)", expected: (p) => `một tệp ảnh thật tại ${p.file}`, fix: "chép chính tệp ảnh vào cùng thư mục với bài viết (không dùng liên kết tắt)" },
-    en: { message: "is not a plain image file (a folder, a link, or outside content/)", expected: (p) => `a real image file at ${p.file}`, fix: "copy the image file itself next to the article (no symbolic links)" },
-  }),
-  "media.tooLarge": message({
-    sample: { size: "31,4 MB", max: "20 MB" },
-    vi: { message: (p) => `tệp ảnh quá lớn (${p.size})`, expected: (p) => `tệp ảnh không quá ${p.max}`, fix: "xuất lại ảnh nhỏ hơn (ví dụ cạnh dài 3000 điểm ảnh, chất lượng JPEG 85): trang web tự tạo các cỡ ảnh cho điện thoại" },
-    en: { message: (p) => `the image file is too large (${p.size})`, expected: (p) => `an image file of at most ${p.max}`, fix: "export the photo smaller (e.g. 3000 pixels on the long side, JPEG quality 85): the site makes the phone sizes itself" },
-  }),
   "media.notAnImage": message({
     sample: { found: "SVG or HTML text" },
     vi: { message: (p) => `không phải ${FORMATS_VI} (nội dung tệp là ${p.found}, dù tên tệp nói khác)`, expected: FORMATS_VI, fix: "mở ảnh bằng trình xem ảnh rồi lưu lại dưới dạng JPEG (.jpg); không dùng SVG hay tệp đổi đuôi" },
