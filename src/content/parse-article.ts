@@ -316,7 +316,7 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, locate: Loca
     ...(fm.agency ? { agency: fm.agency } : {}),
     ...(fm.reviewYear !== undefined ? { reviewYear: fm.reviewYear } : {}),
     ...(fm.planYear !== undefined ? { planYear: fm.planYear } : {}),
-    officials: (fm.officials ?? []).map((o) => ({ name: o.name, ...(o.role ? { role: o.role } : {}), ...(o.honorific ? { honorific: o.honorific } : {}) })),
+    officials: (fm.officials ?? []).map((o) => ({ name: o.name, ...(o.role ? { role: o.role } : {}), ...(o.honorific ? { honorific: o.honorific } : {}), ...(o.id ? { id: o.id } : {}) })),
     awards: (fm.awards ?? []).map((a) => ({ title: a.title, ...(a.recipient ? { recipient: a.recipient } : {}), ...(a.count !== undefined ? { count: a.count } : {}), ...(a.conferredBy ? { conferredBy: a.conferredBy } : {}) })),
     ...(fm.author ? { author: fm.author } : {}),
     summary: fm.summary ?? truncateText(rendered.firstParagraph, SUMMARY_LENGTH),

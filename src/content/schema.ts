@@ -8,6 +8,7 @@
  * sources — live in parse-article.ts so their errors can say more.
  */
 import { z } from "zod";
+import { t } from "../messages/index.ts";
 
 /** Honorifics the portals use before an official's name. */
 export const HONORIFICS = ["Ông", "Bà", "Đồng chí"] as const;
@@ -19,10 +20,20 @@ const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform(
 
 const year = z.number().int().min(1945).max(2100);
 
+/**
+ * A person id an editor pins on an official (src/people/): lowercase ASCII
+ * letters and digits in hyphen-separated words, like a URL slug, because it
+ * becomes the person page's address (/nhan-vat/<id>/).
+ */
+export const PERSON_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const PERSON_ID_MAX_LENGTH = 80;
+
 export const officialSchema = z.strictObject({
   name: text,
   role: optional(text),
   honorific: optional(z.enum(HONORIFICS)),
+  // The message is produced when the check fails, so it follows the language chosen at run time.
+  id: optional(z.string().max(PERSON_ID_MAX_LENGTH, { error: () => t("people.idTooLong", { max: PERSON_ID_MAX_LENGTH }) }).regex(PERSON_ID_PATTERN, { error: () => t("people.idFormat") })),
 });
 
 export const awardSchema = z.strictObject({

@@ -14,6 +14,7 @@ import { NEW_MESSAGES } from "./areas/new.ts";
 import { OUTPUT_MESSAGES } from "./areas/output.ts";
 import { PREVIEW_MESSAGES } from "./areas/preview.ts";
 import { MEDIA_MESSAGES } from "./areas/media.ts";
+import { PEOPLE_MESSAGES } from "./areas/people.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
@@ -24,6 +25,7 @@ export const CATALOGUE = {
   ...OUTPUT_MESSAGES,
   ...PREVIEW_MESSAGES,
   ...MEDIA_MESSAGES,
+  ...PEOPLE_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
