@@ -11,7 +11,8 @@
  *   unit's awards stay on its own tables (a current unit's overview links
  *   them), so nothing is counted twice.
  * - Totals group titles and recipients written the same way up to case and
- *   spacing; an award without a count counts once.
+ *   spacing (shown in their most used spelling); an award without a count
+ *   counts once.
  */
 import type { Article, Award } from "../content/article.ts";
 import { compareVietnamese } from "../people/names.ts";
@@ -43,7 +44,7 @@ export interface AwardTotal {
   readonly total: number;
   /** Whether any award of the group gave a count (else the total is how many times it was given). */
   readonly counted: boolean;
-  /** The articles that report it, newest first, each once. */
+  /** The articles that report it, each once (newest first within a province's table). */
   readonly articles: readonly Article[];
 }
 
@@ -108,12 +109,35 @@ function saturatingAdd(a: number, b: number): number {
 }
 
 interface TotalDraft {
-  title: string;
-  recipient?: string;
+  titles: Map<string, number>;
+  recipients: Map<string, number>;
   total: number;
   counted: boolean;
   articles: Article[];
   seen: Set<Article>;
+}
+
+/** The most used spelling; ties go to the first seen (the newest), or for titles to one starting with a capital letter. */
+function spelling(counts: ReadonlyMap<string, number>, preferCapital: boolean): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [text, count] of counts) {
+    const better = count > bestCount || (count === bestCount && preferCapital && best !== undefined && !startsCapital(best) && startsCapital(text));
+    if (better) {
+      best = text;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function startsCapital(text: string): boolean {
+  const first = text.charAt(0);
+  return first !== first.toLowerCase();
+}
+
+function bump(counts: Map<string, number>, text: string | undefined): void {
+  if (text) counts.set(text, (counts.get(text) ?? 0) + 1);
 }
 
 /** Totals of rows (or of other totals), by title then recipient. Linear plus sorting the distinct titles. */
@@ -123,9 +147,14 @@ function totalsOf(items: Iterable<{ title: string; recipient?: string; total: nu
     const key = `${groupKey(item.title)}\u0000${groupKey(item.recipient)}`;
     const group = groups.get(key);
     if (!group) {
-      groups.set(key, { title: item.title, ...(item.recipient ? { recipient: item.recipient } : {}), total: item.total, counted: item.counted, articles: [...item.articles], seen: new Set(item.articles) });
+      const draft: TotalDraft = { titles: new Map(), recipients: new Map(), total: item.total, counted: item.counted, articles: [...item.articles], seen: new Set(item.articles) };
+      bump(draft.titles, item.title);
+      bump(draft.recipients, item.recipient);
+      groups.set(key, draft);
       continue;
     }
+    bump(group.titles, item.title);
+    bump(group.recipients, item.recipient);
     group.total = saturatingAdd(group.total, item.total);
     group.counted ||= item.counted;
     for (const a of item.articles) {
@@ -135,8 +164,11 @@ function totalsOf(items: Iterable<{ title: string; recipient?: string; total: nu
     }
   }
   return [...groups.values()]
-    .sort((a, b) => compareVietnamese(a.title, b.title) || compareVietnamese(a.recipient ?? "", b.recipient ?? ""))
-    .map(({ seen: _seen, ...g }) => Object.freeze({ ...g, articles: Object.freeze(g.articles) }));
+    .map((g): AwardTotal => {
+      const recipient = spelling(g.recipients, false);
+      return Object.freeze({ title: spelling(g.titles, true) ?? "", ...(recipient ? { recipient } : {}), total: g.total, counted: g.counted, articles: Object.freeze(g.articles) });
+    })
+    .sort((a, b) => compareVietnamese(a.title, b.title) || compareVietnamese(a.recipient ?? "", b.recipient ?? ""));
 }
 
 function csvFile(dir: string, name: string): CsvFile {

@@ -188,7 +188,11 @@ export function datasetSchema(config: SiteConfig, name: DatasetName): Schema {
       ...arrays,
     },
     required: ["$schema", "version", "dataset", "site", "licence", "documentation", "count"],
-    anyOf: [{ required: Object.keys(arrays) }, { required: ["parts"] }],
+    // Either the data inline or the list of parts (the properties are repeated so strict validators see them declared).
+    anyOf: [
+      { properties: Object.fromEntries(Object.keys(arrays).map((k) => [k, true])), required: Object.keys(arrays) },
+      { properties: { parts: true }, required: ["parts"] },
+    ],
     additionalProperties: false,
   };
 }

@@ -218,12 +218,31 @@ export function planPersonUrls(persons: readonly Person[], record: PersonRecord,
       }
     }
   }
+  // An entry several people match is split by address: an address that is a candidate's own
+  // natural one goes back to that person; the rest lists them all.
   const shared: SharedPersonPage[] = [];
+  const sharedEntries = new Map<number, PersonRecordEntry>();
+  const ownUrls = new Map<Person, string[]>();
   for (const [i, list] of candidates) {
-    if (list.length === 1) claimedBy[i] = list[0];
-    else shared.push({ urls: entries[i]!.urls, name: entries[i]!.name ?? list[0]!.name, persons: list });
+    if (list.length === 1) {
+      claimedBy[i] = list[0];
+      continue;
+    }
+    const entry = entries[i]!;
+    const rest: string[] = [];
+    for (const url of entry.urls) {
+      const owners = list.filter((p) => personPath(p.naturalSlug) === url);
+      if (owners.length === 1) {
+        const own = ownUrls.get(owners[0]!) ?? [];
+        own.push(url);
+        ownUrls.set(owners[0]!, own);
+      } else rest.push(url);
+    }
+    if (rest.length > 0) {
+      sharedEntries.set(i, { ...entry, urls: rest });
+      shared.push({ urls: rest, name: entry.name ?? list[0]!.name, persons: list });
+    } else sharedEntries.set(i, { ...entry, urls: [] });
   }
-  const sharedEntries = new Set([...candidates].filter(([, list]) => list.length > 1).map(([i]) => i));
 
   // 3. Entries that lead nowhere now.
   const errors: ContentError[] = [];
@@ -242,14 +261,16 @@ export function planPersonUrls(persons: readonly Person[], record: PersonRecord,
     list.push(i);
     ownEntries.set(person, list);
   });
+  /** Every address a person keeps: of the entries they matched, then single addresses taken back from shared entries. */
+  const kept = (person: Person): string[] => [...(ownEntries.get(person) ?? []).flatMap((i) => entries[i]!.urls), ...(ownUrls.get(person) ?? [])];
   const urlOf = new Map<Person, string>();
   const order = [...pinned, ...persons.filter((p) => p.pinnedId === undefined)];
   for (const person of order) {
-    const own = new Set((ownEntries.get(person) ?? []).flatMap((i) => entries[i]!.urls));
+    const own = new Set(kept(person));
     const slug = person.naturalSlug;
     const form = new RegExp(`^${PEOPLE_BASE}${slug}(?:-\\d+)?/$`);
     // Keep the current address of a matched entry when it is still made from the same slug (a "-2" stays "-2").
-    let url = (ownEntries.get(person) ?? []).map((i) => entries[i]!.urls.at(-1)!).find((u) => form.test(u));
+    let url = [...(ownEntries.get(person) ?? []).map((i) => entries[i]!.urls.at(-1)!), ...(ownUrls.get(person) ?? [])].find((u) => form.test(u));
     if (!url) {
       url = personPath(slug);
       for (let n = 2; taken.has(url) && !own.has(url); n++) url = personPath(`${slug}-${n}`);
@@ -261,15 +282,17 @@ export function planPersonUrls(persons: readonly Person[], record: PersonRecord,
   // 5. The next record: one entry per person (entries of people joined by an id merge), the rest as they were.
   const next: PersonRecordEntry[] = [];
   claimedBy.forEach((person, i) => {
-    if (!person) next.push(entries[i]!);
+    if (person) return;
+    const entry = sharedEntries.get(i) ?? entries[i]!;
+    if (entry.urls.length > 0) next.push(entry);
   });
   const formerUrlsOf = new Map<Person, string[]>();
   let added = 0;
   for (const person of persons) {
     const url = urlOf.get(person)!;
-    const mine = ownEntries.get(person) ?? [];
+    const mine = kept(person);
     if (mine.length === 0) added++;
-    const urls = [...new Set([...mine.flatMap((i) => entries[i]!.urls), url])].filter((u) => u !== url);
+    const urls = [...new Set([...mine, url])].filter((u) => u !== url);
     formerUrlsOf.set(person, urls);
     const articles = [...new Set(person.mentions.map((m) => codes.codeOf(m.article)).filter((c): c is string => c !== undefined))].sort();
     next.push({ urls: [...urls, url], ...(person.pinnedId ? { id: person.pinnedId } : {}), keys: [...person.keys], ...(articles.length > 0 ? { articles } : {}), name: person.name });
