@@ -24,9 +24,13 @@ export function totalLine(total: AwardTotal): string {
   return times ? `${total.title}: ${times}` : total.title;
 }
 
-/** A table in a focusable, labelled region, so keyboard users can scroll it on a narrow screen. */
-function scrollingTable(id: string, caption: string, head: SafeHtml, body: SafeHtml): SafeHtml {
-  return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${id}"><table>
+/**
+ * A table in a focusable, labelled box, so keyboard users can scroll it on a
+ * narrow screen (a group, not a region: the section around it is already
+ * the landmark).
+ */
+export function scrollingTable(id: string, caption: string, head: SafeHtml, body: SafeHtml): SafeHtml {
+  return html`<div class="table-scroll" role="group" tabindex="0" aria-labelledby="${id}"><table>
 <caption id="${id}">${caption}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>${body}</tbody>

@@ -9,6 +9,7 @@ import { DATASETS, datasetPath, schemaPath, type DatasetName } from "../src/open
 import { html } from "../src/safe-html.ts";
 import { sitePath } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
+import { scrollingTable } from "./awards-pages.ts";
 import { renderPage, type LayoutContext } from "./base.ts";
 
 const CONTENT: Record<DatasetName, string> = {
@@ -30,12 +31,14 @@ export function renderOpenDataPage(ctx: LayoutContext): string {
     main: html`<h1>${UI.dataTitle}</h1>
 <p>${UI.dataIntro}</p>
 <section aria-labelledby="cac-tep"><h2 id="cac-tep">${UI.dataFiles}</h2>
-<div class="table-scroll" role="region" tabindex="0" aria-labelledby="cac-tep"><table>
-<thead><tr><th scope="col">${UI.dataColFile}</th><th scope="col">${UI.dataColContent}</th><th scope="col">${UI.dataColSchema}</th></tr></thead>
-<tbody>${DATASETS.map(
-      (name) => html`<tr><th scope="row"><a href="${sitePath(config, datasetPath(name))}" type="application/json">${datasetPath(name).slice(5)}</a></th><td>${CONTENT[name]}</td><td><a href="${sitePath(config, schemaPath(name))}" type="application/schema+json">${schemaPath(name).slice(5)}</a></td></tr>`,
-    )}</tbody>
-</table></div>
+${scrollingTable(
+  "bang-tep",
+  UI.dataFiles,
+  html`<th scope="col">${UI.dataColFile}</th><th scope="col">${UI.dataColContent}</th><th scope="col">${UI.dataColSchema}</th>`,
+  html`${DATASETS.map(
+    (name) => html`<tr><th scope="row"><a href="${sitePath(config, datasetPath(name))}" type="application/json">${datasetPath(name).slice(5)}</a></th><td>${CONTENT[name]}</td><td><a href="${sitePath(config, schemaPath(name))}" type="application/schema+json">${schemaPath(name).slice(5)}</a></td></tr>`,
+  )}`,
+)}
 </section>
 <section aria-labelledby="giay-phep"><h2 id="giay-phep">${UI.dataLicence}</h2>
 <p>${UI.dataLicenceText(config.dataLicence.name)} <a href="${config.dataLicence.url}" rel="license">${config.dataLicence.name}</a></p>

@@ -27,7 +27,7 @@ ${people.pages.length === 0
   ? html`<p class="empty">${UI.peopleNone}</p>`
   : html`<form id="loc-nhan-vat" class="people-filter" role="search" hidden aria-controls="danh-sach-nhan-vat" data-status="loc-nhan-vat-ket-qua" data-msg-count="${UI.peopleFilterCount}" data-msg-none="${UI.peopleFilterNone}">
 <label for="loc-ten">${UI.peopleFilterLabel}</label>
-<input id="loc-ten" name="ten" type="search" autocomplete="off" spellcheck="false" aria-describedby="loc-ten-goi-y">
+<div class="people-filter-box"><input id="loc-ten" name="ten" type="search" autocomplete="off" spellcheck="false" aria-describedby="loc-ten-goi-y"><button type="submit">${UI.peopleFilterSubmit}</button></div>
 <p id="loc-ten-goi-y" class="note">${UI.peopleFilterHint}</p>
 </form>
 <p id="loc-nhan-vat-ket-qua" class="note" role="status" aria-live="polite"></p>

@@ -103,6 +103,7 @@ export const UI = {
   peopleDescription: "Lãnh đạo, đại biểu được nêu tên trong tin hội nghị tổng kết, theo tỉnh, thành phố.",
   peopleIntro: "Lãnh đạo, đại biểu được nêu tên trong các bài, xếp theo tỉnh, thành phố (đơn vị tại thời điểm đưa tin) và theo tên. Mỗi trang cho biết các chức vụ của người đó qua từng bài.",
   peopleFilterLabel: "Lọc theo tên",
+  peopleFilterSubmit: "Lọc",
   peopleFilterHint: "Gõ có dấu hay không dấu đều được: “dung” tìm được “Dũng”.",
   /** "{n}" is replaced in the browser by the number of people shown. */
   peopleFilterCount: "Có {n} người phù hợp.",
