@@ -19,6 +19,7 @@ import { loadContent } from "../src/content/load-content.ts";
 import { buildFacts } from "../src/open-data/facts.ts";
 import { buildOpenDataFiles } from "../src/open-data/datasets.ts";
 import { DATASETS } from "../src/open-data/schemas.ts";
+import { headersForPath, parseHeadersFile } from "../src/security-headers.ts";
 import { buildSiteModel } from "../src/site-model.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
 import { HOSTILE_NAME, HOSTILE_TITLE, writeFactsSite } from "./facts-fixture.ts";
@@ -285,5 +286,13 @@ describe("person addresses in the published-URL record", () => {
     rmSync(path.join(dir, "content/ha-tinh/2016-12-07-tong-ket.md"));
     await build(dir);
     expect(read("nhan-vat/dang-minh-hung-ha-tinh/index.html", path.join(dir, "_site"))).toContain("Các bài viết nêu tên người này đã được gỡ khỏi trang.");
+  });
+});
+
+describe("serving the open data", () => {
+  it("lets any site's scripts read /api/ (CORS), and only /api/", () => {
+    const rules = parseHeadersFile(read("_headers"));
+    expect(headersForPath(rules, "/api/articles.json")["Access-Control-Allow-Origin"]).toBe("*");
+    expect(headersForPath(rules, "/nhan-vat/")["Access-Control-Allow-Origin"]).toBeUndefined();
   });
 });

@@ -65,6 +65,14 @@ describe("identity", () => {
     expect(persons[0]?.mentions.map((m) => m.article.date.day)).toEqual(["2019-01-10", "2018-01-10", "2016-11-29"]);
   });
 
+  it("counts a person named twice in one article once, and links both", () => {
+    const a = article("gia-lai", "2016-11-29", `${official("Nguyễn Dũng", "\n    role: Giám đốc")}\n${official("Ông Nguyễn Dũng", "\n    role: Bí thư Chi bộ")}`);
+    const site = buildPeopleSite([a]);
+    expect(site.pages).toHaveLength(1);
+    expect(site.pages[0]?.person.mentions.map((m) => m.role)).toEqual(["Giám đốc"]);
+    expect(site.officialUrls(a)).toEqual(["/nhan-vat/nguyen-dung-gia-lai/", "/nhan-vat/nguyen-dung-gia-lai/"]);
+  });
+
   it("keeps the same name in two provinces as two people", () => {
     const { persons } = buildPeopleIndex(newestFirst(article("gia-lai", "2016-11-29", official("Nguyễn Dũng")), article("ha-tinh", "2016-12-01", official("Nguyễn Dũng"))));
     expect(persons.map((p) => p.identity).sort()).toEqual(["name:gia-lai/nguyễn dũng", "name:ha-tinh/nguyễn dũng"]);
@@ -243,6 +251,9 @@ describe("permanent person addresses", () => {
     const twice = parsePersonRecord([{ urls: ["/nhan-vat/a/"], keys: [] }, { urls: ["/nhan-vat/a/"], keys: [] }], FILE, '{\n"people": [\n{"urls": ["/nhan-vat/a/"]},\n{"urls": ["/nhan-vat/a/"]}\n]}');
     expect("errors" in twice && twice.errors[0]).toMatchObject({ code: "people.recordDuplicateUrl", line: 4 });
     expect("errors" in parsePersonRecord("people", FILE)).toBe(true);
+    // Text from the record reaches the terminal in errors: no control characters (escape sequences).
+    expect("errors" in parsePersonRecord([{ urls: ["/nhan-vat/a/"], keys: ["gia-lai/a"], name: "\u001b[2J\u001b[31mA" }], FILE)).toBe(true);
+    expect("errors" in parsePersonRecord([{ urls: ["/nhan-vat/a/"], keys: ["gia-lai/a"], name: "Nguyễn A", withdrawn: "Gỡ." }], FILE)).toBe(false);
   });
 
   it("keeps hostile names out of addresses: only [a-z0-9-] reaches a path", () => {

@@ -172,6 +172,9 @@ export function buildPeopleIndex(articles: readonly Article[]): PeopleIndex {
       }
       draft.keys.add(key);
       const honorific = official.honorific ?? n.honorific;
+      row.push(identity);
+      // Named twice in one article (a list pasted twice, two roles): one mention, the first.
+      if (draft.mentions.at(-1)?.article === article) return;
       draft.mentions.push({ article, index, name: n.display, ...(official.role ? { role: official.role } : {}), ...(honorific ? { honorific } : {}) });
       const spelling = draft.spellings.get(n.display);
       if (spelling) spelling[0]++;
@@ -179,7 +182,6 @@ export function buildPeopleIndex(articles: readonly Article[]): PeopleIndex {
       if (honorific) draft.honorifics.set(honorific, (draft.honorifics.get(honorific) ?? 0) + 1);
       if (!draft.provinces.includes(article.province)) draft.provinces.push(article.province);
       position++;
-      row.push(identity);
     });
     personIdentityOf.push(row);
   });

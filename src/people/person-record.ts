@@ -53,13 +53,16 @@ const MAX_KEYS = 1000;
 const MAX_TEXT = 500;
 const MAX_ARTICLES = 100_000;
 
+/** Text shown to people (names in errors, withdrawal reasons): no control characters, which a terminal could run as escapes. */
+const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+
 const entrySchema = z.strictObject({
   urls: z.array(z.string().max(200).regex(PERSON_PATH)).min(1).max(MAX_URLS),
   id: z.string().max(PERSON_ID_MAX_LENGTH).regex(PERSON_ID_PATTERN).optional(),
-  keys: z.array(z.string().min(3).max(MAX_TEXT)).max(MAX_KEYS),
+  keys: z.array(z.string().min(3).max(MAX_TEXT).regex(PRINTABLE)).max(MAX_KEYS),
   articles: z.array(z.string().refine(isShortCode)).max(MAX_ARTICLES).optional(),
-  name: z.string().max(MAX_TEXT).optional(),
-  withdrawn: z.string().min(1).max(2000).optional(),
+  name: z.string().max(MAX_TEXT).regex(PRINTABLE).optional(),
+  withdrawn: z.string().min(1).max(2000).regex(PRINTABLE).optional(),
 });
 
 export type PersonRecordEntry = z.output<typeof entrySchema>;
@@ -248,7 +251,8 @@ export function planPersonUrls(persons: readonly Person[], record: PersonRecord,
   const errors: ContentError[] = [];
   const unmatched = entries.filter((e, i) => !e.withdrawn && !claimedBy[i] && !sharedEntries.has(i));
   const withArticles = unmatched.filter((e) => e.articles !== undefined && e.articles.length > 0 && e.articles.every((c) => codes.isWithdrawn(c)));
-  const lost = unmatched.filter((e) => !withArticles.includes(e));
+  const withdrawnWith = new Set(withArticles);
+  const lost = unmatched.filter((e) => !withdrawnWith.has(e));
   if (lost.length > 0) errors.push(...lostErrors(lost, persons, file, text, codes));
 
   // 4. Addresses: people with a pinned id choose first (an editor's explicit choice), then the rest, each in display order.
@@ -315,13 +319,13 @@ export function planPersonUrls(persons: readonly Person[], record: PersonRecord,
 
 /** One error per lost entry, naming people of the same province with a similar name as the likely new spelling. */
 function lostErrors(lost: readonly PersonRecordEntry[], persons: readonly Person[], file: string, text: string, codes: ArticleCodes): ContentError[] {
-  const byProvince = new Map<string, Person[]>();
+  const byProvince = new Map<string, Set<Person>>();
   for (const person of persons) {
     for (const key of person.keys) {
       const { province } = splitKey(key);
-      const list = byProvince.get(province) ?? [];
-      if (!list.includes(person)) list.push(person);
-      byProvince.set(province, list);
+      const set = byProvince.get(province) ?? new Set();
+      set.add(person);
+      byProvince.set(province, set);
     }
   }
   const fold = (s: string): string => foldDiacritics(s).toLowerCase();
@@ -333,7 +337,7 @@ function lostErrors(lost: readonly PersonRecordEntry[], persons: readonly Person
     const name = entry.name ?? key.name;
     // Where the person used to be named: people named there now, with a similar name, are the likely new spelling.
     const formerFiles = new Set((entry.articles ?? []).map((c) => codes.sourceOf(c)).filter((f): f is string => f !== undefined));
-    const near = (byProvince.get(key.province) ?? [])
+    const near = [...(byProvince.get(key.province) ?? [])]
       .map((p) => ({ p, d: editDistance(fold(p.name), fold(name)), there: p.mentions.find((m) => formerFiles.has(m.article.sourcePath)) }))
       .filter(({ d, there }) => d <= (there ? 6 : 3))
       .sort((a, b) => Number(!a.there) - Number(!b.there) || a.d - b.d)
