@@ -171,6 +171,13 @@ function totalsOf(items: Iterable<{ title: string; recipient?: string; total: nu
     .sort((a, b) => compareVietnamese(a.title, b.title) || compareVietnamese(a.recipient ?? "", b.recipient ?? ""));
 }
 
+/** The list `map` holds under `key`, created empty on first use. */
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
 function csvFile(dir: string, name: string): CsvFile {
   return { url: `${dir}${name}.csv`, fileName: `${name}.csv` };
 }
@@ -205,8 +212,8 @@ export function buildAwardsSite(articles: readonly Article[]): AwardsSite {
       rowsCsv: csvFile(url, `khen-thuong-${unit.id}-${year}`),
       totalsCsv: csvFile(url, `tong-hop-khen-thuong-${unit.id}-${year}`),
     });
-    (tablesOfUnit.get(unit.id) ?? tablesOfUnit.set(unit.id, []).get(unit.id)!).push(table);
-    (tablesOfYear.get(year) ?? tablesOfYear.set(year, []).get(year)!).push(table);
+    listIn(tablesOfUnit, unit.id).push(table);
+    listIn(tablesOfYear, year).push(table);
   }
 
   const byUnit: AwardsByUnit[] = [];
