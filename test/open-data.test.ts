@@ -260,8 +260,8 @@ describe("person addresses in the published-URL record", () => {
     await build(dir);
     const site = path.join(dir, "_site");
     expect(read("nhan-vat/nguyen-dung/index.html", site)).toContain("<h1>Nguyễn Dũng</h1>");
-    for (const old of ["nguyen-dung-gia-lai", "nguyen-dung-ha-tinh"]) expect(read(`nhan-vat/${old}/index.html`, site)).toContain('<meta http-equiv="refresh" content="0; url=/nhan-vat/nguyen-dung/">');
-    expect(read("_redirects", site)).toContain("/nhan-vat/nguyen-dung-gia-lai/ /nhan-vat/nguyen-dung/ 301");
+    for (const old of ["nguyen-dung-gia-lai", "nguyen-dung-ha-tinh"]) expect(read(`nhan-vat/${old}/index.html`, site)).toContain('<meta http-equiv="refresh" content="0; url=/tin/nhan-vat/nguyen-dung/">');
+    expect(read("_redirects", site)).toContain("/tin/nhan-vat/nguyen-dung-gia-lai/ /tin/nhan-vat/nguyen-dung/ 301");
     expect(record(dir).people.find((p) => p.id === "nguyen-dung")?.urls).toEqual(["/nhan-vat/nguyen-dung-gia-lai/", "/nhan-vat/nguyen-dung-ha-tinh/", "/nhan-vat/nguyen-dung/"]);
   });
 
@@ -292,7 +292,7 @@ describe("person addresses in the published-URL record", () => {
 describe("serving the open data", () => {
   it("lets any site's scripts read /api/ (CORS), and only /api/", () => {
     const rules = parseHeadersFile(read("_headers"));
-    expect(headersForPath(rules, "/api/articles.json")["Access-Control-Allow-Origin"]).toBe("*");
-    expect(headersForPath(rules, "/nhan-vat/")["Access-Control-Allow-Origin"]).toBeUndefined();
+    expect(headersForPath(rules, "/tin/api/articles.json")["Access-Control-Allow-Origin"]).toBe("*");
+    expect(headersForPath(rules, "/tin/nhan-vat/")["Access-Control-Allow-Origin"]).toBeUndefined();
   });
 });

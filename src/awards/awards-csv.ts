@@ -4,8 +4,6 @@
  * names are the tables' own (src/ui-strings.ts); addresses are absolute, so
  * a saved file still points at the site.
  */
-import type { OutputFile } from "../build/output-files.ts";
-import type { BuildStep } from "../build/steps.ts";
 import { provinceLabel } from "../provinces.ts";
 import { absoluteUrl, type SiteConfig } from "../site-config.ts";
 import { UI } from "../ui-strings.ts";
@@ -19,8 +17,8 @@ function totalsRows(config: SiteConfig, totals: readonly AwardTotal[]): (string 
 }
 
 /** Every CSV file of the award tables. Linear in the number of awards. */
-export function awardCsvFiles(config: SiteConfig, awards: AwardsSite): OutputFile[] {
-  const files: OutputFile[] = [];
+export function awardCsvFiles(config: SiteConfig, awards: AwardsSite): { path: string; contents: string }[] {
+  const files: { path: string; contents: string }[] = [];
   const totalsHeader = [UI.awardsColTitle, UI.awardsColRecipient, UI.awardsColTotal, UI.awardsColArticleCount, UI.awardsColArticleUrls];
   for (const table of awards.tables) {
     const province = provinceLabel(table.unit);
@@ -45,8 +43,3 @@ export function awardCsvFiles(config: SiteConfig, awards: AwardsSite): OutputFil
   }
   return files;
 }
-
-export const awardsCsvStep: BuildStep = {
-  name: "award-csv",
-  run: ({ data }) => awardCsvFiles(data.layout.config, data.awards),
-};

@@ -64,6 +64,11 @@ export function factsPages(facts: Facts, newestDay?: string): FactsPage[] {
   return pages;
 }
 
+/** How many pages factsPages lists, without listing them. */
+export function factsPageCount(facts: Facts): number {
+  return 3 + facts.people.pages.length + facts.awards.years.length + facts.awards.tables.length;
+}
+
 function newestOf(days: readonly (string | undefined)[]): string | undefined {
   let newest: string | undefined;
   for (const day of days) if (day && (!newest || day > newest)) newest = day;

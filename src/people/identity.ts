@@ -22,7 +22,7 @@ import type { Honorific } from "../content/schema.ts";
 import { explain } from "../messages/index.ts";
 import { provinceLabel, type ProvinceUnit } from "../provinces.ts";
 import { slugify } from "../slug.ts";
-import { compareNameKeys, nameSortKey, normaliseName, type NameSortKey } from "./names.ts";
+import { compareNameKeys, compareVietnamese, nameSortKey, normaliseName, type NameSortKey } from "./names.ts";
 
 /** One official in one article. */
 export interface Mention {
@@ -207,7 +207,7 @@ export function buildPeopleIndex(articles: readonly Article[]): PeopleIndex {
     persons.push(person);
     byIdentity.set(draft.identity, person);
   }
-  persons.sort(comparePersons);
+  sortPersons(persons);
 
   const personsOf = new Map<Article, (Person | undefined)[]>();
   articles.forEach((article, a) => {
@@ -215,6 +215,26 @@ export function buildPeopleIndex(articles: readonly Article[]): PeopleIndex {
     if (row.some((id) => id !== undefined)) personsOf.set(article, row.map((id) => (id === undefined ? undefined : byIdentity.get(id))));
   });
   return { persons, personsOf, errors };
+}
+
+/**
+ * Sorts people in Vietnamese name order (the order of {@link comparePersons})
+ * comparing each distinct name part once: the parts are ranked with the
+ * collator, then people are sorted by ranks. Names repeat a lot (given names
+ * especially), so this is a fraction of the collator calls of sorting people
+ * directly.
+ */
+function sortPersons(persons: Person[]): void {
+  const rank = (parts: readonly string[]): Map<string, number> => new Map([...new Set(parts)].sort(compareVietnamese).map((p, i) => [p, i]));
+  const given = rank(persons.map((p) => p.sortKey.given));
+  const family = rank(persons.map((p) => p.sortKey.family));
+  const middle = rank(persons.map((p) => p.sortKey.middle));
+  const keyOf = new Map(persons.map((p) => [p, [given.get(p.sortKey.given)!, family.get(p.sortKey.family)!, middle.get(p.sortKey.middle)!] as const]));
+  persons.sort((a, b) => {
+    const x = keyOf.get(a)!;
+    const y = keyOf.get(b)!;
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0);
+  });
 }
 
 /** Vietnamese name order, then identity so equal names keep one order on every build. */

@@ -18,6 +18,7 @@ import { sharePages } from "../pages/share.ts";
 import { notFoundPage, provinceDirectoryPage, searchPage } from "../pages/site-pages.ts";
 import { searchStep } from "../search/index-step.ts";
 import type { SiteData } from "../site-data.ts";
+import { FACTS_PRODUCERS } from "../open-data/facts-producers.ts";
 import { defineFileStep, planOutputs, type OutputPlan, type Producer } from "./output-plan.ts";
 
 /** The preview's own addresses (/__preview/…): no page may take them. */
@@ -52,6 +53,8 @@ export const SITE_PRODUCERS: readonly Producer<SiteData>[] = [
   articleImagesStep,
   staticFilesStep,
   reservedElsewhere,
+  // People, awards, open data (pages and files)
+  ...FACTS_PRODUCERS,
   // Folders filled after planning
   searchStep,
 ];
@@ -71,5 +74,5 @@ export interface SitePlan {
  */
 export function planSite(data: SiteData, contentErrors: readonly ContentError[] = [], producers: readonly Producer<SiteData>[] = SITE_PRODUCERS): SitePlan {
   const plan = planOutputs(data, producers);
-  return { data, plan, errors: [...contentErrors, ...data.links.plan.errors, ...plan.errors] };
+  return { data, plan, errors: [...contentErrors, ...data.links.plan.errors, ...data.people.errors, ...plan.errors] };
 }
