@@ -28,11 +28,23 @@ export interface ArticlePageExtras {
   readonly related?: readonly Article[];
   /** Processed pictures and share card (src/images/article-media.ts); absent in the live preview. */
   readonly media?: ArticleMedia;
+  /** Person page of each official, same positions as `article.officials` (src/people/: PeopleSite.officialUrls). */
+  readonly officialUrls?: readonly (string | undefined)[];
 }
 
-/** One official as the page lists them (also the feeds' item content). */
+function personLink(ctx: LayoutContext, url: string | undefined): string | undefined {
+  return url === undefined ? undefined : sitePath(ctx.config, url);
+}
+
+/** One official as the feeds list them (no link). */
 export function official(o: Official): SafeHtml {
-  return html`<li><span class="name">${o.honorific ? `${o.honorific} ` : ""}${o.name}</span>${o.role ? html`<span class="role"> – ${o.role}</span>` : ""}</li>`;
+  return officialItem(o, undefined);
+}
+
+/** One official as the page lists them, the name linked to their person page when they have one (src/people/). */
+function officialItem(o: Official, personUrl: string | undefined): SafeHtml {
+  const name = html`${o.honorific ? `${o.honorific} ` : ""}${o.name}`;
+  return html`<li><span class="name">${personUrl ? html`<a href="${personUrl}">${name}</a>` : name}</span>${o.role ? html`<span class="role"> – ${o.role}</span>` : ""}</li>`;
 }
 
 /** One award as the page lists them (also the feeds' item content). */
@@ -127,7 +139,7 @@ ${leadFigure(ctx.config, article, extras.media)}
 ${pageBody(ctx.config, article.body, extras.media)}
 </div>
 ${article.author ? html`<p class="byline"><span class="visually-hidden">${UI.author}: </span>${article.author}</p>` : ""}
-${article.officials.length > 0 ? html`<section class="officials" aria-labelledby="dai-bieu"><h2 id="dai-bieu">${UI.officials}</h2><ul>${article.officials.map(official)}</ul></section>` : ""}
+${article.officials.length > 0 ? html`<section class="officials" aria-labelledby="dai-bieu"><h2 id="dai-bieu">${UI.officials}</h2><ul>${article.officials.map((o, i) => officialItem(o, personLink(ctx, extras.officialUrls?.[i])))}</ul></section>` : ""}
 ${article.awards.length > 0 ? html`<section class="awards" aria-labelledby="khen-thuong"><h2 id="khen-thuong">${UI.awards}</h2><ul>${article.awards.map(award)}</ul></section>` : ""}
 ${article.tags.length > 0 ? html`<p class="tags">${UI.tags}: ${joinHtml(article.tags, ", ")}</p>` : ""}
 ${shareLinks(article, canonical, shareUrl)}

@@ -109,13 +109,15 @@ ${page.head}
 <li><a href="${sitePath(ctx.config, "/")}">${UI.latest}</a></li>
 <li><a href="${sitePath(ctx.config, "/tinh-thanh/")}">${UI.provinces}</a></li>
 <li><a href="${sitePath(ctx.config, SEARCH_PAGE_URL)}">${UI.searchTitle}</a></li>
+<li><a href="${sitePath(ctx.config, "/nhan-vat/")}">${UI.peopleTitle}</a></li>
+<li><a href="${sitePath(ctx.config, "/khen-thuong/")}">${UI.awardsTitle}</a></li>
 </ul></nav>
 </header>
 ${page.breadcrumbs && page.breadcrumbs.length > 0 ? breadcrumbs(ctx.config, page.breadcrumbs) : ""}
 <main id="noi-dung">
 ${page.main}
 </main>
-<footer class="site-footer"><p>${UI.footer}</p></footer>
+<footer class="site-footer"><p>${UI.footer}</p><p><a href="${sitePath(ctx.config, "/du-lieu/")}">${UI.footerData}</a></p></footer>
 </body>
 </html>
 `.value;

@@ -59,6 +59,8 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   { pattern: "/pagefind/index/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
   { pattern: "/pagefind/fragment/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
   { pattern: "/pagefind/filter/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
+  // Open data (src/open-data/): readable by any site's scripts, the point of publishing it.
+  { pattern: "/api/*", headers: { "Access-Control-Allow-Origin": "*" } },
 ];
 
 /** Renders rules in the `_headers` format: a pattern line, then indented "Name: value" lines. */

@@ -28,10 +28,27 @@ export interface SiteConfig {
   readonly language: "vi";
   /** Articles per home/province index page. */
   readonly pageSize: number;
+  /** The licence of the open data (/du-lieu/, every /api/ file). */
+  readonly dataLicence: DataLicence;
 }
 
 /** Path segments SITE_URL may have: what the site itself writes (src/plan/output-plan.ts SAFE_SEGMENT). */
 const SITE_PATH_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+
+/** A licence by name and the address of its text. */
+export interface DataLicence {
+  readonly name: string;
+  readonly url: string;
+}
+
+/**
+ * The licence the open data (/api/*.json, award CSVs) is published under:
+ * change it here, it is the one place every file and page reads it from.
+ */
+export const DATA_LICENCE: DataLicence = {
+  name: "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
+  url: "https://creativecommons.org/licenses/by/4.0/deed.vi",
+};
 
 /**
  * Validates and normalises a site URL: http(s), no credentials, no query or
@@ -70,6 +87,7 @@ export function siteConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SiteCon
     description: "Tin hội nghị tổng kết công tác năm và triển khai nhiệm vụ năm mới của các sở, ngành tỉnh, thành phố",
     language: "vi",
     pageSize: 20,
+    dataLicence: DATA_LICENCE,
   };
 }
 

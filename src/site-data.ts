@@ -21,6 +21,8 @@ import { createSiteLinks, type SiteLinks } from "./links/site-links.ts";
 import { searchScript } from "./search/search-script.ts";
 import { siteConfigFromEnv, type SiteConfig } from "./site-config.ts";
 import { buildSiteModel, type IndexPage, type SiteModel } from "./site-model.ts";
+import { buildFacts, type Facts } from "./open-data/facts.ts";
+import { peopleFilterScript } from "./people/people-script.ts";
 import { readAsset, readerScript, type StaticAsset } from "./static-asset.ts";
 
 /** Project root (one level above this file): the default content root, and where the page template lives. */
@@ -40,13 +42,16 @@ export interface SiteData {
   /** Home pages then province index pages. */
   readonly indexPages: readonly IndexPage[];
   /** Fingerprinted files under /assets/. */
-  readonly assets: { readonly stylesheet: StaticAsset; readonly readerScript: StaticAsset; readonly searchScript: StaticAsset };
+  readonly assets: { readonly stylesheet: StaticAsset; readonly readerScript: StaticAsset; readonly searchScript: StaticAsset; readonly peopleFilterScript: StaticAsset };
   /** Short codes, short URLs and share pages. */
   readonly links: SiteLinks;
   /** QR symbols of the short URLs. */
   readonly qr: QrStore;
   /** Processed pictures and share cards (src/build/article-images.ts adds them before the site is planned; absent in the preview). */
   readonly media?: MediaIndex;
+  /** People and awards (src/open-data/facts.ts). */
+  readonly people: Facts["people"];
+  readonly awards: Facts["awards"];
 }
 
 /** Reads the published-URL record of a project (an absent file is an empty record). */
@@ -76,6 +81,8 @@ export function createSiteData(articles: readonly Article[], options: CreateSite
   const stylesheet = readAsset("site.css");
   const reader = readerScript();
   const model = buildSiteModel(config, articles);
+  const links = createSiteLinks(config, articles, planLinks(articles, options.ledger ?? EMPTY_LEDGER, options.ledgerText));
+  const facts = buildFacts(articles, options.ledger, options.ledgerText, links.plan);
   // Frozen on purpose: Eleventy wraps every plain object it hands a paginated
   // page in a fresh Proxy (ProxyWrap), except frozen ones; caches keyed on
   // these objects (related articles) then keep working across pages.
@@ -84,9 +91,11 @@ export function createSiteData(articles: readonly Article[], options: CreateSite
     model: Object.freeze(model),
     indexPages: Object.freeze([...model.homePages, ...model.provincePages]),
     layout: Object.freeze({ config, stylesheetUrl: stylesheet.url, scriptUrl: reader.url }),
-    assets: Object.freeze({ stylesheet, readerScript: reader, searchScript: searchScript() }),
-    links: Object.freeze(createSiteLinks(config, articles, planLinks(articles, options.ledger ?? EMPTY_LEDGER, options.ledgerText))),
+    assets: Object.freeze({ stylesheet, readerScript: reader, searchScript: searchScript(), peopleFilterScript: peopleFilterScript() }),
+    links: Object.freeze(links),
     qr: options.qr ?? new QrStore(options.qrCacheFile),
+    people: facts.people,
+    awards: facts.awards,
   });
 }
 

@@ -43,7 +43,7 @@ describe("building the fixture site", () => {
     expect(page).toContain("<h1>Hội nghị tổng kết công tác năm 2016, triển khai nhiệm vụ năm 2017</h1>");
     expect(page).toContain('<time datetime="2016-11-29T14:00:00+07:00">Thứ Ba, 29/11/2016, 14:00</time>');
     expect(page).toContain("Sở Thông tin và Truyền thông");
-    expect(page).toMatch(/<h2 id="dai-bieu">Đại biểu, lãnh đạo<\/h2><ul><li><span class="name">Ông Nguyễn Dũng<\/span><span class="role"> – Giám đốc Trung tâm CNTT&amp;TT<\/span>/);
+    expect(page).toMatch(/<h2 id="dai-bieu">Đại biểu, lãnh đạo<\/h2><ul><li><span class="name"><a href="\/nhan-vat\/nguyen-dung-gia-lai\/">Ông Nguyễn Dũng<\/a><\/span><span class="role"> – Giám đốc Trung tâm CNTT&amp;TT<\/span>/);
     expect(page).toContain("<strong>Lao động tiên tiến</strong>: 11 cá nhân");
     expect(page).toContain("Trần Thị Bích Thủy</p>");
     expect(page).toContain("<h3>Kết quả</h3>");

@@ -58,7 +58,7 @@ describe("the new article file", () => {
     agency: "Sở Thông tin và Truyền thông",
     reviewYear: 2016,
     planYear: 2017,
-    officials: [{ name: "Nguyễn Dũng", role: "Giám đốc Trung tâm CNTT&TT", honorific: "Ông" }],
+    officials: [{ name: "Nguyễn Dũng", role: "Giám đốc Trung tâm CNTT&TT", honorific: "Ông", id: "nguyen-dung-gia-lai" }],
     awards: [{ title: "Lao động tiên tiến", recipient: "cá nhân", count: 11, conferredBy: "Giám đốc Sở TT&TT" }],
     author: "Trần Thị Bích Thủy",
   };
@@ -76,6 +76,8 @@ describe("the new article file", () => {
     expect(parseOfficialFlag("Nguyễn Dũng; Giám đốc; ông")).toEqual({ name: "Nguyễn Dũng", role: "Giám đốc", honorific: "Ông" });
     expect(parseOfficialFlag("Lương Hải Âu;;Đồng chí")).toEqual({ name: "Lương Hải Âu", honorific: "Đồng chí" });
     expect(parseOfficialFlag("A; b; Ngài")).toBeUndefined();
+    expect(parseOfficialFlag("Nguyễn Dũng; Giám đốc; Ông; nguyen-dung-gia-lai")).toEqual({ name: "Nguyễn Dũng", role: "Giám đốc", honorific: "Ông", id: "nguyen-dung-gia-lai" });
+    expect(parseOfficialFlag("Nguyễn Dũng;;; Nguyễn Dũng")).toBeUndefined();
     expect(parseOfficialFlag(" ; b")).toBeUndefined();
     expect(parseAwardFlag("Giấy khen; cá nhân; 04; Sở")).toBeUndefined();
     expect(parseAwardFlag("Giấy khen; cá nhân; 4; Sở")).toEqual({ title: "Giấy khen", recipient: "cá nhân", count: 4, conferredBy: "Sở" });
@@ -213,7 +215,7 @@ describe("npm run new with flags (the real CLI)", () => {
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
     const help = run(["--help"]);
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain("--official \"Name; role; Ông|Bà|Đồng chí\"");
+    expect(help.stdout).toContain("--official \"Name; role; Ông|Bà|Đồng chí; person id\"");
   });
 
   it("does not write through a province folder that links outside content/", () => {

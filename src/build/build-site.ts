@@ -9,6 +9,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ContentValidationError, type ContentError } from "../content/errors.ts";
 import { LEDGER_FILE, serializeLedger } from "../links/ledger.ts";
+import { serializePersonRecord } from "../people/person-record.ts";
 import type { PlannedOutput } from "../plan/output-plan.ts";
 import { planSite } from "../plan/site-outputs.ts";
 import type { SiteConfig } from "../site-config.ts";
@@ -80,7 +81,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const links = data.links.plan;
   const ledgerMode = options.ledger ?? "read-only";
   const all: ContentError[] = [...errors];
-  if (ledgerMode === "frozen" && links.changed) {
+  const recordChanged = links.changed || data.people.recordChanged;
+  if (ledgerMode === "frozen" && recordChanged) {
     all.push({ file: LEDGER_FILE, message: "is out of date: this content publishes new URLs or moves articles", expected: "the record committed together with the content", fix: "run npm run build locally and commit published-urls.json" });
   }
   if (all.length > 0) throw new ContentValidationError(all, contentWarnings);
@@ -114,9 +116,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     output.commit();
     lap("swap");
     let ledgerChanges = 0;
-    if (ledgerMode === "record" && links.changed) {
-      writeFileSync(path.join(rootDir, LEDGER_FILE), serializeLedger(links.ledger));
-      ledgerChanges = links.added + links.moved;
+    if (ledgerMode === "record" && recordChanged) {
+      // The people list (src/people/person-record.ts) is written with the articles' record, in the same file.
+      writeFileSync(path.join(rootDir, LEDGER_FILE), serializeLedger({ ...links.ledger, people: serializePersonRecord(data.people.record) }));
+      ledgerChanges = links.added + links.moved + data.people.added;
     }
     return { outDir, articleCount: data.model.articles.length, fileCount, timings, ledgerChanges, warnings: contentWarnings };
   } catch (error) {

@@ -8,6 +8,7 @@ import { escapeHtml } from "../safe-html.ts";
 import { defineFileStep, type OutputDeclaration } from "../plan/output-plan.ts";
 import { absoluteUrl } from "../site-config.ts";
 import type { SiteData } from "../site-data.ts";
+import { factsPageCount, factsPages } from "../open-data/facts.ts";
 
 export const SITEMAP_LIMIT = 50_000;
 
@@ -31,6 +32,7 @@ function sitemapEntries(site: SiteData): Entry[] {
   entries.push(at("/tinh-thanh/", newest));
   for (const article of site.model.articles) entries.push(at(article.url, article.date.day));
   for (const share of site.links.sharePages) entries.push(at(share.url, share.article.date.day));
+  for (const page of factsPages(site, newest)) entries.push(at(page.url, page.lastmod));
   return entries;
 }
 
@@ -40,7 +42,7 @@ export const sitemapStep = defineFileStep<SiteData>({
   *declare(site): Iterable<OutputDeclaration> {
     const { config } = site.layout;
     // The count is known without building the entries; the entries are built once, on first use.
-    const count = site.indexPages.length + 1 + site.model.articles.length + site.links.sharePages.length;
+    const count = site.indexPages.length + 1 + site.model.articles.length + site.links.sharePages.length + factsPageCount(site);
     let entries: Entry[] | undefined;
     const all = (): Entry[] => (entries ??= sitemapEntries(site));
     if (count <= SITEMAP_LIMIT) {

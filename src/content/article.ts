@@ -12,6 +12,8 @@ export interface Official {
   readonly name: string;
   readonly role?: string;
   readonly honorific?: Honorific;
+  /** Person id pinned by an editor (src/people/identity.ts): the same id is the same person everywhere. */
+  readonly id?: string;
 }
 
 export interface Award {

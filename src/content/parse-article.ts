@@ -31,7 +31,7 @@ import type { Article, ArticleImage } from "./article.ts";
 import { closest, showValue, type ContentError } from "./errors.ts";
 import { cleanFrontMatter, cleanProblemError, decodeArticle, Locator, parseYaml, suspectedBodyLine, yamlErrors, type EarlyError } from "./front-matter.ts";
 import { LIMITS } from "./limits.ts";
-import { AWARD_KEYS, fieldHelp, FRONT_MATTER_KEYS, IMAGE_KEYS, OFFICIAL_KEYS, fieldLabel, fieldPattern, frontMatterSchema, type FrontMatter } from "./schema.ts";
+import { PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN, AWARD_KEYS, fieldHelp, FRONT_MATTER_KEYS, IMAGE_KEYS, OFFICIAL_KEYS, fieldLabel, fieldPattern, frontMatterSchema, type FrontMatter } from "./schema.ts";
 
 /** A file next to the article that a field names (today only image.src), for the loader to check and to tell used from unused files. */
 export interface FileUse {
@@ -351,6 +351,14 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, bodyStart: n
     } else at("image.src", ["image", "src"], src, explain("content.imageSrcInvalid"), fieldHelp("image.src")?.expected);
   }
 
+  (fm.officials ?? []).forEach((official, i) => {
+    const id = official.id;
+    if (id === undefined || PERSON_ID_PATTERN.test(id) && id.length <= PERSON_ID_MAX_LENGTH) return;
+    const help = helpParts("officials[].id");
+    const what = id.length > PERSON_ID_MAX_LENGTH ? explain("people.idTooLong", { max: PERSON_ID_MAX_LENGTH }) : { ...explain("people.idFormat"), ...(help.fix ? { fix: help.fix } : {}) };
+    at(fieldLabel(["officials", i, "id"]), ["officials", i, "id"], id, what, help.expected);
+  });
+
   const slug = slugFromFileName(file);
   if (!slug) errors.push({ file, ...explain("content.slugUnusable") });
 
@@ -376,7 +384,7 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, bodyStart: n
     ...(fm.agency ? { agency: fm.agency } : {}),
     ...(fm.reviewYear !== undefined ? { reviewYear: fm.reviewYear } : {}),
     ...(fm.planYear !== undefined ? { planYear: fm.planYear } : {}),
-    officials: (fm.officials ?? []).map((o) => ({ name: o.name, ...(o.role ? { role: o.role } : {}), ...(o.honorific ? { honorific: o.honorific } : {}) })),
+    officials: (fm.officials ?? []).map((o) => ({ name: o.name, ...(o.role ? { role: o.role } : {}), ...(o.honorific ? { honorific: o.honorific } : {}), ...(o.id ? { id: o.id } : {}) })),
     awards: (fm.awards ?? []).map((a) => ({ title: a.title, ...(a.recipient ? { recipient: a.recipient } : {}), ...(a.count !== undefined ? { count: a.count } : {}), ...(a.conferredBy ? { conferredBy: a.conferredBy } : {}) })),
     ...(fm.author ? { author: fm.author } : {}),
     summary: fm.summary ?? truncateText(rendered.firstParagraph, SUMMARY_LENGTH),

@@ -24,10 +24,21 @@ const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform(
 
 const year = z.number().int().min(1945).max(2100);
 
+/**
+ * A person id an editor pins on an official (src/people/): lowercase ASCII
+ * letters and digits in hyphen-separated words, like a URL slug, because it
+ * becomes the person page's address (/nhan-vat/<id>/).
+ */
+export const PERSON_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const PERSON_ID_MAX_LENGTH = 80;
+
 export const officialSchema = z.strictObject({
   name: text,
   role: optional(text),
   honorific: optional(z.enum(HONORIFICS)),
+  // The message is produced when the check fails, so it follows the language chosen at run time.
+  // Its form (PERSON_ID_PATTERN, PERSON_ID_MAX_LENGTH) is a semantic rule in parse-article.ts, whose errors can suggest the id to write.
+  id: optional(text),
 });
 
 export const awardSchema = z.strictObject({

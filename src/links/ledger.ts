@@ -30,11 +30,15 @@ const entrySchema = z.strictObject({
 const ledgerSchema = z.strictObject({
   about: z.string().optional(),
   entries: z.array(entrySchema),
+  // Person pages (src/people/person-record.ts checks and plans this list; it only passes through here).
+  people: z.array(z.unknown()).optional(),
 });
 
 export type LedgerEntry = z.output<typeof entrySchema>;
 export interface Ledger {
   readonly entries: readonly LedgerEntry[];
+  /** The record's `people` list, unchecked: src/people/person-record.ts owns it. */
+  readonly people?: readonly unknown[];
 }
 
 const ABOUT = "Every URL this site has published, with the short code printed in its QR code. Updated by `npm run build`; commit it with your content. Never delete entries: to remove an article on purpose, add \"withdrawn\": \"<reason shown to readers>\" to its entry.";
@@ -67,7 +71,7 @@ export function parseLedger(text: string): { ledger: Ledger } | { errors: Conten
     if (seen.has(entry.code)) errors.push({ file: LEDGER_FILE, line: lineOf(text, entry.code), message: `lists the code ${entry.code} twice`, fix: "restore the file from git" });
     seen.add(entry.code);
   }
-  return errors.length > 0 ? { errors } : { ledger: { entries: parsed.data.entries } };
+  return errors.length > 0 ? { errors } : { ledger: { entries: parsed.data.entries, ...(parsed.data.people ? { people: parsed.data.people } : {}) } };
 }
 
 /** Stable text form: entries sorted by first URL, so diffs are small and builds reproducible. */
@@ -75,7 +79,7 @@ export function serializeLedger(ledger: Ledger): string {
   const entries = [...ledger.entries]
     .sort((a, b) => (a.urls[0]! < b.urls[0]! ? -1 : a.urls[0]! > b.urls[0]! ? 1 : a.code < b.code ? -1 : 1))
     .map((e) => ({ code: e.code, urls: e.urls, ...(e.title ? { title: e.title } : {}), ...(e.withdrawn ? { withdrawn: e.withdrawn } : {}) }));
-  return `${JSON.stringify({ about: ABOUT, entries }, null, 2)}\n`;
+  return `${JSON.stringify({ about: ABOUT, entries, ...(ledger.people ? { people: ledger.people } : {}) }, null, 2)}\n`;
 }
 
 function lineOf(text: string, code: string): number | undefined {

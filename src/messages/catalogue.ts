@@ -16,6 +16,7 @@ import { OUTPUT_MESSAGES } from "./areas/output.ts";
 import { OUTPUT_DIR_MESSAGES } from "./areas/output-dir.ts";
 import { PREVIEW_MESSAGES } from "./areas/preview.ts";
 import { MEDIA_MESSAGES } from "./areas/media.ts";
+import { PEOPLE_MESSAGES } from "./areas/people.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
@@ -29,6 +30,7 @@ export const CATALOGUE = {
   ...OUTPUT_DIR_MESSAGES,
   ...PREVIEW_MESSAGES,
   ...MEDIA_MESSAGES,
+  ...PEOPLE_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -18,6 +18,8 @@ export interface OfficialFields {
   readonly name: string;
   readonly role?: string;
   readonly honorific?: string;
+  /** Person id (src/people/): only when an editor gives one. */
+  readonly id?: string;
 }
 
 export interface AwardFields {
@@ -64,7 +66,7 @@ const ORDER: readonly FieldName[] = ["title", "date", "province", "agency", "rev
 
 // Every field written must be a schema field: a rename in the schema fails here at load time, not in an editor's build.
 for (const key of ORDER) if (!FRONT_MATTER_KEYS.includes(key)) throw new Error(`article-text: "${key}" is not a front matter field`);
-for (const key of ["name", "role", "honorific"]) if (!OFFICIAL_KEYS.includes(key)) throw new Error(`article-text: "officials.${key}" is not a schema field`);
+for (const key of ["name", "role", "honorific", "id"]) if (!OFFICIAL_KEYS.includes(key)) throw new Error(`article-text: "officials.${key}" is not a schema field`);
 for (const key of ["title", "recipient", "count", "conferredBy"]) if (!AWARD_KEYS.includes(key)) throw new Error(`article-text: "awards.${key}" is not a schema field`);
 
 /** A YAML scalar that reads back as exactly `value`. */
@@ -107,7 +109,7 @@ export function articleText(input: ArticleTextInput): string {
       out.push("officials:");
       for (const item of f.officials ?? []) {
         for (const c of item.comments ?? []) out.push(yamlComment(c, "  "));
-        out.push(...mappingLines([["name", item.value.name], ["role", item.value.role], ["honorific", item.value.honorific]], "  "));
+        out.push(...mappingLines([["name", item.value.name], ["role", item.value.role], ["honorific", item.value.honorific], ["id", item.value.id]], "  "));
       }
     } else if (key === "awards") {
       out.push("awards:");

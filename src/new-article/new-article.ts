@@ -3,7 +3,7 @@
  * prompts or flags), its name by the README's convention, and the checks on
  * flag values. Pure; the file is written by scripts/new.ts.
  */
-import { HONORIFICS } from "../content/schema.ts";
+import { HONORIFICS, PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN } from "../content/schema.ts";
 import { parseArticleDate } from "../dates.ts";
 import { explain, t } from "../messages/index.ts";
 import { getProvince, suggestProvinceIds } from "../provinces.ts";
@@ -101,13 +101,14 @@ export function parseYear(value: string): number | undefined {
 
 const honorificOf = (text: string): OfficialFields["honorific"] | undefined => HONORIFICS.find((h) => h.toLowerCase() === text.trim().toLowerCase());
 
-/** `--official "Nguyễn Dũng; Giám đốc Trung tâm CNTT&TT; Ông"` → fields, or undefined when malformed. */
+/** `--official "Nguyễn Dũng; Giám đốc Trung tâm CNTT&TT; Ông; nguyen-dung-gia-lai"` (role, honorific, person id optional) → fields, or undefined when malformed. */
 export function parseOfficialFlag(value: string): OfficialFields | undefined {
-  const [name = "", role = "", honorific = "", ...rest] = value.split(";").map((s) => s.trim());
+  const [name = "", role = "", honorific = "", id = "", ...rest] = value.split(";").map((s) => s.trim());
   if (name === "" || rest.length > 0) return undefined;
   const h = honorific === "" ? undefined : honorificOf(honorific);
   if (honorific !== "" && !h) return undefined;
-  return { name, ...(role ? { role } : {}), ...(h ? { honorific: h } : {}) };
+  if (id !== "" && (!PERSON_ID_PATTERN.test(id) || id.length > PERSON_ID_MAX_LENGTH)) return undefined;
+  return { name, ...(role ? { role } : {}), ...(h ? { honorific: h } : {}), ...(id ? { id } : {}) };
 }
 
 /** `--award "Lao động tiên tiến; cá nhân; 11; Giám đốc Sở TT&TT"` → fields, or undefined when malformed. */

@@ -23,6 +23,7 @@ export const articlePages = definePageType<SiteData, Article>({
       afterBody: html`<p class="share-page-link"><a href="${sitePath(site.layout.config, share.url)}">${UI.shareLink}</a></p>`,
       related: relatedArticles(site.model, article),
       media: site.media?.of(article),
+      officialUrls: site.people.officialUrls(article),
     });
   },
 });

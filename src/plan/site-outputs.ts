@@ -19,6 +19,7 @@ import { sharePages } from "../pages/share.ts";
 import { notFoundPage, provinceDirectoryPage, searchPage } from "../pages/site-pages.ts";
 import { searchStep } from "../search/index-step.ts";
 import type { SiteData } from "../site-data.ts";
+import { FACTS_PRODUCERS } from "../open-data/facts-producers.ts";
 import { defineFileStep, planOutputs, type OutputPlan, type Producer } from "./output-plan.ts";
 
 /** The preview's own addresses (/__preview/…): no page may take them. */
@@ -53,6 +54,8 @@ export const SITE_PRODUCERS: readonly Producer<SiteData>[] = [
   articleImagesStep,
   staticFilesStep,
   reservedElsewhere,
+  // People, awards, open data (pages and files)
+  ...FACTS_PRODUCERS,
   // Folders filled after planning
   searchStep,
 ];
@@ -73,11 +76,11 @@ export interface SitePlan {
 export function planSite(data: SiteData, contentErrors: readonly ContentError[] = [], producers: readonly Producer<SiteData>[] = SITE_PRODUCERS): SitePlan {
   const plan = planOutputs(data, producers);
   // An article that does not load is absent from the site data, so the record
-  // would also call it "no longer in content/" and suggest aliases or
-  // withdrawing it: a knock-on error, wrong advice. While any article file
-  // has errors, the record's own errors about lost articles wait; errors
-  // naming an article file (a published URL it would break) still show.
+  // would also call it (and the people only it names) "no longer in content/"
+  // and suggest aliases or withdrawing: a knock-on error, wrong advice. While
+  // any article file has errors, the record's own errors wait; errors naming
+  // an article file (a published URL it would break) still show.
   const articleFailed = contentErrors.some((e) => e.severity !== "warning" && e.file.endsWith(".md"));
-  const linkErrors = articleFailed ? data.links.plan.errors.filter((e) => e.file !== LEDGER_FILE) : data.links.plan.errors;
-  return { data, plan, errors: [...contentErrors, ...linkErrors, ...plan.errors] };
+  const recordErrors = [...data.links.plan.errors, ...data.people.errors].filter((e) => !articleFailed || e.file !== LEDGER_FILE);
+  return { data, plan, errors: [...contentErrors, ...recordErrors, ...plan.errors] };
 }

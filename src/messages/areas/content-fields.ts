@@ -41,14 +41,25 @@ export const CONTENT_FIELD_MESSAGES = {
     "planYear: 2017",
   ),
   "field.officials": field(
-    { name: "Đại biểu", expected: "danh sách đại biểu, mỗi người có name (họ tên), có thể thêm role (chức vụ) và honorific (danh xưng)" },
-    { name: "Officials", expected: "a list of officials, each with name (and optionally role, honorific)" },
+    { name: "Đại biểu", expected: "danh sách đại biểu, mỗi người có name (họ tên), có thể thêm role (chức vụ), honorific (danh xưng) và id (mã người)" },
+    { name: "Officials", expected: "a list of officials, each with name (and optionally role, honorific, id)" },
     "officials:\n      - name: Nguyễn Dũng\n        role: Giám đốc Trung tâm CNTT&TT\n        honorific: Ông",
   ),
-  "field.officials[]": field({ name: "Đại biểu", expected: "một đại biểu: { name, role, honorific }" }, { name: "Official", expected: "an official: { name, role, honorific }" }, "- name: Nguyễn Dũng"),
+  "field.officials[]": field({ name: "Đại biểu", expected: "một đại biểu: { name, role, honorific, id }" }, { name: "Official", expected: "an official: { name, role, honorific, id }" }, "- name: Nguyễn Dũng"),
   "field.officials[].name": field({ name: "Họ tên", expected: "họ và tên đầy đủ của đại biểu" }, { name: "Name", expected: "the official's full name as text" }, "name: Nguyễn Dũng"),
   "field.officials[].role": field({ name: "Chức vụ", expected: "chức vụ của đại biểu" }, { name: "Role", expected: "the official's position as text" }, "role: Giám đốc Sở Thông tin và Truyền thông"),
   "field.officials[].honorific": field({ name: "Danh xưng", expected: "một trong: Ông, Bà, Đồng chí" }, { name: "Honorific", expected: "one of Ông, Bà, Đồng chí" }, "honorific: Ông"),
+  "field.officials[].id": field(
+    {
+      name: "Mã người",
+      expected: "mã của người này: chữ thường không dấu, chữ số và dấu gạch nối (thành địa chỉ /nhan-vat/<mã>/); cùng một mã trong nhiều bài là cùng một người, kể cả ở tỉnh khác",
+    },
+    {
+      name: "Person id",
+      expected: "a person id: lowercase letters without accents, digits and single hyphens (it becomes the address /nhan-vat/<id>/); the same id in several articles means the same person, also across provinces",
+    },
+    "id: nguyen-dung-gia-lai",
+  ),
   "field.awards": field(
     { name: "Khen thưởng", expected: "danh sách khen thưởng, mỗi mục có title (danh hiệu), có thể thêm recipient (người nhận), count (số lượng), conferredBy (cấp khen)" },
     { name: "Awards", expected: "a list of awards, each with title (and optionally recipient, count, conferredBy)" },

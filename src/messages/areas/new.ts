@@ -18,7 +18,7 @@ export const NEW_MESSAGES = {
         "  --date YYYY-MM-DD      ngày đăng (mặc định: hôm nay, giờ Việt Nam)",
         "  --agency \"…\"           cơ quan tổ chức",
         "  --review-year NĂM      năm tổng kết;  --plan-year NĂM   năm kế hoạch",
-        "  --official \"Tên; chức vụ; Ông|Bà|Đồng chí\"         (lặp lại cho mỗi người)",
+        "  --official \"Tên; chức vụ; Ông|Bà|Đồng chí; mã người\"   (lặp lại cho mỗi người; mã người nếu cần, README: People)",
         "  --award \"Danh hiệu; người nhận; số lượng; cơ quan trao\"   (lặp lại cho mỗi khen thưởng)",
         "  --author \"…\"           tác giả",
         "  --slug TÊN             tên tệp/địa chỉ (mặc định: từ tiêu đề)",
@@ -41,7 +41,7 @@ export const NEW_MESSAGES = {
         "  --date YYYY-MM-DD      publication date (default: today, Vietnam time)",
         "  --agency \"…\"           organising body",
         "  --review-year YEAR     year reviewed;  --plan-year YEAR   year planned",
-        "  --official \"Name; role; Ông|Bà|Đồng chí\"             (repeat for each person)",
+        "  --official \"Name; role; Ông|Bà|Đồng chí; person id\"  (repeat for each person; id when needed, README: People)",
         "  --award \"Title; recipient; count; conferred by\"     (repeat for each award)",
         "  --author \"…\"           byline",
         "  --slug NAME            file name / address (default: from the title)",
@@ -88,8 +88,8 @@ export const NEW_MESSAGES = {
   }),
   "new.error.badOfficial": message({
     sample: { value: "Ngài Nguyễn Văn A" },
-    vi: { message: (p) => `--official "${p.value}" không đúng dạng.`, fix: "viết \"Họ tên; chức vụ; Ông|Bà|Đồng chí\" (chức vụ và danh xưng có thể bỏ trống)" },
-    en: { message: (p) => `--official "${p.value}" is not in the expected form.`, fix: "write \"Full name; role; Ông|Bà|Đồng chí\" (role and honorific may be left out)" },
+    vi: { message: (p) => `--official "${p.value}" không đúng dạng.`, fix: "viết \"Họ tên; chức vụ; Ông|Bà|Đồng chí; mã người\" (chức vụ, danh xưng và mã người có thể bỏ trống; mã người chỉ gồm chữ thường không dấu, chữ số, dấu gạch nối)" },
+    en: { message: (p) => `--official "${p.value}" is not in the expected form.`, fix: "write \"Full name; role; Ông|Bà|Đồng chí; person id\" (role, honorific and person id may be left out; a person id is lowercase letters without accents, digits and hyphens)" },
   }),
   "new.error.badAward": message({
     sample: { value: "; cá nhân; mười" },
