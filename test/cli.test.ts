@@ -86,6 +86,8 @@ describe("parseCommandLine", () => {
   it("refuses an unknown option with a suggestion, and a stray argument", () => {
     expect(failure("--from", "a", "--outt", "x")).toBe('error: unknown option --outt — did you mean --out?\nerror: unexpected "x": this command takes only options starting with --');
     expect(failure("--from", "a", "-z")).toBe("error: unknown option -z");
+    // One dash for a long option: reported once, as typed, not letter by letter.
+    expect(failure("--from", "a", "-drafts")).toBe("error: unknown option -drafts — did you mean --drafts?");
   });
 
   it("says which option lacks its value, also when the next option was taken for it", () => {
@@ -102,6 +104,7 @@ describe("parseCommandLine", () => {
     expect(failure("--from", "a", "--indexer", "fast")).toBe('error: --indexer does not accept "fast": choose one of direct, pagefind');
     expect(failure("--from", "a", "--drafts=yes")).toBe("error: option --drafts takes no value: write just --drafts");
     expect(failure("--from", "a", "--lang", "fr")).toBe('error: no language "fr": use --lang vi or --lang en');
+    expect(failure("--from", "a", "--lang", "english")).toBe('error: no language "english": use --lang vi or --lang en');
     expect(failure("--from", "a", "--frozen-ledger")).toContain("--frozen-ledger no longer exists");
   });
 

@@ -228,6 +228,21 @@ describe("the record as untrusted input", () => {
     expect(errors[50]).toMatchObject({ code: "ledger.moreErrors", message: "and 450 more errors in this file" });
   });
 
+  it("finds the line in a hand-written compact file too", () => {
+    const text = '{"entries": [\n{"code": "7kq2m", "urls": ["/a/"]},\n{"code": "8xz3n", "urls": ["/b/", "/c d/"], "title": "B"}\n]}';
+    expect(ledgerErrors(text)).toEqual([expect.objectContaining({ code: "ledger.badUrl", line: 3, field: "entries[1].urls[1]", value: '"/c d/"' })]);
+  });
+
+  it("rejects a record nested 100,000 levels deep with an error, not a crash", () => {
+    const depth = 100_000; // far past the stack depth JSON.stringify or a recursive parser survives
+    for (const text of [`{"entries": [${"[".repeat(depth)}${"]".repeat(depth)}]}`, `{"about": ${"[".repeat(depth)}${"]".repeat(depth)}, "entries": []}`]) {
+      const errors = ledgerErrors(text);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ line: 1 });
+      expect(errors[0]?.value).toBeUndefined();
+    }
+  });
+
   it("accepts a byte-order mark (Windows editors add one)", () => {
     expect("ledger" in parseLedger(`\ufeff${recordOf(good)}`)).toBe(true);
   });

@@ -14,7 +14,7 @@
  */
 import { parseArgs } from "node:util";
 import { closest, type ContentError, formatContentError } from "../content/errors.ts";
-import { getLanguage, parseLang, resolveLanguage, setLanguage, t, type Lang, type MessageKey, type ParamsOf } from "../messages/index.ts";
+import { LANGS, getLanguage, parseLang, resolveLanguage, setLanguage, t, type Lang, type MessageKey, type ParamsOf } from "../messages/index.ts";
 
 /** Catalogue keys of messages without parameters: usable as help lines. */
 export type PlainKey = { [K in MessageKey]: keyof ParamsOf<K> extends never ? K : never }[MessageKey];
@@ -116,6 +116,11 @@ function valueProblem(raw: string, option: OptionSpec, value: string): string | 
   return undefined;
 }
 
+/** `--lang` takes exactly a language code (a locale such as en_US is for LANG). */
+function isLangValue(value: string | undefined): value is string {
+  return value !== undefined && LANGS.includes(value.toLowerCase() as Lang) && parseLang(value) !== undefined;
+}
+
 /**
  * Parses `argv` against a command's options without side effects: the
  * values, or what to print and the exit code.
@@ -128,7 +133,7 @@ export function parseCommandLine<O extends Readonly<Record<string, OptionSpec>>>
   // The language first, so that every other message is in it.
   const langToken = tokens.filter((tk) => tk.kind === "option" && tk.name === "lang").pop();
   const langValue = langToken?.kind === "option" ? langToken.value : undefined;
-  const lang = resolveLanguage(parseLang(langValue) ? langValue : undefined, env);
+  const lang = resolveLanguage(isLangValue(langValue) ? langValue : undefined, env);
   const previous = getLanguage();
   setLanguage(lang);
   try {
@@ -137,7 +142,21 @@ export function parseCommandLine<O extends Readonly<Record<string, OptionSpec>>>
     for (const [name, option] of Object.entries(options)) values[name] = option.type === "boolean" ? false : option.default;
     let help = false;
     const seen = new Set<string>();
+    // "-drafts" (one dash) reaches parseArgs as -d -r -a -f -t -s: report it once, as typed.
+    const singleDash = new Set<number>();
     for (const token of tokens) {
+      if (token.kind === "option-terminator") break;
+      if (token.kind !== "option" || token.rawName.startsWith("--")) continue;
+      const typed = argv[token.index] ?? "";
+      if (/^-[^-][^=]+/.test(typed) && !singleDash.has(token.index)) {
+        singleDash.add(token.index);
+        const name = typed.slice(1).split("=")[0] ?? "";
+        const suggestion = name in options ? name : closest(name, Object.keys(options));
+        problems.push(`${t("cli.unknownOption", { option: typed.split("=")[0] ?? typed })}${suggestion ? ` — ${t("cli.didYouMean", { option: `--${suggestion}` })}` : ""}`);
+      }
+    }
+    for (const token of tokens) {
+      if ((token.kind === "option" || token.kind === "positional") && singleDash.has(token.index)) continue;
       if (token.kind === "positional") {
         problems.push(t("cli.unexpectedArgument", { value: token.value }));
         continue;
@@ -167,7 +186,7 @@ export function parseCommandLine<O extends Readonly<Record<string, OptionSpec>>>
         problems.push(t("cli.missingValue", { option: token.rawName, example: `--${token.name} ${option.example ?? option.choices?.[0] ?? option.default ?? "…"}` }));
         continue;
       }
-      if (token.name === "lang" && !parseLang(value)) {
+      if (token.name === "lang" && !isLangValue(value)) {
         problems.push(t("cli.badLang", { value }));
         continue;
       }
