@@ -66,6 +66,7 @@ describe("parseCommandLine", () => {
       ok: true,
       lang: "en",
       values: { out: "_site", count: "12", port: undefined, indexer: "pagefind", from: "a.json", drafts: true },
+      positionals: [],
     });
   });
 
@@ -108,6 +109,13 @@ describe("parseCommandLine", () => {
     expect(failure("--from", "a", "--frozen-ledger")).toContain("--frozen-ledger no longer exists");
   });
 
+  it("takes files and repeated options where a command declares them, and its own usage text", () => {
+    const spec = defineCommand({ invocation: "npm run import --", summary: "cli.command.build", usageText: "cli.command.build", positionals: {}, options: { official: { type: "string", multiple: true } } });
+    expect(parseCommandLine(spec, ["a.txt", "--official", "A", "b/", "--official=B"], {})).toMatchObject({ ok: true, values: { official: ["A", "B"] }, positionals: ["a.txt", "b/"] });
+    const help = parseCommandLine(spec, ["--help", "--lang", "en"], {});
+    expect(help.ok ? "" : help.stdout).toMatch(/^Checks every article/);
+  });
+
   it("speaks Vietnamese by default and English on request", () => {
     const vi = parseCommandLine(SAMPLE, ["--bogus"], {});
     expect(vi.ok ? "" : vi.stderr).toContain("lỗi: không có tùy chọn --bogus");
@@ -120,15 +128,15 @@ describe("parseCommandLine", () => {
 
 describe("every script under scripts/", () => {
   it("is known to this test (a new script needs its --help checked here too)", () => {
-    expect(SCRIPTS).toEqual(expect.arrayContaining(["bench-qr.ts", "bench-search.ts", "bench.ts", "build.ts", "generate-articles.ts", "merge-published-urls.ts", "preview.ts"]));
+    expect(SCRIPTS).toEqual(expect.arrayContaining(["bench-qr.ts", "bench-search.ts", "bench.ts", "build.ts", "generate-articles.ts", "import.ts", "merge-published-urls.ts", "new.ts", "preview.ts"]));
   });
 
   it("answers --help with its usage in Vietnamese (exit 0); -h --lang en in English", async () => {
     const runs = await Promise.all(SCRIPTS.map(async (script) => [script, await run(script, ["--help"])] as const));
     for (const [script, vi] of runs) {
       expect(vi.status, `${script}: ${vi.stderr}`).toBe(0);
-      expect(vi.stdout, script).toMatch(/^Cách dùng: \S.* \[tùy chọn\]\n/);
-      expect(vi.stdout, script).toContain("-h, --help");
+      expect(vi.stdout, script).toMatch(/^Cách dùng: (npm run|npm start|npx tsx) \S.*(\[tùy chọn\]|\(hỏi từng thông tin\))/);
+      expect(vi.stdout, script).toContain("--help");
     }
     const en = await run("build.ts", ["-h", "--lang", "en"]);
     expect(en).toMatchObject({ status: 0, stderr: "" });

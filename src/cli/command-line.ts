@@ -23,8 +23,8 @@ export interface OptionSpec {
   readonly type: "boolean" | "string";
   /** One-letter alias, e.g. "o" for -o. */
   readonly short?: string;
-  /** The option's help line. */
-  readonly help: PlainKey;
+  /** The option's help line (every command's own usage has one; a hand-written usageText describes its options itself). */
+  readonly help?: PlainKey;
   /** What the value is, for the usage placeholder and for checking it. */
   readonly value?: "dir" | "file" | "number" | "host" | "port";
   /** The only values accepted. */
@@ -32,6 +32,8 @@ export interface OptionSpec {
   readonly default?: string;
   /** The command cannot run without it. */
   readonly required?: boolean;
+  /** May be given several times: the values come as a list. */
+  readonly multiple?: boolean;
   /** A typical value, for "needs a value, e.g. --out _site". */
   readonly example?: string;
 }
@@ -44,15 +46,25 @@ export interface CommandSpec<O extends Readonly<Record<string, OptionSpec>>> {
   readonly options: O;
   /** Options that no longer exist, with what to do instead. */
   readonly removed?: Readonly<Record<string, PlainKey>>;
+  /** Arguments that are not options (files, folders), shown in the usage line by this placeholder. Without it, any is an error. */
+  readonly positionals?: { readonly placeholder?: PlainKey };
+  /** A hand-written usage text (with examples) instead of the generated one. */
+  readonly usageText?: PlainKey;
 }
 
 /** The parsed values: booleans default to false; strings to their default, else undefined. */
 export type OptionValues<O extends Readonly<Record<string, OptionSpec>>> = {
-  -readonly [K in keyof O]: O[K] extends { readonly type: "boolean" } ? boolean : O[K] extends { readonly default: string } | { readonly required: true } ? string : string | undefined;
+  -readonly [K in keyof O]: O[K] extends { readonly type: "boolean" }
+    ? boolean
+    : O[K] extends { readonly multiple: true }
+      ? string[]
+      : O[K] extends { readonly default: string } | { readonly required: true }
+        ? string
+        : string | undefined;
 };
 
 export type ParseOutcome<O extends Readonly<Record<string, OptionSpec>>> =
-  | { readonly ok: true; readonly values: OptionValues<O>; readonly lang: Lang }
+  | { readonly ok: true; readonly values: OptionValues<O>; readonly positionals: readonly string[]; readonly lang: Lang }
   | { readonly ok: false; readonly exitCode: 0 | 2; readonly stdout: string; readonly stderr: string; readonly lang: Lang };
 
 /** Declares a command; `const` keeps the option names and defaults as literal types. */
@@ -87,14 +99,15 @@ function placeholder(option: OptionSpec): string {
 
 /** The usage text of a command, in the current language. */
 export function usage<O extends Readonly<Record<string, OptionSpec>>>(spec: CommandSpec<O>): string {
+  if (spec.usageText) return `${t(spec.usageText).replace(/\n*$/, "")}\n`;
   const rows = Object.entries({ ...spec.options, ...BUILT_IN } as Record<string, OptionSpec>).map(([name, option]) => {
     const flag = `${option.short ? `-${option.short}, ` : ""}--${name}${option.type === "string" ? ` ${placeholder(option)}` : ""}`;
-    const help = `${t(option.help)}${option.default !== undefined ? ` ${t("cli.defaultValue", { value: option.default })}` : ""}`;
+    const help = `${option.help ? t(option.help) : ""}${option.default !== undefined ? ` ${t("cli.defaultValue", { value: option.default })}` : ""}`;
     return [flag, help] as const;
   });
   const width = Math.min(28, Math.max(...rows.map(([flag]) => flag.length)) + 2);
   return [
-    t("cli.usage", { invocation: spec.invocation }),
+    `${t("cli.usage", { invocation: spec.invocation })}${spec.positionals?.placeholder ? ` ${t(spec.positionals.placeholder)}` : ""}`,
     "",
     wrap(t(spec.summary)),
     "",
@@ -138,8 +151,9 @@ export function parseCommandLine<O extends Readonly<Record<string, OptionSpec>>>
   setLanguage(lang);
   try {
     const problems: string[] = [];
-    const values: Record<string, string | boolean | undefined> = {};
-    for (const [name, option] of Object.entries(options)) values[name] = option.type === "boolean" ? false : option.default;
+    const values: Record<string, string | string[] | boolean | undefined> = {};
+    for (const [name, option] of Object.entries(options)) values[name] = option.type === "boolean" ? false : option.multiple ? [] : option.default;
+    const positionals: string[] = [];
     let help = false;
     const seen = new Set<string>();
     // "-drafts" (one dash) reaches parseArgs as -d -r -a -f -t -s: report it once, as typed.
@@ -158,7 +172,8 @@ export function parseCommandLine<O extends Readonly<Record<string, OptionSpec>>>
     for (const token of tokens) {
       if ((token.kind === "option" || token.kind === "positional") && singleDash.has(token.index)) continue;
       if (token.kind === "positional") {
-        problems.push(t("cli.unexpectedArgument", { value: token.value }));
+        if (spec.positionals) positionals.push(token.value);
+        else problems.push(t("cli.unexpectedArgument", { value: token.value }));
         continue;
       }
       if (token.kind !== "option") continue;
@@ -191,7 +206,9 @@ export function parseCommandLine<O extends Readonly<Record<string, OptionSpec>>>
         continue;
       }
       const problem = token.name === "lang" ? undefined : valueProblem(token.rawName, option, value);
+      const list = values[token.name];
       if (problem) problems.push(problem);
+      else if (Array.isArray(list)) list.push(value);
       else values[token.name] = value;
     }
     for (const [name, option] of Object.entries(options)) {
@@ -207,7 +224,7 @@ export function parseCommandLine<O extends Readonly<Record<string, OptionSpec>>>
       return { ok: false, exitCode: 2, stdout: "", stderr, lang };
     }
     const { help: _help, lang: _lang, ...own } = values;
-    return { ok: true, values: own as OptionValues<O>, lang };
+    return { ok: true, values: own as OptionValues<O>, positionals, lang };
   } finally {
     setLanguage(previous);
   }
@@ -219,9 +236,14 @@ export function parseCommandLine<O extends Readonly<Record<string, OptionSpec>>>
  * is nothing to run.
  */
 export function runCommandLine<O extends Readonly<Record<string, OptionSpec>>>(spec: CommandSpec<O>, argv: readonly string[] = process.argv.slice(2)): OptionValues<O> {
+  return runCommandLineWithArguments(spec, argv).values;
+}
+
+/** {@link runCommandLine} for commands that take arguments besides options (files, folders). */
+export function runCommandLineWithArguments<O extends Readonly<Record<string, OptionSpec>>>(spec: CommandSpec<O>, argv: readonly string[] = process.argv.slice(2)): { values: OptionValues<O>; positionals: readonly string[] } {
   const outcome = parseCommandLine(spec, argv);
   setLanguage(outcome.lang);
-  if (outcome.ok) return outcome.values;
+  if (outcome.ok) return { values: outcome.values, positionals: outcome.positionals };
   if (outcome.stdout) process.stdout.write(outcome.stdout);
   if (outcome.stderr) process.stderr.write(outcome.stderr);
   process.exit(outcome.exitCode);
