@@ -154,6 +154,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     data.qr.save();
     const fileCount = countFiles(staging);
+    // A second build in the same process (tests, a long-running caller) can find the first one's
+    // background removal of the same name still running: finish it here, or the rename fails.
+    if (existsSync(previous)) rmSync(previous, { recursive: true, force: true });
     if (existsSync(outDir)) renameSync(outDir, previous);
     renameSync(staging, outDir);
     removeInBackground(previous);
