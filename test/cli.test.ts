@@ -142,7 +142,7 @@ describe("every script under scripts/", () => {
     expect(en).toMatchObject({ status: 0, stderr: "" });
     expect(en.stdout).toMatch(/^Usage: npm run build -- \[options\]\n/);
     expect(en.stdout).toContain("--record-published");
-  });
+  }, 240_000);
 
   it("refuses an unknown option with the usage and exit code 2, never a stack trace", async () => {
     const runs = await Promise.all(SCRIPTS.map(async (script) => [script, await run(script, ["--khong-co", "--lang", "en"])] as const));
@@ -153,7 +153,7 @@ describe("every script under scripts/", () => {
       expect(result.stderr, script).not.toMatch(STACK_LINE);
       expect(result.stdout, script).toBe("");
     }
-  });
+  }, 240_000);
 });
 
 describe("the project folder", () => {
@@ -191,7 +191,7 @@ describe("the project folder", () => {
     expect(noSiteUrl.stderr).toContain("--record-published needs SITE_URL");
     for (const r of [missing, none, nothing, drafts, both, noSiteUrl]) expect(r.stderr).not.toMatch(STACK_LINE);
     expect(readdirSync(work)).not.toContain("out");
-  });
+  }, 240_000);
 
   it("preview: the same folder checks, in Vietnamese by default, before any server starts", async () => {
     const [none, nothing] = await Promise.all([run("preview.ts", ["--root", noContent, "--port", "0"]), run("preview.ts", ["--root", empty, "--port", "0"])]);
@@ -199,5 +199,5 @@ describe("the project folder", () => {
     expect(none.stderr).toContain("khong-co-content: không có thư mục content/ ở đây");
     expect(nothing).toMatchObject({ status: 1, stdout: "" });
     expect(nothing.stderr).toContain("không có bài nào (tệp .md)");
-  });
+  }, 240_000);
 });
