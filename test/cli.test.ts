@@ -128,7 +128,7 @@ describe("parseCommandLine", () => {
 
 describe("every script under scripts/", () => {
   it("is known to this test (a new script needs its --help checked here too)", () => {
-    expect(SCRIPTS).toEqual(expect.arrayContaining(["bench-qr.ts", "bench-search.ts", "bench.ts", "build.ts", "generate-articles.ts", "import.ts", "merge-published-urls.ts", "new.ts", "preview.ts"]));
+    expect(SCRIPTS).toEqual(expect.arrayContaining(["bench-qr.ts", "bench-search.ts", "bench.ts", "build.ts", "generate-articles.ts", "import.ts", "media-timings.ts", "merge-published-urls.ts", "new.ts", "preview.ts"]));
   });
 
   it("answers --help with its usage in Vietnamese (exit 0); -h --lang en in English", async () => {

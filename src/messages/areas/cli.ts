@@ -167,6 +167,10 @@ export const CLI_MESSAGES = {
     "Sinh N bài mẫu hợp lệ (cho đo tốc độ) vào <thư mục>/content/.",
     "Generates N valid sample articles (for benchmarks) into <dir>/content/.",
   ),
+  "cli.command.mediaTimings": plain(
+    "Đo bước ảnh và thẻ chia sẻ: N bài có ảnh chụp cỡ máy ảnh, M bài không ảnh (thẻ tự tạo), lần đầu và khi đã có bộ nhớ đệm.",
+    "Measures the pictures and share-cards step: N articles with a camera-sized photo, M without (generated cards), cold and cached.",
+  ),
   "cli.command.mergePublishedUrls": plain(
     "Dùng trong CI sau khi đăng trang: thêm các địa chỉ mà lần đăng vừa rồi đã ghi (TỆP) vào published-urls.json hiện có trên nhánh main, không xóa gì.",
     "Used by CI after a deploy: adds what the deploy recorded (FILE) to the published-urls.json now on the main branch, removing nothing.",
@@ -189,6 +193,9 @@ export const CLI_MESSAGES = {
   "cli.option.indexer": plain("bộ tạo chỉ mục: direct (của dự án) hoặc pagefind (của Pagefind)", "indexer: direct (this project's) or pagefind (Pagefind's own)"),
   "cli.option.benchRoot": plain("thư mục chứa content/ đã sinh", "folder holding the generated content/"),
   "cli.option.generateRoot": plain("thư mục sẽ chứa content/ được sinh", "folder to generate content/ into"),
+  "cli.option.photos": plain("số bài có ảnh", "articles with a photo"),
+  "cli.option.cards": plain("số bài không ảnh (thẻ chia sẻ tự tạo)", "articles without a photo (generated share cards)"),
+  "cli.option.width": plain("chiều rộng ảnh, điểm ảnh", "photo width in pixels"),
   "cli.option.from": plain("published-urls.json do lần đăng trang ghi", "the published-urls.json the deploy wrote"),
   "cli.option.mergeRoot": plain("thư mục dự án có published-urls.json cần bổ sung (mặc định: thư mục này)", "project folder whose published-urls.json is added to (default: the current folder)"),
 } as const;
