@@ -9,7 +9,10 @@
  */
 import { performance } from "node:perf_hooks";
 import QRCode from "qrcode";
+import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import { qrMatrix, qrPng, qrSvg } from "../src/qr.ts";
+
+runCommandLine(defineCommand({ invocation: "npx tsx scripts/bench-qr.ts", summary: "cli.command.benchQr", options: {} }));
 
 const COUNT = 10_000;
 const WARMUP = 300;

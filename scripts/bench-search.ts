@@ -16,7 +16,7 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import { loadContent } from "../src/content/load-content.ts";
 import { writeOutputFiles } from "../src/build/output-files.ts";
 import { FoldedWordBag } from "../src/search/fold.ts";
@@ -24,13 +24,17 @@ import { buildSearchIndex, searchPage } from "../src/search/index-step.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
 import { buildSiteModel } from "../src/site-model.ts";
 
-const { values } = parseArgs({
-  options: {
-    root: { type: "string", default: "/tmp/search10k" },
-    indexer: { type: "string", default: "direct" },
-    out: { type: "string", default: "/tmp/search-bench-out" },
-  },
-});
+const values = runCommandLine(
+  defineCommand({
+    invocation: "npx tsx scripts/bench-search.ts",
+    summary: "cli.command.benchSearch",
+    options: {
+      root: { type: "string", value: "dir", default: "/tmp/search10k", help: "cli.option.benchRoot" },
+      indexer: { type: "string", choices: ["direct", "pagefind"], default: "direct", help: "cli.option.indexer" },
+      out: { type: "string", value: "dir", default: "/tmp/search-bench-out", help: "cli.option.out" },
+    },
+  }),
+);
 const indexer = values.indexer === "pagefind" ? "pagefind" : "direct";
 const outDir = path.resolve(values.out);
 

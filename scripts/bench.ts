@@ -18,12 +18,22 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import { listArticleFiles } from "../src/content/load-content.ts";
 import { startPreview } from "../src/preview/preview-server.ts";
 import { generateArticles } from "./generate-articles.ts";
 
-const { values } = parseArgs({ options: { count: { type: "string", default: "10000" }, keep: { type: "boolean", default: false }, edits: { type: "string", default: "5" } } });
+const values = runCommandLine(
+  defineCommand({
+    invocation: "npm run bench --",
+    summary: "cli.command.bench",
+    options: {
+      count: { type: "string", value: "number", default: "10000", help: "cli.option.count" },
+      edits: { type: "string", value: "number", default: "5", help: "cli.option.edits" },
+      keep: { type: "boolean", help: "cli.option.keep" },
+    },
+  }),
+);
 const count = Number(values.count);
 const BAR_SECONDS = 0.6 * (5.3 + 21.7);
 const BAR_BYTES = 1024 ** 3;
@@ -61,7 +71,7 @@ function treeRss(pid: number): number {
 
 async function timedBuild(root: string, label: string): Promise<{ seconds: number; peakBytes: number; output: string }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build.ts"), "--root", root, "--out", path.join(root, "_site"), "--timings"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build.ts"), "--root", root, "--out", path.join(root, "_site"), "--timings", "--lang", "en"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));

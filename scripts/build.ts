@@ -3,48 +3,63 @@
  * folder, and only then replace the output folder. A failed build leaves
  * the previous site untouched and no half-written folder behind.
  *
- *   tsx scripts/build.ts [--out _site] [--root .] [--drafts]
+ *   npm run build -- [--out _site] [--root .] [--drafts] [--timings] [--record-published] [--lang vi|en]
+ *
+ * Every build checks the published-URL record; only `--record-published`
+ * (CI's deploying build on the main branch) writes it. `npm run build -- --help`
+ * lists the options.
  */
-import { parseArgs } from "node:util";
 import path from "node:path";
-import { buildSite } from "../src/build/build-site.ts";
+import { defineCommand, describeFailure, exitWithErrors, exitWithUsageError, runCommandLine } from "../src/cli/command-line.ts";
+import { displayPath, projectRootErrors } from "../src/cli/project-root.ts";
 import { ContentValidationError, formatContentWarnings } from "../src/content/errors.ts";
 import { OutputDirError } from "../src/build/output-dir.ts";
-import { resolveLanguage, setLanguage } from "../src/messages/index.ts";
+import { t } from "../src/messages/index.ts";
 
-const { values } = parseArgs({
+const BUILD_COMMAND = defineCommand({
+  invocation: "npm run build --",
+  summary: "cli.command.build",
   options: {
-    out: { type: "string", default: "_site" },
-    root: { type: "string" },
-    drafts: { type: "boolean", default: false },
-    timings: { type: "boolean", default: false },
-    "frozen-ledger": { type: "boolean", default: false },
-    lang: { type: "string" },
+    out: { type: "string", value: "dir", default: "_site", help: "cli.option.out" },
+    root: { type: "string", value: "dir", example: "../du-an", help: "cli.option.root" },
+    drafts: { type: "boolean", help: "cli.option.drafts" },
+    timings: { type: "boolean", help: "cli.option.timings" },
+    "record-published": { type: "boolean", help: "cli.option.recordPublished" },
   },
+  removed: { "frozen-ledger": "cli.removedFrozenLedger" },
 });
-setLanguage(resolveLanguage(values.lang));
+
+const args = runCommandLine(BUILD_COMMAND);
+if (args.drafts && args["record-published"]) exitWithUsageError(BUILD_COMMAND, t("cli.draftsNeverRecorded"));
+// A deploy with the placeholder address would publish QR codes that lead nowhere.
+if (args["record-published"] && !process.env["SITE_URL"]?.trim()) exitWithUsageError(BUILD_COMMAND, t("cli.siteUrlRequired"));
+const rootDir = path.resolve(args.root ?? path.join(import.meta.dirname, ".."));
+const rootErrors = projectRootErrors(rootDir);
+if (rootErrors.length > 0) exitWithErrors(rootErrors);
 
 const started = performance.now();
+// Loaded once the arguments are known to be good: the build pulls in Eleventy, and --help should answer at once.
+const { buildSite } = await import("../src/build/build-site.ts");
 try {
   const result = await buildSite({
-    outDir: path.resolve(values.out),
-    ...(values.root ? { rootDir: path.resolve(values.root) } : {}),
-    includeDrafts: values.drafts,
-    // Drafts are not published, so a draft build must not record their URLs.
-    ledger: values["frozen-ledger"] ? "frozen" : values.drafts ? "read-only" : "record",
+    outDir: path.resolve(args.out),
+    rootDir,
+    includeDrafts: args.drafts,
+    ledger: args["record-published"] ? "record" : "check",
   });
   if (result.warnings.length > 0) console.warn(`${formatContentWarnings(result.warnings)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  if (values.timings) console.log(Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(", "));
-  if (result.ledgerChanges > 0) console.log(`published-urls.json: ${result.ledgerChanges} new or moved article(s) recorded. Commit this file with your content.`);
-  console.log(`Built ${result.articleCount} articles, ${result.fileCount} files into ${path.relative(process.cwd(), result.outDir) || "."} in ${seconds} s`);
+  if (args.timings) console.log(Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(", "));
+  const { added, moved, written } = result.ledger;
+  if (written) console.log(t("ledger.recorded", { added, moved }));
+  else if (!args.drafts && added + moved > 0) console.log(t("ledger.wouldRecord", { added, moved }));
+  console.log(t("cli.build.done", { articles: result.articleCount, files: result.fileCount, out: displayPath(result.outDir), seconds }));
 } catch (error) {
-  if (error instanceof ContentValidationError) {
-    console.error(`Build failed: the content has errors. Nothing was published; the previous site is unchanged.\n\n${error.message}`);
-  } else if (error instanceof OutputDirError) {
-    console.error(error.message);
-  } else {
-    console.error(`Build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  }
+  if (error instanceof ContentValidationError) console.error(`${t("cli.build.contentFailed")}
+
+${error.message}`);
+  // The output folder was refused before anything was written or deleted: its message says why and what to do.
+  else if (error instanceof OutputDirError) console.error(error.message);
+  else console.error(t("cli.build.failed", { reason: describeFailure(error) }));
   process.exitCode = 1;
 }

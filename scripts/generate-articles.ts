@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import { CURRENT_PROVINCES, PROVINCES } from "../src/provinces.ts";
 
 /** Generates the files; returns the number written. */
@@ -73,7 +73,16 @@ ${paragraphs.join("\n\n")}
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { count: { type: "string", default: "1000" }, root: { type: "string", default: "/tmp/bench-site" } } });
+  const values = runCommandLine(
+    defineCommand({
+      invocation: "npx tsx scripts/generate-articles.ts",
+      summary: "cli.command.generateArticles",
+      options: {
+        count: { type: "string", value: "number", default: "1000", help: "cli.option.count" },
+        root: { type: "string", value: "dir", default: "/tmp/bench-site", help: "cli.option.generateRoot" },
+      },
+    }),
+  );
   const n = generateArticles(path.resolve(values.root), Number(values.count));
   console.log(`Wrote ${n} articles under ${path.join(values.root, "content")}`);
 }

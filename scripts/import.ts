@@ -16,14 +16,14 @@
  */
 import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand, runCommandLineWithArguments } from "../src/cli/command-line.ts";
 import { parseArticle } from "../src/content/parse-article.ts";
 import { formatContentError } from "../src/content/errors.ts";
 import { decodeInput, MAX_INPUT_BYTES } from "../src/import/decode-input.ts";
 import { importPressRelease, type ImportDraft } from "../src/import/import-release.ts";
 import { draftFileName, renderDraft } from "../src/import/render-draft.ts";
 import { formatTable, progressBar } from "../src/import/summary.ts";
-import { explain, resolveLanguage, setLanguage, t } from "../src/messages/index.ts";
+import { explain, t } from "../src/messages/index.ts";
 import { addToIndex, displayPath, indexContent, isInside, prepareFolder, safeForTerminal, urlOwner, writeNewFile, type ContentIndex } from "../src/new-article/article-writer.ts";
 import { getProvince, suggestProvinceIds } from "../src/provinces.ts";
 import { absoluteUrl, siteConfigFromEnv } from "../src/site-config.ts";
@@ -31,34 +31,21 @@ import { absoluteUrl, siteConfigFromEnv } from "../src/site-config.ts";
 const MAX_FILES = 10_000;
 const INCOMPLETE_DIR = "ban-nhap";
 
-let parsed: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
+// Shared argument handling (src/cli/): --help, --lang, unknown options and missing values reported in the editor's language.
+const { values, positionals } = runCommandLineWithArguments(
+  defineCommand({
+    invocation: "npm run import --",
+    summary: "import.usage",
+    usageText: "import.usage",
+    positionals: {},
     options: {
-      out: { type: "string" },
-      root: { type: "string" },
-      province: { type: "string" },
-      "dry-run": { type: "boolean", default: false },
-      lang: { type: "string" },
-      help: { type: "boolean", default: false },
+      out: { type: "string", value: "dir", help: "cli.option.out" },
+      root: { type: "string", value: "dir", help: "cli.option.root" },
+      province: { type: "string", example: "gia-lai" },
+      "dry-run": { type: "boolean" },
     },
-  });
-}
-try {
-  parsed = parse();
-} catch (error) {
-  setLanguage(resolveLanguage(process.argv.includes("--lang") ? process.argv[process.argv.indexOf("--lang") + 1] : undefined));
-  console.error(t("import.error.badArgs", { detail: error instanceof Error ? error.message : String(error) }));
-  console.error(`\n${t("import.usage")}`);
-  process.exit(2);
-}
-const { values, positionals } = parsed;
-setLanguage(resolveLanguage(values.lang));
-if (values.help) {
-  console.log(t("import.usage"));
-  process.exit(0);
-}
+  }),
+);
 if (positionals.length === 0) {
   console.error(t("import.error.noInputs"));
   console.error(`\n${t("import.usage")}`);

@@ -8,12 +8,22 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import sharp from "sharp";
 import { loadContent } from "../src/content/load-content.ts";
 import { prepareArticleMedia } from "../src/images/article-media.ts";
 
-const { values } = parseArgs({ options: { photos: { type: "string", default: "20" }, cards: { type: "string", default: "200" }, width: { type: "string", default: "3000" } } });
+const values = runCommandLine(
+  defineCommand({
+    invocation: "npx tsx scripts/media-timings.ts",
+    summary: "cli.command.mediaTimings",
+    options: {
+      photos: { type: "string", value: "number", default: "20", help: "cli.option.photos" },
+      cards: { type: "string", value: "number", default: "200", help: "cli.option.cards" },
+      width: { type: "string", value: "number", default: "3000", help: "cli.option.width" },
+    },
+  }),
+);
 const photos = Number(values.photos);
 const cards = Number(values.cards);
 const width = Number(values.width);

@@ -8,50 +8,35 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import { formatContentError } from "../src/content/errors.ts";
 import { parseArticle } from "../src/content/parse-article.ts";
-import { explain, resolveLanguage, setLanguage, t } from "../src/messages/index.ts";
+import { explain, t } from "../src/messages/index.ts";
 import { displayPath, indexContent, prepareFolder, safeForTerminal, urlOwner, writeNewFile } from "../src/new-article/article-writer.ts";
 import { articleFileName, articleSlug, checkDate, checkProvince, newArticleText, parseAwardFlag, parseOfficialFlag, parseYear, todayInVietnam, type InputProblem, type NewArticle } from "../src/new-article/new-article.ts";
 import { absoluteUrl, siteConfigFromEnv } from "../src/site-config.ts";
 
-function parse() {
-  return parseArgs({
+// Shared argument handling (src/cli/): --help, --lang, unknown options and missing values reported in the editor's language.
+const values = runCommandLine(
+  defineCommand({
+    invocation: "npm run new --",
+    summary: "new.usage",
+    usageText: "new.usage",
     options: {
-      province: { type: "string" },
-      title: { type: "string" },
-      date: { type: "string" },
-      agency: { type: "string" },
-      "review-year": { type: "string" },
-      "plan-year": { type: "string" },
-      official: { type: "string", multiple: true },
-      award: { type: "string", multiple: true },
-      author: { type: "string" },
-      slug: { type: "string" },
-      root: { type: "string" },
-      lang: { type: "string" },
-      help: { type: "boolean", default: false },
+      province: { type: "string", example: "gia-lai" },
+      title: { type: "string", example: '"Hội nghị tổng kết…"' },
+      date: { type: "string", example: "2016-11-29" },
+      agency: { type: "string", example: '"Sở Thông tin và Truyền thông"' },
+      "review-year": { type: "string", example: "2016" },
+      "plan-year": { type: "string", example: "2017" },
+      official: { type: "string", multiple: true, example: '"Ông Nguyễn Dũng – Giám đốc"' },
+      award: { type: "string", multiple: true, example: '"Lao động tiên tiến – 11 cá nhân"' },
+      author: { type: "string", example: '"Trần Thị Bích Thủy"' },
+      slug: { type: "string", example: "hoi-nghi-tong-ket" },
+      root: { type: "string", value: "dir", help: "cli.option.root" },
     },
-  });
-}
-
-let parsed: ReturnType<typeof parse>;
-try {
-  parsed = parse();
-} catch (error) {
-  const i = process.argv.indexOf("--lang");
-  setLanguage(resolveLanguage(i >= 0 ? process.argv[i + 1] : undefined));
-  console.error(t("new.error.badArgs", { detail: error instanceof Error ? error.message : String(error) }));
-  console.error(`\n${t("new.usage")}`);
-  process.exit(2);
-}
-const { values } = parsed;
-setLanguage(resolveLanguage(values.lang));
-if (values.help) {
-  console.log(t("new.usage"));
-  process.exit(0);
-}
+  }),
+);
 
 const callerDir = process.env["INIT_CWD"] ?? process.cwd();
 const rootDir = path.resolve(callerDir, values.root ?? ".");

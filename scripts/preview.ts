@@ -1,6 +1,7 @@
 /**
  * `npm start`: live preview of the site at http://127.0.0.1:8080 (PORT and
- * HOST override). Edits under content/ appear in open browsers at once.
+ * HOST override, as do --port and --host). Edits under content/ appear in
+ * open browsers at once. `npm start -- --help` lists the options.
  *
  * Stopping it stops the server: Ctrl+C, SIGTERM or SIGHUP close it, and so
  * does the end of the process that started it or of that one's parent (npm
@@ -9,13 +10,26 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand, exitWithErrors, runCommandLine } from "../src/cli/command-line.ts";
+import { projectRootErrors } from "../src/cli/project-root.ts";
 import { ContentValidationError, formatContentErrors } from "../src/content/errors.ts";
-import { resolveLanguage, setLanguage, t } from "../src/messages/index.ts";
+import { t } from "../src/messages/index.ts";
 import { PreviewPortInUseError, startPreview } from "../src/preview/preview-server.ts";
 
-const { values } = parseArgs({ options: { root: { type: "string" }, port: { type: "string" }, host: { type: "string" }, lang: { type: "string" } } });
-setLanguage(resolveLanguage(values.lang));
+const values = runCommandLine(
+  defineCommand({
+    invocation: "npm start --",
+    summary: "cli.command.preview",
+    options: {
+      root: { type: "string", value: "dir", example: "../du-an", help: "cli.option.root" },
+      port: { type: "string", value: "port", example: "8080", help: "cli.option.port" },
+      host: { type: "string", value: "host", example: "127.0.0.1", help: "cli.option.host" },
+    },
+  }),
+);
+// A folder without content/ or without articles is an error, not an empty preview.
+const rootErrors = projectRootErrors(path.resolve(values.root ?? path.join(import.meta.dirname, "..")));
+if (rootErrors.length > 0) exitWithErrors(rootErrors);
 
 const parent = process.ppid;
 let preview: Awaited<ReturnType<typeof startPreview>>;

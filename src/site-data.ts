@@ -8,14 +8,14 @@
  * site model and the links are then one linear pass each.
  */
 import path from "node:path";
-import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { LayoutContext } from "../layouts/base.ts";
 import type { Article } from "./content/article.ts";
 import type { ContentError } from "./content/errors.ts";
 import type { MediaIndex } from "./images/article-media.ts";
 import { loadContentParallel } from "./content/parallel-load.ts";
-import { EMPTY_LEDGER, LEDGER_FILE, parseLedger, planLinks, type Ledger } from "./links/ledger.ts";
+import { EMPTY_LEDGER, planLinks, type Ledger } from "./links/ledger.ts";
+import { readLedgerOrErrors } from "./links/ledger-file.ts";
 import { QrStore } from "./links/qr-store.ts";
 import { createSiteLinks, type SiteLinks } from "./links/site-links.ts";
 import { searchScript } from "./search/search-script.ts";
@@ -54,14 +54,13 @@ export interface SiteData {
   readonly awards: Facts["awards"];
 }
 
-/** Reads the published-URL record of a project (an absent file is an empty record). */
+/**
+ * Reads the published-URL record of a project (an absent file is an empty
+ * record): a regular file only, bounded and checked — see
+ * src/links/ledger-file.ts, where the reading lives.
+ */
 export function readLedger(rootDir: string): { ledger: Ledger; text: string; errors: readonly ContentError[] } {
-  const file = path.join(rootDir, LEDGER_FILE);
-  if (!existsSync(file)) return { ledger: EMPTY_LEDGER, text: "", errors: [] };
-  const text = readFileSync(file, "utf8");
-  const parsed = parseLedger(text);
-  if ("errors" in parsed) return { ledger: EMPTY_LEDGER, text, errors: parsed.errors };
-  return { ledger: parsed.ledger, text, errors: [] };
+  return readLedgerOrErrors(rootDir);
 }
 
 export interface CreateSiteDataOptions {

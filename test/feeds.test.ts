@@ -28,8 +28,8 @@ import { trustedHtml } from "../src/safe-html.ts";
 import { DEFAULT_SITE_URL, siteConfigFromEnv, type SiteConfig } from "../src/site-config.ts";
 import { buildSiteModel, type SiteModel } from "../src/site-model.ts";
 import { UI } from "../src/ui-strings.ts";
+import { SEED_SITE } from "./helpers.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const CONFIG = siteConfigFromEnv({});
 
 // ---------------------------------------------------------------------------
@@ -162,11 +162,11 @@ function expectedFor(articles: readonly Article[], unitId: string): Article[] {
 }
 
 // ---------------------------------------------------------------------------
-// The repository's own content
+// The seed articles (test/fixtures/seed-site; never the repository's content/)
 // ---------------------------------------------------------------------------
 
-describe("feeds of the repository's content", () => {
-  const loaded = loadContent({ rootDir: ROOT });
+describe("feeds of the seed articles", () => {
+  const loaded = loadContent({ rootDir: SEED_SITE });
   const model = buildSiteModel(CONFIG, loaded.articles);
   const outputs = buildFeeds(model);
   const files = fileMap(outputs);
@@ -237,7 +237,7 @@ describe("feeds of the repository's content", () => {
 
   it("gives each item its author, summary, full content and categories (province and tags)", () => {
     const article = loaded.articles.find((a) => a.author !== undefined && a.tags.length > 0);
-    if (!article) throw new Error("the sample content should have an article with author and tags");
+    if (!article) throw new Error("the seed articles should have one with author and tags");
     const url = CONFIG.url + article.url;
     const set = parseSet(files, article.province.id);
     const rss = set.rss.items?.find((i) => i.link === url);
@@ -275,7 +275,7 @@ describe("feeds of the repository's content", () => {
   });
 
   it("is deterministic: same content, byte-identical files (also from a fresh load)", () => {
-    const again = buildFeeds(buildSiteModel(CONFIG, loadContent({ rootDir: ROOT }).articles));
+    const again = buildFeeds(buildSiteModel(CONFIG, loadContent({ rootDir: SEED_SITE }).articles));
     expect(again).toEqual(outputs);
     expect(buildFeeds(model)).toEqual(outputs);
   });
@@ -294,7 +294,7 @@ describe("feeds of the repository's content", () => {
   it("is the feeds step of the output plan: the same files, each claimed before it is written", () => {
     expect(feedsStep.name).toBe("feeds");
     expect(SITE_PRODUCERS).toContain(feedsStep);
-    const { plan, errors } = planSite(createSiteData(model.articles, { config: CONFIG, rootDir: ROOT }));
+    const { plan, errors } = planSite(createSiteData(model.articles, { config: CONFIG, rootDir: SEED_SITE }));
     expect(errors).toEqual([]);
     const planned = plan.files.filter((f) => f.producer === "feeds").map((f) => ({ path: f.path, contents: f.body() }));
     expect(planned).toEqual(outputs);

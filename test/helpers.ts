@@ -1,4 +1,14 @@
-/** Shared test helpers: front matter builders and a parse-or-throw wrapper. */
+/**
+ * Shared test helpers: fixture projects, front matter builders and a
+ * parse-or-throw wrapper.
+ *
+ * Tests never read the repository's content/ (editors change it every day):
+ * real material comes from test/fixtures/seed-site, a copy of the five
+ * releases the project started with, copied into a temp folder per test.
+ */
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { parseArticle } from "../src/content/parse-article.ts";
 import type { Article } from "../src/content/article.ts";
 import type { ContentError } from "../src/content/errors.ts";
@@ -6,6 +16,19 @@ import type { ContentError } from "../src/content/errors.ts";
 /** Builds a Markdown file from front matter lines and a body. */
 export function mdFile(frontMatter: string, body = "Nội dung bài viết."): string {
   return `---\n${frontMatter.trim()}\n---\n${body}\n`;
+}
+
+export const FIXTURES = path.resolve(import.meta.dirname, "fixtures");
+/** A project (content/ only) with the five seed articles. */
+export const SEED_SITE = path.join(FIXTURES, "seed-site");
+/** Its content folder: also the word source for generated articles (scripts/generate-articles.ts). */
+export const SEED_CONTENT = path.join(SEED_SITE, "content");
+
+/** Copies a fixture project ("seed-site", "valid-site") into a fresh temp folder and returns its path. */
+export function copyFixture(name: string, prefix = `${name}-`): string {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(path.join(FIXTURES, name, "content"), path.join(root, "content"), { recursive: true });
+  return root;
 }
 
 export const MINIMAL = "title: Hội nghị tổng kết\ndate: 2016-11-29\nprovince: gia-lai";

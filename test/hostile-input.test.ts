@@ -110,7 +110,7 @@ function errorsOf(outcome: unknown): readonly ContentError[] {
   return (outcome as ContentValidationError).errors.filter((e) => e.file !== "published-urls.json");
 }
 
-const build = (c: Case, extra: { outDir?: string } = {}) => () => buildSite({ outDir: extra.outDir ?? c.out, rootDir: c.dir, ledger: "read-only" });
+const build = (c: Case, extra: { outDir?: string } = {}) => () => buildSite({ outDir: extra.outDir ?? c.out, rootDir: c.dir, ledger: "check" });
 
 function cli(c: Case, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   return spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts/build.ts"), "--root", c.dir, ...args], {
@@ -322,7 +322,7 @@ describe("item 8: implausible data", () => {
     const c = newCase();
     const added = "content/gia-lai/1970-11-29-hoi-nghi-1970.md";
     writeFileSync(path.join(c.dir, added), '---\ntitle: "Hội nghị \u202Etấc gnôc\u202C tổng kết"\ndate: 1970-11-29T14:00\nprovince: gia-lai\n---\nNội dung.\n');
-    const result = await buildSite({ outDir: c.out, rootDir: c.dir, ledger: "read-only" });
+    const result = await buildSite({ outDir: c.out, rootDir: c.dir, ledger: "check" });
     expect(result.warnings).toEqual([expect.objectContaining({ file: added, line: 2, code: "content.warn.bidi", severity: "warning" })]);
     const page = readFileSync(path.join(c.out, "gia-lai/1970/hoi-nghi-1970/index.html"), "utf8");
     expect(page).toContain("Hội nghị tấc gnôc tổng kết");
@@ -362,7 +362,7 @@ describe("item 2: --out can never delete what the build did not make", () => {
   it("a site built before the marker existed is replaced, and gets the marker", async () => {
     const c = newCase();
     rmSync(path.join(c.out, OUTPUT_MARKER));
-    await buildSite({ outDir: c.out, rootDir: c.dir, ledger: "read-only" });
+    await buildSite({ outDir: c.out, rootDir: c.dir, ledger: "check" });
     expect(readdirSync(c.out)).toContain(OUTPUT_MARKER);
     expect(existsSync(path.join(c.out, "gia-lai/2016/hoi-nghi-tong-ket/index.html"))).toBe(true);
   });

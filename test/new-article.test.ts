@@ -211,7 +211,7 @@ describe("npm run new with flags (the real CLI)", () => {
     expect(readdirSync(path.join(root, "content"))).toEqual([]);
     const unknown = run(["--titel", "X"]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--titel'");
+    expect(unknown.stderr).toContain("unknown option --titel — did you mean --title?");
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
     const help = run(["--help"]);
     expect(help.status).toBe(0);

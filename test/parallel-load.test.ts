@@ -8,13 +8,14 @@ import { getProvince } from "../src/provinces.ts";
 import { isSafeHtml } from "../src/safe-html.ts";
 import { generateArticles } from "../scripts/generate-articles.ts";
 import { setLanguage } from "../src/messages/index.ts";
+import { SEED_CONTENT } from "./helpers.ts";
 
 const root = mkdtempSync(path.join(tmpdir(), "parallel-load-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("loadContentParallel", () => {
   it("gives the same articles and errors as the serial loader", async () => {
-    generateArticles(root, 90);
+    generateArticles(root, 90, SEED_CONTENT);
     writeFileSync(path.join(root, "content/broken.md"), "---\ntitle: X\ndate: 2016-02-30\nprovince: gia-lia\n---\nx\n");
     const serial = loadContent({ rootDir: root });
     const parallel = await loadContentParallel({ rootDir: root, threads: 2, minFilesPerThread: 10 });

@@ -11,7 +11,7 @@ import { compareNewestFirst } from "../src/content/article.ts";
 import { buildPeopleIndex } from "../src/people/identity.ts";
 import { compareVietnameseNames, normaliseName } from "../src/people/names.ts";
 import { buildPeopleSite } from "../src/people/people-site.ts";
-import { EMPTY_PERSON_RECORD, parsePersonRecord, planPersonUrls, serializePersonRecord, type PersonRecord } from "../src/people/person-record.ts";
+import { EMPTY_PERSON_RECORD, mergePersonRecords, parsePersonRecord, planPersonUrls, serializePersonRecord, type PersonRecord } from "../src/people/person-record.ts";
 import { foldVietnamese } from "../src/search/fold.ts";
 import { mdFile, parseErrors, parseOk } from "./helpers.ts";
 
@@ -287,5 +287,28 @@ describe("the directory's filter script (layouts/assets/people-filter.js)", () =
     expect(matchesName(name, queryWords("Đặng Hưng"))).toBe(true);
     expect(matchesName(name, queryWords("ang"))).toBe(false);
     expect(matchesName(name, queryWords("dung"))).toBe(false);
+  });
+});
+
+describe("merging the people list after a deploy", () => {
+  const entry = (urls: string[], keys: string[], articles?: string[]) => ({ urls, keys, ...(articles ? { articles } : {}) });
+  it("adds new people and new addresses, keys and articles, and never removes or moves what main has", () => {
+    const main = { entries: [entry(["/nhan-vat/a-gia-lai/"], ["gia-lai/a"], ["aaaaa"]), entry(["/nhan-vat/b/"], ["gia-lai/b"])] };
+    const deployed = {
+      entries: [
+        entry(["/nhan-vat/a-gia-lai/", "/nhan-vat/a/"], ["gia-lai/a", "binh-dinh/a"], ["aaaaa", "bbbbb"]),
+        entry(["/nhan-vat/c/"], ["ha-noi/c"]),
+        // Main has since given /nhan-vat/b/ to its own entry: it stays there.
+        entry(["/nhan-vat/b/"], ["ha-noi/b"]),
+      ],
+    };
+    const { record, added, extended } = mergePersonRecords(main, deployed);
+    expect([added, extended]).toEqual([1, 2]);
+    expect(record.entries).toEqual([
+      entry(["/nhan-vat/a-gia-lai/", "/nhan-vat/a/"], ["gia-lai/a", "binh-dinh/a"], ["aaaaa", "bbbbb"]),
+      entry(["/nhan-vat/b/"], ["gia-lai/b", "ha-noi/b"]),
+      entry(["/nhan-vat/c/"], ["ha-noi/c"]),
+    ]);
+    expect(mergePersonRecords(record, deployed)).toMatchObject({ added: 0, extended: 0 });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Search in a real browser: the built site (the bundled articles plus one
+ * Search in a real browser: the built site (the seed articles plus one
  * fixture about Đà Nẵng, for the "đường"/"Đà Nẵng" examples) served over
  * HTTP with the site's own headers, so the Content-Security-Policy applies
  * to search.js, Pagefind's worker and its WebAssembly. Debian's Chromium,
@@ -16,8 +16,8 @@ import { buildSite } from "../src/build/build-site.ts";
 import { loadContent } from "../src/content/load-content.ts";
 import { headersForPath, parseHeadersFile, type HeaderRule } from "../src/security-headers.ts";
 import { UI } from "../src/ui-strings.ts";
+import { SEED_CONTENT } from "./helpers.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -33,7 +33,7 @@ const TYPES: Readonly<Record<string, string>> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** The bundled articles, by province folder. */
+/** The seed articles (test/fixtures/seed-site), by province folder. */
 const HAI_PHONG = "/hai-phong/2019/hoi-nghi-tong-ket-cong-tac-2018-trien-khai-nhiem-vu-2019/";
 const BINH_DUONG = "/binh-duong/2017/hoi-nghi-tong-ket-cong-tac-2016-trien-khai-nhiem-vu-2017/";
 const GIA_LAI = "/gia-lai/2016/hoi-nghi-danh-gia-nhiem-vu-2016-trien-khai-ke-hoach-2017/";
@@ -79,7 +79,7 @@ function serve(dir: string, rules: readonly HeaderRule[]): Promise<{ server: Ser
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required at ${CHROMIUM} (Debian package "chromium": scripts/install-system-deps.sh); the browser tests are never skipped`);
-  cpSync(path.join(ROOT, "content"), path.join(siteRoot, "content"), { recursive: true });
+  cpSync(SEED_CONTENT, path.join(siteRoot, "content"), { recursive: true });
   mkdirSync(path.join(siteRoot, "content/da-nang"), { recursive: true });
   writeFileSync(path.join(siteRoot, "content/da-nang/2024-01-10-so-giao-thong-van-tai-da-nang-tong-ket-nam-2023.md"), FIXTURE);
   await buildSite({ outDir: out, rootDir: siteRoot });
@@ -162,7 +162,7 @@ async function type(page: Page, text: string): Promise<void> {
 const count = (n: number) => UI.searchCount.replace("{n}", String(n));
 
 describe("search in Chromium", () => {
-  it("the build has the fixture and the bundled articles", () => {
+  it("the build has the fixture and the seed articles", () => {
     const loaded = loadContent({ rootDir: siteRoot });
     expect(loaded.errors).toEqual([]);
     expect(loaded.articles.map((a) => a.url)).toEqual([DA_NANG, HAI_PHONG, BINH_DUONG, GIA_LAI, QUANG_NGAI, HA_TINH]);
@@ -192,7 +192,7 @@ describe("search in Chromium", () => {
     expect((await search(`?q=${encodeURIComponent("Sở Thông tin")}`)).urls).toEqual(shown.urls);
   });
 
-  it("real đ-words of the bundled articles, typed with and without diacritics", async () => {
+  it("real đ-words of the seed articles, typed with and without diacritics", async () => {
     expect((await search("?q=duc+pho")).urls).toEqual([QUANG_NGAI]); // "huyện Đức Phổ"
     expect((await search(`?q=${encodeURIComponent("Đức Phổ")}`)).urls).toEqual([QUANG_NGAI]);
     expect((await search("?q=hdnd")).urls).toEqual([BINH_DUONG]); // "HĐND"

@@ -21,7 +21,7 @@ import { buildSearchIndex, buildWithPagefind, searchPage, searchSortKey } from "
 import { PagefindBundleWriter, compareCodePoints, pagefindRuntime, type BundlePage } from "../src/search/pagefind-bundle.ts";
 import { SEARCH_FILTERS } from "../src/search/search-config.ts";
 import { searchScript } from "../src/search/search-script.ts";
-import { MINIMAL, mdFile, parseOk } from "./helpers.ts";
+import { MINIMAL, SEED_SITE, copyFixture, mdFile, parseOk } from "./helpers.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -278,7 +278,8 @@ function inMemory(files: readonly OutputFile[], prefix = ""): (file: string) => 
 // The writer against Pagefind's own indexer
 // ---------------------------------------------------------------------------
 
-const bundled = loadContent({ rootDir: ROOT });
+/** The seed articles (test/fixtures/seed-site), never the repository's content/. */
+const bundled = loadContent({ rootDir: SEED_SITE });
 
 describe("PagefindBundleWriter writes what Pagefind's own indexer writes", () => {
   const pages: BundlePage[] = [];
@@ -326,18 +327,22 @@ describe("PagefindBundleWriter writes what Pagefind's own indexer writes", () =>
 });
 
 // ---------------------------------------------------------------------------
-// A real build of the bundled site
+// A real build of the seed articles
 // ---------------------------------------------------------------------------
 
-describe("the build of the bundled site", () => {
+describe("the build of the seed articles", () => {
   const work = mkdtempSync(path.join(tmpdir(), "search-test-"));
   const out = path.join(work, "site");
+  const root = copyFixture("seed-site");
   let bundle: DecodedBundle;
   const articles = bundled.articles;
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
+  });
 
   beforeAll(async () => {
-    await buildSite({ outDir: out, rootDir: ROOT });
+    await buildSite({ outDir: out, rootDir: root });
     bundle = decodeBundle((file) => readFileSync(path.join(out, "pagefind", file)));
   });
 

@@ -19,8 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
 import { CONTENT_SECURITY_POLICY, headersForPath, parseHeadersFile, type HeaderRule } from "../src/security-headers.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
+import { copyFixture } from "./helpers.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -66,6 +66,8 @@ function urlOf(file: string): string {
 
 const work = mkdtempSync(path.join(tmpdir(), "site-quality-"));
 const out = path.join(work, "site");
+/** The five seed articles (test/fixtures/seed-site), never the repository's content/. */
+const root = copyFixture("seed-site");
 let files: string[] = [];
 let rules: HeaderRule[] = [];
 let server: Server | undefined;
@@ -77,7 +79,7 @@ let articleUrls: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required at ${CHROMIUM} (install Debian's "chromium": scripts/install-system-deps.sh); browser tests are never skipped`);
-  await buildSite({ outDir: out, rootDir: ROOT });
+  await buildSite({ outDir: out, rootDir: root });
   files = listFiles(out);
   rules = parseHeadersFile(readFileSync(path.join(out, "_headers"), "utf8"));
   articleUrls = files.filter((f) => /^[a-z-]+\/\d{4}\/[a-z0-9-]+\/index\.html$/.test(f)).map(urlOf);
@@ -97,6 +99,7 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   rmSync(work, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 });
 
 function theBrowser(): Browser {

@@ -5,10 +5,11 @@
  * folder, and swap it into place. Nothing is written before the plan holds
  * no error.
  */
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { ContentValidationError, type ContentError } from "../content/errors.ts";
-import { LEDGER_FILE, serializeLedger } from "../links/ledger.ts";
+import { writeLedger } from "../links/ledger-file.ts";
+import { explain } from "../messages/index.ts";
 import { serializePersonRecord } from "../people/person-record.ts";
 import type { PlannedOutput } from "../plan/output-plan.ts";
 import { planSite } from "../plan/site-outputs.ts";
@@ -30,12 +31,25 @@ export interface BuildOptions {
   /** Pages per Eleventy run (default: all at once); see src/build/render-pages.ts. */
   readonly pageBatchSize?: number;
   /**
-   * What to do with the published-URL record (published-urls.json):
-   * "record" writes new articles and moves to it after a successful build
-   * (the CLI default), "frozen" fails when it would change (CI: the record
-   * must be committed), "read-only" leaves it alone (tests).
+   * What to do with the published-URL record (published-urls.json). Every
+   * build checks it: a change that breaks a published URL fails the build,
+   * new articles get the short code a deploy will record. "check" (the
+   * default: local, preview-like and pull-request builds) never writes it;
+   * "record" (only the deploying build in CI) writes new articles and moves
+   * to it after the site is in place. A URL counts as published only once a
+   * deploy published it.
    */
-  readonly ledger?: "record" | "frozen" | "read-only";
+  readonly ledger?: "check" | "record";
+}
+
+/** What the build did or, when only checking, what a deploy would do with the published-URL record. */
+export interface LedgerOutcome {
+  /** Articles not recorded yet: a deploy records them. */
+  readonly added: number;
+  /** Recorded articles at a new URL (the old one kept as an alias): a deploy records the new URL. */
+  readonly moved: number;
+  /** True when this build wrote the record. */
+  readonly written: boolean;
 }
 
 export interface BuildResult {
@@ -44,8 +58,7 @@ export interface BuildResult {
   readonly fileCount: number;
   /** Milliseconds per phase ("load", "eleventy", each step's name, "swap"), for the benchmark. */
   readonly timings: Readonly<Record<string, number>>;
-  /** Entries the build added to or changed in the published-URL record (0 when unchanged or not recording). */
-  readonly ledgerChanges: number;
+  readonly ledger: LedgerOutcome;
   /** Content warnings and notices (never fatal), for the command to print. */
   readonly warnings: readonly ContentError[];
 }
@@ -56,7 +69,8 @@ function countFiles(dir: string): number {
 
 /**
  * Builds the site atomically.
- * @throws ContentValidationError when any article is invalid (nothing is written)
+ * @throws ContentValidationError when any article is invalid or a published
+ *   URL would break (nothing is written)
  * @throws OutputDirError when the output folder may not be replaced (nothing is written or deleted)
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -70,6 +84,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings[name] = (timings[name] ?? 0) + Math.round(now - mark);
     mark = now;
   };
+  const ledgerMode = options.ledger ?? "check";
+  // Drafts are never published, so a build that includes them never records.
+  if (ledgerMode === "record" && options.includeDrafts) throw new Error("a build with drafts cannot record published URLs");
   const loaded = await loadSite({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}), ...(options.config ? { config: options.config } : {}) });
   const contentWarnings = loaded.contentWarnings;
   lap("load");
@@ -79,13 +96,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   lap("media");
   const { plan, errors } = planSite(data, [...loaded.contentErrors, ...mediaErrors]);
   const links = data.links.plan;
-  const ledgerMode = options.ledger ?? "read-only";
-  const all: ContentError[] = [...errors];
-  const recordChanged = links.changed || data.people.recordChanged;
-  if (ledgerMode === "frozen" && recordChanged) {
-    all.push({ file: LEDGER_FILE, message: "is out of date: this content publishes new URLs or moves articles", expected: "the record committed together with the content", fix: "run npm run build locally and commit published-urls.json" });
-  }
-  if (all.length > 0) throw new ContentValidationError(all, contentWarnings);
+  if (errors.length > 0) throw new ContentValidationError(errors, contentWarnings);
+  // An empty site would replace the published one with nothing.
+  if (data.model.articles.length === 0) throw new ContentValidationError([{ file: "content/", ...explain("cli.nothingToPublish") }], contentWarnings);
   lap("plan");
   await data.qr.warm(data.links.sharePages.map((s) => s.shortUrl));
   lap("qr");
@@ -115,13 +128,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const fileCount = countFiles(staging);
     output.commit();
     lap("swap");
-    let ledgerChanges = 0;
-    if (ledgerMode === "record" && recordChanged) {
-      // The people list (src/people/person-record.ts) is written with the articles' record, in the same file.
-      writeFileSync(path.join(rootDir, LEDGER_FILE), serializeLedger({ ...links.ledger, people: serializePersonRecord(data.people.record) }));
-      ledgerChanges = links.added + links.moved + data.people.added;
-    }
-    return { outDir, articleCount: data.model.articles.length, fileCount, timings, ledgerChanges, warnings: contentWarnings };
+    const written = ledgerMode === "record" && (links.changed || data.people.recordChanged);
+    // The people list (src/people/person-record.ts) is written with the articles' record, in the same file.
+    if (written) writeLedger(rootDir, { ...links.ledger, people: serializePersonRecord(data.people.record) });
+    return { outDir, articleCount: data.model.articles.length, fileCount, timings, ledger: { added: links.added, moved: links.moved, written }, warnings: contentWarnings };
   } catch (error) {
     output.abort();
     throw error;

@@ -8,9 +8,11 @@
  * Reader-facing site text is not here: it lives in src/ui-strings.ts.
  */
 import { CONTENT_MESSAGES } from "./areas/content.ts";
+import { CLI_MESSAGES } from "./areas/cli.ts";
 import { CONTENT_FIELD_MESSAGES } from "./areas/content-fields.ts";
 import { GENERAL_MESSAGES } from "./areas/general.ts";
 import { IMPORT_MESSAGES } from "./areas/import.ts";
+import { LEDGER_MESSAGES } from "./areas/ledger.ts";
 import { NEW_MESSAGES } from "./areas/new.ts";
 import { OUTPUT_MESSAGES } from "./areas/output.ts";
 import { OUTPUT_DIR_MESSAGES } from "./areas/output-dir.ts";
@@ -31,6 +33,8 @@ export const CATALOGUE = {
   ...PREVIEW_MESSAGES,
   ...MEDIA_MESSAGES,
   ...PEOPLE_MESSAGES,
+  ...CLI_MESSAGES,
+  ...LEDGER_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -116,6 +116,43 @@ export function serializePersonRecord(record: PersonRecord): PersonRecordEntry[]
     .map((e) => ({ urls: e.urls, ...(e.id ? { id: e.id } : {}), keys: e.keys, ...(e.articles ? { articles: e.articles } : {}), ...(e.name ? { name: e.name } : {}), ...(e.withdrawn ? { withdrawn: e.withdrawn } : {}) }));
 }
 
+/**
+ * CI's commit-back after a deploy (scripts/merge-published-urls.ts): adds
+ * what the deploy recorded to the record on main as it is now. Like the
+ * articles' merge, nothing on main is removed or changed but by addition: an
+ * entry sharing an address with one on main gains the deploy's new addresses,
+ * name keys and article codes; an entry none of whose addresses main knows is
+ * added; an address main gives to another entry stays with that entry.
+ * @returns the merged record and how many entries were added or extended
+ */
+export function mergePersonRecords(main: PersonRecord, deployed: PersonRecord): { record: PersonRecord; added: number; extended: number } {
+  const entries = main.entries.map((e) => ({ ...e, urls: [...e.urls], keys: [...e.keys], ...(e.articles ? { articles: [...e.articles] } : {}) }));
+  const owner = new Map<string, (typeof entries)[number]>();
+  for (const e of entries) for (const url of e.urls) owner.set(url, e);
+  let added = 0;
+  let extended = 0;
+  for (const entry of deployed.entries) {
+    const target = entry.urls.map((url) => owner.get(url)).find((e) => e !== undefined);
+    const urls = entry.urls.filter((url) => !owner.has(url));
+    if (!target) {
+      const fresh = { ...entry, urls: [...entry.urls], keys: [...entry.keys], ...(entry.articles ? { articles: [...entry.articles] } : {}) };
+      entries.push(fresh);
+      for (const url of fresh.urls) owner.set(url, fresh);
+      added++;
+      continue;
+    }
+    const keys = entry.keys.filter((k) => !target.keys.includes(k));
+    const articles = (entry.articles ?? []).filter((c) => !(target.articles ?? []).includes(c));
+    if (urls.length + keys.length + articles.length === 0) continue;
+    target.urls.push(...urls);
+    target.keys.push(...keys);
+    if (articles.length > 0) target.articles = [...(target.articles ?? []), ...articles];
+    for (const url of urls) owner.set(url, target);
+    extended++;
+  }
+  return { record: { entries }, added, extended };
+}
+
 /** A published address that now covers several people (a name told apart into people by ids). */
 export interface SharedPersonPage {
   readonly urls: readonly string[];
