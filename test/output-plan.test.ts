@@ -281,6 +281,20 @@ describe("the build", () => {
   });
 });
 
+describe("rendering the plan's pages", () => {
+  it("in batches (one Eleventy run each) gives the same site as one run", async () => {
+    const one = path.join(root, "one");
+    const batched = path.join(root, "batched");
+    await buildSite({ outDir: one, rootDir: root, config: siteConfigFromEnv({}) });
+    await buildSite({ outDir: batched, rootDir: root, config: siteConfigFromEnv({}), pageBatchSize: 40 });
+    const list = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+    const files = list(one);
+    expect(files.filter((f) => f.endsWith(".html")).length).toBeGreaterThan(40);
+    expect(list(batched)).toEqual(files);
+    for (const f of files) expect(readFileSync(path.join(batched, f)).equals(readFileSync(path.join(one, f))), f).toBe(true);
+  });
+});
+
 describe("writes cannot interleave", () => {
   it("refuses a path twice (or two spellings of it) before writing anything", async () => {
     const out = path.join(root, "out");
