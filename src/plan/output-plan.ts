@@ -291,10 +291,6 @@ export function aliasFile(url: string): string {
   return last.includes(".") ? file : `${file}/index.html`;
 }
 
-/** The URL of an output file: "a/index.html" → "/a/", "feed.xml" → "/feed.xml". */
-export function urlForFile(file: string): string {
-  return `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
-}
 
 /** Where the plan is, for outputs rendered after it is finished. */
 interface PlanHolder {
