@@ -409,7 +409,6 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
   }
 
   const byLower = new Map<string, PlannedOutput>();
-  const byPath = new Map<string, PlannedOutput>();
   /** Lower-case folder → the first output below it. */
   const folders = new Map<string, PlannedOutput>();
   /** Lower-case folder holding outputs → the reservation covering it (null: none), so siblings skip the walk. */
@@ -487,7 +486,6 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
       }
       const output = new Planned(path, p.producer, p.renderer, kind, decl, holder);
       byLower.set(lower, output);
-      byPath.set(path, output);
       if (known === undefined && slash >= 0) {
         folderReservation.set(parent, aboveReservation ?? null);
         for (let i = lower.indexOf("/"); i >= 0; i = lower.indexOf("/", i + 1)) {
@@ -506,7 +504,10 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
     files: outputs.filter((o) => o.renderer === "direct"),
     bundles,
     errors,
-    get: (path: string) => byPath.get(path),
+    get: (path: string) => {
+      const output = byLower.get(path.toLowerCase());
+      return output?.path === path ? output : undefined;
+    },
     bundleAt: (path: string) => bundleFolders.get(path.slice(0, path.indexOf("/")).toLowerCase()),
   });
   holder.plan = finished;
