@@ -256,6 +256,33 @@ describe("the plan itself", () => {
   });
 });
 
+describe("planning again after an edit", () => {
+  it("keeps the claims when no address changed, and renders the new text", async () => {
+    const config = siteConfigFromEnv({});
+    const first = await loadSite({ rootDir: root, config });
+    const before = planSite(first.data, first.contentErrors).plan;
+    const full = path.join(root, ARTICLE);
+    writeFileSync(full, readFileSync(full, "utf8").replace(/^title: .*$/m, "title: Tiêu đề đã sửa"));
+    const second = await loadSite({ rootDir: root, config });
+    const after = planSite(second.data, second.contentErrors, undefined, before).plan;
+    expect(after).toBe(before);
+    expect(String(after.get("gia-lai/2016/hoi-nghi-tong-ket/index.html")?.body())).toContain("<h1>Tiêu đề đã sửa</h1>");
+    expect(String(after.get("feed.xml")?.body())).toContain("Tiêu đề đã sửa");
+  });
+
+  it("plans afresh when an address changed, with the new errors", async () => {
+    const config = siteConfigFromEnv({});
+    const first = await loadSite({ rootDir: root, config });
+    const before = planSite(first.data, first.contentErrors).plan;
+    aliases(["/tin-tuc/moi/", "/feed.xml"]);
+    const second = await loadSite({ rootDir: root, config });
+    const after = planSite(second.data, second.contentErrors, undefined, before);
+    expect(after.plan).not.toBe(before);
+    expect(after.plan.get("tin-tuc/moi/index.html")).toBeDefined();
+    expect(after.errors).toMatchObject([{ file: ARTICLE, value: '"/feed.xml"' }]);
+  });
+});
+
 describe("the build", () => {
   it("aliases /_headers, /_redirects and /sitemap.xml/ are clean errors, and the previous site stays as it was", async () => {
     const out = path.join(root, "_site");

@@ -40,7 +40,11 @@
  * - bounded memory: the same list rendered in batches (one Eleventy run per
  *   batch, see renderPages' `batchSize`);
  * - fewer files: an output is one declaration in one producer, so dropping
- *   or moving one (QR downloads generated in the browser) is a local change.
+ *   or moving one (QR downloads generated in the browser) is a local change;
+ * - re-planning: given the previous plan, planOutputs keeps its claims when
+ *   every declaration claims what it claimed before (an edit that changes
+ *   text, not addresses: the usual one) and only rebinds the outputs to the
+ *   new declarations; the preview re-plans this way on every save.
  *
  * Two claims of the *same URL string* by two content files (two articles
  * with one URL, an alias equal to another article's URL or alias) are what
@@ -307,12 +311,16 @@ class Planned implements PlannedOutput {
     readonly producer: string,
     readonly renderer: "eleventy" | "direct",
     readonly kind: ClaimKind,
-    private readonly decl: OutputDeclaration,
+    private decl: OutputDeclaration,
     private readonly holder: PlanHolder,
   ) {
     this.source = decl.source;
     this.redirectTo = decl.redirectTo;
     this.crossChecked = decl.crossChecked === true;
+  }
+  /** Renders from now on from `decl`, a declaration of the same claim (see sameClaim). */
+  rebind(decl: OutputDeclaration): void {
+    this.decl = decl;
   }
   get url(): string {
     return this.decl.url;
@@ -330,6 +338,64 @@ class Planned implements PlannedOutput {
 // Planning
 // ---------------------------------------------------------------------------
 
+/** What a plan was made from, in declaration order, so the next plan can reuse its claims. */
+interface ProductionLog {
+  /** Every reservation, as text. */
+  readonly reservations: string;
+  readonly entries: { readonly producer: string; readonly decl: OutputDeclaration; output: Planned | undefined }[];
+}
+const productionLogs = new WeakMap<OutputPlan, ProductionLog>();
+
+function claimKind(decl: OutputDeclaration): ClaimKind {
+  return decl.kind ?? (decl.source ? "content" : "site");
+}
+
+/** Two declarations make the same claim: everything planning looks at is equal. */
+function sameClaim(a: OutputDeclaration, b: OutputDeclaration): boolean {
+  return (
+    a.url === b.url &&
+    a.file === b.file &&
+    claimKind(a) === claimKind(b) &&
+    a.source?.file === b.source?.file &&
+    a.source?.field === b.source?.field &&
+    (a.crossChecked === true) === (b.crossChecked === true) &&
+    a.redirectTo === b.redirectTo
+  );
+}
+
+function reservationsText<S>(site: S, producers: readonly Producer<S>[]): string {
+  const lines: string[] = [];
+  for (const p of producers) {
+    for (const r of p.reserves?.(site) ?? []) lines.push(`${p.name}|${r.path ?? ""}|${r.pattern?.source ?? ""}|${(r.allow ?? []).join(",")}|${r.shown ?? ""}`);
+    if (p.renderer === "bundle") lines.push(`${p.name}|bundle|${p.folder}`);
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Reuses `previous` when the producers declare exactly what they declared
+ * for it: its outputs are rebound to the new declarations and it is
+ * returned. Undefined when anything claims differently.
+ */
+function replan<S>(site: S, producers: readonly Producer<S>[], previous: OutputPlan): OutputPlan | undefined {
+  const log = productionLogs.get(previous);
+  if (!log || log.reservations !== reservationsText(site, producers)) return undefined;
+  const entries: ProductionLog["entries"] = [];
+  let i = 0;
+  for (const p of producers) {
+    if (p.renderer === "bundle") continue;
+    for (const decl of p.declare(site)) {
+      const old = log.entries[i++];
+      if (!old || old.producer !== p.name || !sameClaim(old.decl, decl)) return undefined;
+      entries.push({ producer: p.name, decl, output: old.output });
+    }
+  }
+  if (i !== log.entries.length) return undefined;
+  for (const entry of entries) entry.output?.rebind(entry.decl);
+  productionLogs.set(previous, { reservations: log.reservations, entries });
+  return previous;
+}
+
 interface ReservationEntry {
   readonly producer: string;
   readonly allow: ReadonlySet<string>;
@@ -338,6 +404,7 @@ interface ReservationEntry {
 }
 
 interface Pending {
+  readonly entry: ProductionLog["entries"][number];
   readonly decl: OutputDeclaration;
   readonly producer: string;
   readonly renderer: "eleventy" | "direct";
@@ -364,9 +431,17 @@ function describeOwner(owner: PlannedOutput): { key: "article" | "alias" | "imag
 
 /**
  * Claims every output of every producer.
+ * @param previous the plan these producers made for an earlier version of
+ *   the site: when every declaration claims what it claimed then, its claims
+ *   (and errors) are kept, its outputs render from the new declarations from
+ *   now on, and it is returned (no new claims are made)
  * @throws OutputPlanBug when two generated outputs (no content involved) collide
  */
-export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): OutputPlan {
+export function planOutputs<S>(site: S, producers: readonly Producer<S>[], previous?: OutputPlan): OutputPlan {
+  if (previous) {
+    const reused = replan(site, producers, previous);
+    if (reused) return reused;
+  }
   const names = new Set<string>();
   for (const p of producers) {
     if (names.has(p.name)) throw new OutputPlanBug([`two producers are named "${p.name}"`]);
@@ -398,13 +473,16 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
     return undefined;
   };
 
-  // Declarations, bucketed by claim order (stable within a bucket).
+  // Declarations, bucketed by claim order (stable within a bucket), and logged in declaration order.
   const buckets = new Map<ClaimKind, Pending[]>(CLAIM_ORDER.map((k) => [k, []]));
+  const log: ProductionLog = { reservations: reservationsText(site, producers), entries: [] };
   for (const p of producers) {
     if (p.renderer === "bundle") continue;
     for (const decl of p.declare(site)) {
-      const kind = decl.kind ?? (decl.source ? "content" : "site");
-      buckets.get(kind)!.push({ decl, producer: p.name, renderer: p.renderer, kind });
+      const kind = claimKind(decl);
+      const entry = { producer: p.name, decl, output: undefined };
+      log.entries.push(entry);
+      buckets.get(kind)!.push({ decl, producer: p.name, renderer: p.renderer, kind, entry });
     }
   }
 
@@ -485,6 +563,7 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
         continue;
       }
       const output = new Planned(path, p.producer, p.renderer, kind, decl, holder);
+      p.entry.output = output;
       byLower.set(lower, output);
       if (known === undefined && slash >= 0) {
         folderReservation.set(parent, aboveReservation ?? null);
@@ -511,5 +590,6 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
     bundleAt: (path: string) => bundleFolders.get(path.slice(0, path.indexOf("/")).toLowerCase()),
   });
   holder.plan = finished;
+  productionLogs.set(finished, log);
   return finished;
 }
