@@ -16,7 +16,7 @@ import { writeOutputFiles } from "../src/build/output-files.ts";
 import { ContentValidationError, formatContentError, type ContentError } from "../src/content/errors.ts";
 import { LEDGER_FILE, parseLedger, serializeLedger } from "../src/links/ledger.ts";
 import { newShortCode } from "../src/links/short-code.ts";
-import { OutputPlanBug, defineFileStep, definePageType, fileForUrl, planOutputs, urlForFile } from "../src/plan/output-plan.ts";
+import { OutputPlanBug, defineFileStep, definePageType, aliasFile, fileForUrl, planOutputs } from "../src/plan/output-plan.ts";
 import { planSite } from "../src/plan/site-outputs.ts";
 import { startPreview } from "../src/preview/preview-server.ts";
 import { normaliseSiteUrl, siteConfigFromEnv } from "../src/site-config.ts";
@@ -79,14 +79,14 @@ function codeOf(entries: readonly { code: string; urls: readonly string[] }[], u
 }
 
 describe("URLs and files", () => {
-  it("map both ways", () => {
+  it("a URL's file", () => {
     expect(fileForUrl("/")).toBe("index.html");
     expect(fileForUrl("/gia-lai/")).toBe("gia-lai/index.html");
     expect(fileForUrl("/feed.xml")).toBe("feed.xml");
     expect(fileForUrl("/_headers")).toBe("_headers");
-    expect(urlForFile("gia-lai/index.html")).toBe("/gia-lai/");
-    expect(urlForFile("index.html")).toBe("/");
-    expect(urlForFile("gia-lai/feed.xml")).toBe("/gia-lai/feed.xml");
+    expect(aliasFile("/tin-tuc/bai-123")).toBe("tin-tuc/bai-123/index.html");
+    expect(aliasFile("/tin-tuc/bai-123.aspx")).toBe("tin-tuc/bai-123.aspx");
+    expect(aliasFile("/tin-tuc/")).toBe("tin-tuc/index.html");
   });
 });
 
@@ -257,6 +257,33 @@ describe("the plan itself", () => {
   });
 });
 
+describe("planning again after an edit", () => {
+  it("keeps the claims when no address changed, and renders the new text", async () => {
+    const config = siteConfigFromEnv({});
+    const first = await loadSite({ rootDir: root, config });
+    const before = planSite(first.data, first.contentErrors).plan;
+    const full = path.join(root, ARTICLE);
+    writeFileSync(full, readFileSync(full, "utf8").replace(/^title: .*$/m, "title: Tiêu đề đã sửa"));
+    const second = await loadSite({ rootDir: root, config });
+    const after = planSite(second.data, second.contentErrors, undefined, before).plan;
+    expect(after).toBe(before);
+    expect(String(after.get("gia-lai/2016/hoi-nghi-tong-ket/index.html")?.body())).toContain("<h1>Tiêu đề đã sửa</h1>");
+    expect(String(after.get("feed.xml")?.body())).toContain("Tiêu đề đã sửa");
+  });
+
+  it("plans afresh when an address changed, with the new errors", async () => {
+    const config = siteConfigFromEnv({});
+    const first = await loadSite({ rootDir: root, config });
+    const before = planSite(first.data, first.contentErrors).plan;
+    aliases(["/tin-tuc/moi/", "/feed.xml"]);
+    const second = await loadSite({ rootDir: root, config });
+    const after = planSite(second.data, second.contentErrors, undefined, before);
+    expect(after.plan).not.toBe(before);
+    expect(after.plan.get("tin-tuc/moi/index.html")).toBeDefined();
+    expect(after.errors).toMatchObject([{ file: ARTICLE, value: '"/feed.xml"' }]);
+  });
+});
+
 describe("the build", () => {
   it("aliases /_headers, /_redirects and /sitemap.xml/ are clean errors, and the previous site stays as it was", async () => {
     const out = path.join(root, "_site");
@@ -279,6 +306,20 @@ describe("the build", () => {
     expect(lines).toContain(`/tin-tuc/bai-123/ ${URL_PATH} 301`);
     expect(new Set(lines).size).toBe(lines.length);
     expect(readFileSync(path.join(out, "tin-tuc/bai-123/index.html"), "utf8")).toContain(`url=${URL_PATH}`);
+  });
+});
+
+describe("rendering the plan's pages", () => {
+  it("in batches (one Eleventy run each) gives the same site as one run", async () => {
+    const one = path.join(root, "one");
+    const batched = path.join(root, "batched");
+    await buildSite({ outDir: one, rootDir: root, config: siteConfigFromEnv({}) });
+    await buildSite({ outDir: batched, rootDir: root, config: siteConfigFromEnv({}), pageBatchSize: 40 });
+    const list = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+    const files = list(one);
+    expect(files.filter((f) => f.endsWith(".html")).length).toBeGreaterThan(40);
+    expect(list(batched)).toEqual(files);
+    for (const f of files) expect(readFileSync(path.join(batched, f)).equals(readFileSync(path.join(one, f))), f).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@
 import { renderRedirectPage, renderWithdrawnPage } from "../../layouts/redirect-page.ts";
 import { LEDGER_FILE } from "../links/ledger.ts";
 import { SHORT_LINK_FOLDER, shortPath } from "../links/short-code.ts";
-import { aliasFile, defineFileStep, urlProblem, type OutputDeclaration } from "../plan/output-plan.ts";
+import { aliasFile, defineFileStep, urlProblem, type ClaimKind, type ContentSource, type OutputDeclaration } from "../plan/output-plan.ts";
 import { sitePath, type SiteConfig } from "../site-config.ts";
 import type { SiteData } from "../site-data.ts";
 
@@ -22,23 +22,38 @@ function redirectsFile(config: SiteConfig, outputs: readonly { readonly url: str
   return `${lines.join("\n")}\n`;
 }
 
+/** A redirect page (a class: one per short code and alias, tens of thousands per site). */
+class RedirectPage implements OutputDeclaration {
+  readonly file: string | undefined;
+  constructor(
+    private readonly config: SiteConfig,
+    readonly url: string,
+    readonly redirectTo: string,
+    private readonly title: string,
+    readonly kind: ClaimKind,
+    readonly source: ContentSource,
+    readonly crossChecked: boolean,
+  ) {
+    // A malformed URL is reported by the plan; only a well-formed one has a file.
+    this.file = urlProblem(url) === undefined ? aliasFile(url) : undefined;
+  }
+  body(): string {
+    return renderRedirectPage(this.config, this.redirectTo, this.title);
+  }
+}
+
 export const linksStep = defineFileStep<SiteData>({
   name: "links",
   reserves: () => [{ path: SHORT_LINK_FOLDER, shown: `/${SHORT_LINK_FOLDER}/` }, { path: "_redirects" }],
   *declare(site) {
     const { config } = site.layout;
-    const redirect = (from: string, to: string, title: string, rest: Pick<OutputDeclaration, "kind" | "source">): OutputDeclaration => ({
-      url: from,
-      // A malformed URL is reported by the plan; only a well-formed one has a file.
-      ...(urlProblem(from) === undefined ? { file: aliasFile(from) } : {}),
-      ...rest,
-      redirectTo: to,
-      body: () => renderRedirectPage(config, to, title),
-    });
     for (const share of site.links.sharePages) {
       const { article } = share;
-      for (const code of site.links.plan.codesOf.get(article) ?? []) yield redirect(shortPath(code), article.url, article.title, { kind: "content", source: { file: article.sourcePath } });
-      for (const alias of article.aliases) yield { ...redirect(alias, article.url, article.title, { kind: "alias", source: { file: article.sourcePath, field: "aliases" } }), crossChecked: true };
+      const source = { file: article.sourcePath };
+      for (const code of site.links.plan.codesOf.get(article) ?? []) yield new RedirectPage(config, shortPath(code), article.url, article.title, "content", source, false);
+      if (article.aliases.length === 0) continue;
+      const aliasSource = { file: article.sourcePath, field: "aliases" };
+      for (const alias of article.aliases) yield new RedirectPage(config, alias, article.url, article.title, "alias", aliasSource, true);
     }
     // Old links of withdrawn articles: wherever nothing else is published now.
     for (const entry of site.links.plan.withdrawn) {

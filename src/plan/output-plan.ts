@@ -40,7 +40,11 @@
  * - bounded memory: the same list rendered in batches (one Eleventy run per
  *   batch, see renderPages' `batchSize`);
  * - fewer files: an output is one declaration in one producer, so dropping
- *   or moving one (QR downloads generated in the browser) is a local change.
+ *   or moving one (QR downloads generated in the browser) is a local change;
+ * - re-planning: given the previous plan, planOutputs keeps its claims when
+ *   every declaration claims what it claimed before (an edit that changes
+ *   text, not addresses: the usual one) and only rebinds the outputs to the
+ *   new declarations; the preview re-plans this way on every save.
  *
  * Two claims of the *same URL string* by two content files (two articles
  * with one URL, an alias equal to another article's URL or alias) are what
@@ -85,7 +89,7 @@ export interface OutputDeclaration {
   readonly source?: ContentSource;
   /** The file's contents; `plan` is the finished plan (e.g. `_redirects` lists the accepted redirects). */
   readonly body: (plan: OutputPlan) => OutputBody;
-  /** A stable digest of everything the body depends on, for incremental builds. */
+  /** A stable digest of everything the body depends on, for incremental builds ("" or absent: unknown, always render). */
   readonly fingerprint?: () => string;
   /** Root-relative target, when the output is a redirect (listed in `_redirects`). */
   readonly redirectTo?: string;
@@ -159,6 +163,34 @@ export interface PageTypeDefinition<S, T> {
   readonly crossChecked?: boolean;
 }
 
+/**
+ * One page of a page type. A class rather than an object of closures: a
+ * plan holds tens of thousands of these, and methods on the prototype cost
+ * nothing per page.
+ */
+class PageDeclaration<S, T> implements OutputDeclaration {
+  readonly url: string;
+  readonly source: ContentSource | undefined;
+  readonly kind: ClaimKind | undefined;
+  readonly crossChecked: boolean;
+  constructor(
+    private readonly def: PageTypeDefinition<S, T>,
+    private readonly item: T,
+    private readonly site: S,
+  ) {
+    this.url = def.url(item, site);
+    this.source = def.source?.(item);
+    this.kind = this.source ? "content" : undefined;
+    this.crossChecked = def.crossChecked === true;
+  }
+  body(): OutputBody {
+    return this.def.render(this.item, this.site);
+  }
+  fingerprint(): string {
+    return this.def.fingerprint ? this.def.fingerprint(this.item, this.site) : "";
+  }
+}
+
 /** Declares a page type (the extension point for new kinds of pages). */
 export function definePageType<S, T>(def: PageTypeDefinition<S, T>): PageProducer<S> {
   return {
@@ -166,16 +198,7 @@ export function definePageType<S, T>(def: PageTypeDefinition<S, T>): PageProduce
     renderer: "eleventy",
     ...(def.reserves ? { reserves: (site: S) => def.reserves!(site) } : {}),
     *declare(site) {
-      for (const item of def.items(site)) {
-        const source = def.source?.(item);
-        yield {
-          url: def.url(item, site),
-          ...(source ? { source, kind: "content" as const } : {}),
-          ...(def.crossChecked ? { crossChecked: true } : {}),
-          body: () => def.render(item, site),
-          ...(def.fingerprint ? { fingerprint: () => def.fingerprint!(item, site) } : {}),
-        };
-      }
+      for (const item of def.items(site)) yield new PageDeclaration(def, item, site);
     },
   };
 }
@@ -239,20 +262,17 @@ export const SAFE_SEGMENT = /^[A-Za-z0-9._~-]+$/;
 /** Longest URL a content file may claim, and longest segment (most file systems stop at 255 bytes). */
 export const MAX_URL_LENGTH = 1024;
 const MAX_SEGMENT_LENGTH = 200;
+/** One test per URL (planning checks tens of thousands): segments as SAFE_SEGMENT, a trailing slash allowed. */
+const SAFE_URL = /^\/(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+const LONG_SEGMENT = new RegExp(`[^/]{${MAX_SEGMENT_LENGTH + 1}}`);
 
 /** Why a root-relative URL cannot be an output, or undefined when it can. */
 export function urlProblem(url: string): "shape" | "dots" | "length" | undefined {
   if (url.length > MAX_URL_LENGTH) return "length";
-  if (!url.startsWith("/") || url.startsWith("//")) return "shape";
-  const segments = url.slice(1).split("/");
-  const last = segments.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const segment = segments[i]!;
-    if (segment === "" && i === last) continue; // trailing slash
-    if (!SAFE_SEGMENT.test(segment)) return "shape";
-    if (segment === "." || segment === "..") return "dots";
-    if (segment.length > MAX_SEGMENT_LENGTH) return "length";
-  }
+  if (!SAFE_URL.test(url)) return "shape";
+  if (DOT_SEGMENT.test(url)) return "dots";
+  if (url.length > MAX_SEGMENT_LENGTH && LONG_SEGMENT.test(url)) return "length";
   return undefined;
 }
 
@@ -275,21 +295,106 @@ export function aliasFile(url: string): string {
   return last.includes(".") ? file : `${file}/index.html`;
 }
 
-/** The URL of an output file: "a/index.html" → "/a/", "feed.xml" → "/feed.xml". */
-export function urlForFile(file: string): string {
-  return `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
+
+/** Where the plan is, for outputs rendered after it is finished. */
+interface PlanHolder {
+  plan?: OutputPlan;
 }
 
-/** "a/b/c" → ["a", "a/b"]. */
-function ancestors(path: string): string[] {
-  const out: string[] = [];
-  for (let i = path.indexOf("/"); i >= 0; i = path.indexOf("/", i + 1)) out.push(path.slice(0, i));
-  return out;
+/** A claimed output (a class: methods on the prototype, nothing allocated per output but the object). */
+class Planned implements PlannedOutput {
+  readonly source: ContentSource | undefined;
+  readonly redirectTo: string | undefined;
+  readonly crossChecked: boolean;
+  constructor(
+    readonly path: string,
+    readonly producer: string,
+    readonly renderer: "eleventy" | "direct",
+    readonly kind: ClaimKind,
+    private decl: OutputDeclaration,
+    private readonly holder: PlanHolder,
+  ) {
+    this.source = decl.source;
+    this.redirectTo = decl.redirectTo;
+    this.crossChecked = decl.crossChecked === true;
+  }
+  /** Renders from now on from `decl`, a declaration of the same claim (see sameClaim). */
+  rebind(decl: OutputDeclaration): void {
+    this.decl = decl;
+  }
+  get url(): string {
+    return this.decl.url;
+  }
+  body(): OutputBody {
+    if (!this.holder.plan) throw new Error(`${this.path}: rendered before the plan was finished`);
+    return this.decl.body(this.holder.plan);
+  }
+  fingerprint(): string | undefined {
+    return this.decl.fingerprint?.() || undefined;
+  }
 }
 
 // ---------------------------------------------------------------------------
 // Planning
 // ---------------------------------------------------------------------------
+
+/** What a plan was made from, in declaration order, so the next plan can reuse its claims. */
+interface ProductionLog {
+  /** Every reservation, as text. */
+  readonly reservations: string;
+  readonly entries: { readonly producer: string; readonly decl: OutputDeclaration; output: Planned | undefined }[];
+}
+const productionLogs = new WeakMap<OutputPlan, ProductionLog>();
+
+function claimKind(decl: OutputDeclaration): ClaimKind {
+  return decl.kind ?? (decl.source ? "content" : "site");
+}
+
+/** Two declarations make the same claim: everything planning looks at is equal. */
+function sameClaim(a: OutputDeclaration, b: OutputDeclaration): boolean {
+  return (
+    a.url === b.url &&
+    a.file === b.file &&
+    claimKind(a) === claimKind(b) &&
+    a.source?.file === b.source?.file &&
+    a.source?.field === b.source?.field &&
+    (a.crossChecked === true) === (b.crossChecked === true) &&
+    a.redirectTo === b.redirectTo
+  );
+}
+
+function reservationsText<S>(site: S, producers: readonly Producer<S>[]): string {
+  const lines: string[] = [];
+  for (const p of producers) {
+    for (const r of p.reserves?.(site) ?? []) lines.push(`${p.name}|${r.path ?? ""}|${r.pattern?.source ?? ""}|${(r.allow ?? []).join(",")}|${r.shown ?? ""}`);
+    if (p.renderer === "bundle") lines.push(`${p.name}|bundle|${p.folder}`);
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Reuses `previous` when the producers declare exactly what they declared
+ * for it: its outputs are rebound to the new declarations and it is
+ * returned. Undefined when anything claims differently.
+ */
+function replan<S>(site: S, producers: readonly Producer<S>[], previous: OutputPlan): OutputPlan | undefined {
+  const log = productionLogs.get(previous);
+  if (!log || log.reservations !== reservationsText(site, producers)) return undefined;
+  const entries: ProductionLog["entries"] = [];
+  let i = 0;
+  for (const p of producers) {
+    if (p.renderer === "bundle") continue;
+    for (const decl of p.declare(site)) {
+      const old = log.entries[i++];
+      if (!old || old.producer !== p.name || !sameClaim(old.decl, decl)) return undefined;
+      entries.push({ producer: p.name, decl, output: old.output });
+    }
+  }
+  if (i !== log.entries.length) return undefined;
+  for (const entry of entries) entry.output?.rebind(entry.decl);
+  productionLogs.set(previous, { reservations: log.reservations, entries });
+  return previous;
+}
 
 interface ReservationEntry {
   readonly producer: string;
@@ -299,6 +404,7 @@ interface ReservationEntry {
 }
 
 interface Pending {
+  readonly entry: ProductionLog["entries"][number];
   readonly decl: OutputDeclaration;
   readonly producer: string;
   readonly renderer: "eleventy" | "direct";
@@ -308,7 +414,9 @@ interface Pending {
 /** A conflict between outputs the site generates itself: a bug in a producer. */
 export class OutputPlanBug extends Error {
   constructor(problems: readonly string[]) {
-    super(`Output plan: generated outputs conflict (a producer bug, not a content problem):\n${problems.join("\n")}`);
+    const shown = problems.slice(0, 20);
+    if (problems.length > shown.length) shown.push(`… and ${problems.length - shown.length} more`);
+    super(`Output plan: generated outputs conflict (a producer bug, not a content problem):\n${shown.join("\n")}`);
     this.name = "OutputPlanBug";
   }
 }
@@ -323,9 +431,17 @@ function describeOwner(owner: PlannedOutput): { key: "article" | "alias" | "imag
 
 /**
  * Claims every output of every producer.
+ * @param previous the plan these producers made for an earlier version of
+ *   the site: when every declaration claims what it claimed then, its claims
+ *   (and errors) are kept, its outputs render from the new declarations from
+ *   now on, and it is returned (no new claims are made)
  * @throws OutputPlanBug when two generated outputs (no content involved) collide
  */
-export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): OutputPlan {
+export function planOutputs<S>(site: S, producers: readonly Producer<S>[], previous?: OutputPlan): OutputPlan {
+  if (previous) {
+    const reused = replan(site, producers, previous);
+    if (reused) return reused;
+  }
   const names = new Set<string>();
   for (const p of producers) {
     if (names.has(p.name)) throw new OutputPlanBug([`two producers are named "${p.name}"`]);
@@ -350,33 +466,35 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
       bundleFolders.set(p.folder.toLowerCase(), p as BundleProducer<unknown>);
     }
   }
-  const reservationOf = (lower: string): ReservationEntry | undefined => {
-    for (const prefix of [...ancestors(lower), lower]) {
-      const exact = reservedPaths.get(prefix);
-      if (exact) return exact;
-      for (const { pattern, entry } of reservedPatterns) if (pattern.test(prefix)) return entry;
-    }
+  const reservationAt = (prefix: string): ReservationEntry | undefined => {
+    const exact = reservedPaths.get(prefix);
+    if (exact) return exact;
+    for (const { pattern, entry } of reservedPatterns) if (pattern.test(prefix)) return entry;
     return undefined;
   };
 
-  // Declarations, bucketed by claim order (stable within a bucket).
+  // Declarations, bucketed by claim order (stable within a bucket), and logged in declaration order.
   const buckets = new Map<ClaimKind, Pending[]>(CLAIM_ORDER.map((k) => [k, []]));
+  const log: ProductionLog = { reservations: reservationsText(site, producers), entries: [] };
   for (const p of producers) {
     if (p.renderer === "bundle") continue;
     for (const decl of p.declare(site)) {
-      const kind = decl.kind ?? (decl.source ? "content" : "site");
-      buckets.get(kind)!.push({ decl, producer: p.name, renderer: p.renderer, kind });
+      const kind = claimKind(decl);
+      const entry = { producer: p.name, decl, output: undefined };
+      log.entries.push(entry);
+      buckets.get(kind)!.push({ decl, producer: p.name, renderer: p.renderer, kind, entry });
     }
   }
 
   const byLower = new Map<string, PlannedOutput>();
-  const byPath = new Map<string, PlannedOutput>();
   /** Lower-case folder → the first output below it. */
   const folders = new Map<string, PlannedOutput>();
+  /** Lower-case folder holding outputs → the reservation covering it (null: none), so siblings skip the walk. */
+  const folderReservation = new Map<string, ReservationEntry | null>();
   const outputs: PlannedOutput[] = [];
   const errors: ContentError[] = [];
   const bugs: string[] = [];
-  let finished: OutputPlan | undefined;
+  const holder: PlanHolder = {};
 
   /** Reports a rejected claim; a fallback gives way to other claims silently, but a malformed one is still reported. */
   const reject = (p: Pending, explanation: ReturnType<typeof explain>, other?: PlannedOutput): void => {
@@ -400,7 +518,24 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
       }
       const path = decl.file ?? fileForUrl(decl.url);
       const lower = path.toLowerCase();
-      const reserved = reservationOf(lower);
+      const slash = lower.lastIndexOf("/");
+      const parent = slash < 0 ? "" : lower.slice(0, slash);
+      // The folders above the file: the outermost reservation, and a file standing where a folder is needed.
+      // A folder that already holds outputs has neither a file above it (that file would have been refused)
+      // nor an unknown reservation: its siblings skip the walk (tens of thousands of outputs share few folders).
+      let reserved: ReservationEntry | undefined;
+      let fileAbove: PlannedOutput | undefined;
+      const known = folderReservation.get(parent);
+      if (known !== undefined) reserved = known ?? undefined;
+      else {
+        for (let i = lower.indexOf("/"); i >= 0; i = lower.indexOf("/", i + 1)) {
+          const prefix = lower.slice(0, i);
+          reserved ??= reservationAt(prefix);
+          fileAbove ??= byLower.get(prefix);
+        }
+      }
+      const aboveReservation = reserved;
+      reserved ??= reservationAt(lower);
       if (reserved && (p.kind === "alias" || !reserved.allow.has(p.producer))) {
         if (p.kind !== "fallback") {
           const { shown, producer } = reserved;
@@ -408,7 +543,7 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
         }
         continue;
       }
-      const existing = byLower.get(lower) ?? folders.get(lower) ?? ancestors(lower).map((a) => byLower.get(a)).find((o) => o !== undefined);
+      const existing = byLower.get(lower) ?? folders.get(lower) ?? fileAbove;
       if (existing) {
         // Same URL string from two content files: the content cross-check reports it (see header).
         if (existing.crossChecked && decl.crossChecked && existing.url === decl.url) continue;
@@ -427,37 +562,34 @@ export function planOutputs<S>(site: S, producers: readonly Producer<S>[]): Outp
         reject(p, explanation, existing);
         continue;
       }
-      const output: PlannedOutput = {
-        path,
-        url: decl.url,
-        producer: p.producer,
-        renderer: p.renderer,
-        kind,
-        ...(decl.source ? { source: decl.source } : {}),
-        ...(decl.redirectTo !== undefined ? { redirectTo: decl.redirectTo } : {}),
-        ...(decl.crossChecked ? { crossChecked: true } : {}),
-        body: () => {
-          if (!finished) throw new Error(`${path}: rendered before the plan was finished`);
-          return decl.body(finished);
-        },
-        fingerprint: () => decl.fingerprint?.(),
-      };
+      const output = new Planned(path, p.producer, p.renderer, kind, decl, holder);
+      p.entry.output = output;
       byLower.set(lower, output);
-      byPath.set(path, output);
-      for (const a of ancestors(lower)) if (!folders.has(a)) folders.set(a, output);
+      if (known === undefined && slash >= 0) {
+        folderReservation.set(parent, aboveReservation ?? null);
+        for (let i = lower.indexOf("/"); i >= 0; i = lower.indexOf("/", i + 1)) {
+          const folder = lower.slice(0, i);
+          if (!folders.has(folder)) folders.set(folder, output);
+        }
+      }
       outputs.push(output);
     }
   }
   if (bugs.length > 0) throw new OutputPlanBug(bugs);
 
-  finished = Object.freeze({
+  const finished: OutputPlan = Object.freeze({
     outputs,
     pages: outputs.filter((o) => o.renderer === "eleventy"),
     files: outputs.filter((o) => o.renderer === "direct"),
     bundles,
     errors,
-    get: (path: string) => byPath.get(path),
+    get: (path: string) => {
+      const output = byLower.get(path.toLowerCase());
+      return output?.path === path ? output : undefined;
+    },
     bundleAt: (path: string) => bundleFolders.get(path.slice(0, path.indexOf("/")).toLowerCase()),
   });
+  holder.plan = finished;
+  productionLogs.set(finished, log);
   return finished;
 }

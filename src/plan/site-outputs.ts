@@ -72,9 +72,10 @@ export interface SitePlan {
  * Plans the whole site. The build fails on any error; the preview shows them
  * in its banner. Both call this, so they report the same errors.
  * @param contentErrors errors found loading the content (invalid articles, damaged record)
+ * @param previous the plan of an earlier version of the site, to reuse when no address changed (see planOutputs)
  */
-export function planSite(data: SiteData, contentErrors: readonly ContentError[] = [], producers: readonly Producer<SiteData>[] = SITE_PRODUCERS): SitePlan {
-  const plan = planOutputs(data, producers);
+export function planSite(data: SiteData, contentErrors: readonly ContentError[] = [], producers: readonly Producer<SiteData>[] = SITE_PRODUCERS, previous?: OutputPlan): SitePlan {
+  const plan = planOutputs(data, producers, previous);
   // An article that does not load is absent from the site data, so the record
   // would also call it (and the people only it names) "no longer in content/"
   // and suggest aliases or withdrawing: a knock-on error, wrong advice. While

@@ -99,19 +99,6 @@ export class ContentStore {
     return changed;
   }
 
-  /**
-   * Re-reads one file after a change (or forgets it if it was deleted).
-   * @param file path relative to rootDir, POSIX separators
-   * @returns true when the file is an article file
-   */
-  update(file: RelPath): boolean {
-    if (!file.toLowerCase().endsWith(".md")) return false;
-    if (existsSync(path.join(this.rootDir, file))) this.parse(file);
-    else this.forget(file);
-    this.touch();
-    return true;
-  }
-
   /** The current articles and errors (recomputed only after a change). */
   snapshot(): ContentSnapshot {
     if (!this.snapshotCache) {

@@ -21,7 +21,7 @@ import { LEDGER_FILE } from "../links/ledger.ts";
 import { getLanguage, t } from "../messages/index.ts";
 import { QrStore } from "../links/qr-store.ts";
 import { fileForUrl, urlProblem, type OutputBody, type PlannedOutput } from "../plan/output-plan.ts";
-import { PREVIEW_FOLDER, planSite, type SitePlan } from "../plan/site-outputs.ts";
+import { PREVIEW_FOLDER, SITE_PRODUCERS, planSite, type SitePlan } from "../plan/site-outputs.ts";
 import { escapeHtml } from "../safe-html.ts";
 import { siteConfigFromEnv, type SiteConfig } from "../site-config.ts";
 import { ROOT_DIR, createSiteData, qrCacheFile, readLedger } from "../site-data.ts";
@@ -121,7 +121,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (!cache || cache.key !== key) {
       const { ledger: entries, text, errors } = record.value;
       const data = createSiteData(snap.articles, { rootDir, config, ledger: entries, ledgerText: text, qr });
-      cache = { key, site: planSite(data, [...snap.errors, ...errors]) };
+      // The previous plan is reused when the edit changed no address (the usual case: text).
+      cache = { key, site: planSite(data, [...snap.errors, ...errors], SITE_PRODUCERS, cache?.site.plan) };
     }
     return cache.site;
   };
