@@ -9,6 +9,7 @@
  */
 import { CONTENT_MESSAGES } from "./areas/content.ts";
 import { CONTENT_FIELD_MESSAGES } from "./areas/content-fields.ts";
+import { CMS_MESSAGES } from "./areas/cms.ts";
 import { GENERAL_MESSAGES } from "./areas/general.ts";
 import { IMPORT_MESSAGES } from "./areas/import.ts";
 import { NEW_MESSAGES } from "./areas/new.ts";
@@ -31,6 +32,7 @@ export const CATALOGUE = {
   ...PREVIEW_MESSAGES,
   ...MEDIA_MESSAGES,
   ...PEOPLE_MESSAGES,
+  ...CMS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
