@@ -43,8 +43,8 @@ export interface ArticleDate {
   readonly hasTime: boolean;
 }
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
+export const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
  * Parses an editor-supplied date string. Returns undefined when the value is

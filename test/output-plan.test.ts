@@ -253,7 +253,7 @@ describe("the plan itself", () => {
     expect(plan.get("gia-lai/2016/hoi-nghi-tong-ket/index.html")).toMatchObject({ producer: "article", renderer: "eleventy", source: { file: ARTICLE } });
     expect(plan.get("binh-dinh/2025/tin-binh-dinh/toan-canh.png")).toMatchObject({ producer: "article-images", source: { file: OTHER, field: "image.src" } });
     for (const file of ["feed.xml", "gia-lai/atom.xml", "robots.txt", "_headers", "_redirects", "favicon.svg", "sitemap.xml", "404.html", "tim-kiem/index.html"]) expect(plan.get(file), file).toBeDefined();
-    expect(plan.bundles.map((b) => b.folder)).toEqual(["pagefind"]);
+    expect(plan.bundles.map((b) => b.folder)).toEqual(["pagefind", "admin"]);
   });
 });
 

@@ -7,7 +7,7 @@
  * and gets the 404 page), and the fingerprinted stylesheet and scripts
  * under /assets/.
  */
-import { HEADER_RULES, renderHeadersFile } from "../security-headers.ts";
+import { headerRules, renderHeadersFile } from "../security-headers.ts";
 import { defineFileStep } from "../plan/output-plan.ts";
 import { absoluteUrl, sitePath, type SiteConfig } from "../site-config.ts";
 import type { SiteData } from "../site-data.ts";
@@ -23,9 +23,9 @@ export const FAVICON_PATH = "/favicon.svg";
 /** A page with text lines on the site's red: drawn, no font needed. */
 export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#a3181d"/><path d="M9 6h14v20H9z" fill="#fff"/><path d="M12 11h8M12 15h8M12 19h5" stroke="#a3181d" stroke-width="2"/></svg>\n`;
 
-/** `_headers` with the site's rules; patterns other than the catch-all "/*" are moved under the base path. */
+/** `_headers` with the site's rules (and the web editor's); patterns other than the catch-all "/*" are moved under the base path. */
 export function headersFile(config: SiteConfig): string {
-  return renderHeadersFile(HEADER_RULES.map((rule) => (rule.pattern === "/*" ? rule : { ...rule, pattern: sitePath(config, rule.pattern) })));
+  return renderHeadersFile(headerRules().map((rule) => (rule.pattern === "/*" ? rule : { ...rule, pattern: sitePath(config, rule.pattern) })));
 }
 
 export const staticFilesStep = defineFileStep<SiteData>({

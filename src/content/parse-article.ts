@@ -48,8 +48,9 @@ export type ParseResult =
   | { readonly ok: false; readonly errors: readonly ContentError[]; readonly warnings: readonly ContentError[]; readonly uses: readonly FileUse[] };
 
 const SUMMARY_LENGTH = 280;
-const ALIAS_PATH = /^\/(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*$/;
-const IMAGE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.(?:jpe?g|png|webp|avif|gif)$/i;
+export const ALIAS_PATH = /^\/(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*$/;
+export const IMAGE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.(?:jpe?g|png|webp|avif|gif)$/i;
+export const IMAGE_URL = /^https:\/\/[^\s"'<>]+$/;
 
 /** Keys known at each level, for "did you mean" on unknown keys. */
 function knownKeysAt(path: readonly PropertyKey[]): readonly string[] {
@@ -342,7 +343,7 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, bodyStart: n
   let image: ArticleImage | undefined;
   if (fm.image) {
     const src = fm.image.src;
-    if (/^https:\/\/[^\s"'<>]+$/.test(src)) image = { src, alt: fm.image.alt, ...(fm.image.caption ? { caption: fm.image.caption } : {}) };
+    if (IMAGE_URL.test(src)) image = { src, alt: fm.image.alt, ...(fm.image.caption ? { caption: fm.image.caption } : {}) };
     else if (IMAGE_FILE.test(src)) {
       const sourceFile = `${file.slice(0, file.lastIndexOf("/") + 1)}${src}`;
       const line = locate.valueLine(["image", "src"]);

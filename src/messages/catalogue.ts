@@ -10,6 +10,7 @@
 import { CONTENT_MESSAGES } from "./areas/content.ts";
 import { CLI_MESSAGES } from "./areas/cli.ts";
 import { CONTENT_FIELD_MESSAGES } from "./areas/content-fields.ts";
+import { CMS_MESSAGES } from "./areas/cms.ts";
 import { GENERAL_MESSAGES } from "./areas/general.ts";
 import { IMPORT_MESSAGES } from "./areas/import.ts";
 import { LEDGER_MESSAGES } from "./areas/ledger.ts";
@@ -35,6 +36,7 @@ export const CATALOGUE = {
   ...PEOPLE_MESSAGES,
   ...CLI_MESSAGES,
   ...LEDGER_MESSAGES,
+  ...CMS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -142,6 +142,12 @@ export interface BundleProducer<S> extends ProducerBase<S> {
   readonly renderer: "bundle";
   /** The folder (first URL segment, e.g. "pagefind"), reserved for this producer. */
   readonly folder: string;
+  /**
+   * Whether the preview runs it too (on request, once per version of the
+   * content): for bundles cheap enough and needed there, such as the web
+   * editor (`npm run admin`). The search index is not.
+   */
+  readonly preview?: boolean;
   run(site: S): Promise<Iterable<BundleFile>> | Iterable<BundleFile>;
 }
 

@@ -17,6 +17,7 @@ import { articlePages } from "../pages/article.ts";
 import { indexPages } from "../pages/index-pages.ts";
 import { sharePages } from "../pages/share.ts";
 import { notFoundPage, provinceDirectoryPage, searchPage } from "../pages/site-pages.ts";
+import { adminProducer } from "../cms/admin-step.ts";
 import { searchStep } from "../search/index-step.ts";
 import type { SiteData } from "../site-data.ts";
 import { FACTS_PRODUCERS } from "../open-data/facts-producers.ts";
@@ -28,11 +29,7 @@ export const PREVIEW_FOLDER = "__preview";
 /** Addresses kept for parts of the site that are not producers here. */
 const reservedElsewhere = defineFileStep<SiteData>({
   name: "preview",
-  reserves: () => [
-    { path: PREVIEW_FOLDER, shown: `/${PREVIEW_FOLDER}/` },
-    // The content editor (Decap CMS, issue 12) will live at /admin/.
-    { path: "admin", shown: "/admin/" },
-  ],
+  reserves: () => [{ path: PREVIEW_FOLDER, shown: `/${PREVIEW_FOLDER}/` }],
   declare: () => [],
 });
 
@@ -58,6 +55,7 @@ export const SITE_PRODUCERS: readonly Producer<SiteData>[] = [
   ...FACTS_PRODUCERS,
   // Folders filled after planning
   searchStep,
+  adminProducer,
 ];
 
 /** The site data, its output plan, and every error, as the build and the preview both see them. */

@@ -20,7 +20,7 @@ import { formatContentErrors } from "../content/errors.ts";
 import { LEDGER_FILE } from "../links/ledger.ts";
 import { getLanguage, t } from "../messages/index.ts";
 import { QrStore } from "../links/qr-store.ts";
-import { fileForUrl, urlProblem, type OutputBody, type PlannedOutput } from "../plan/output-plan.ts";
+import { fileForUrl, urlProblem, type BundleProducer, type OutputBody, type PlannedOutput } from "../plan/output-plan.ts";
 import { PREVIEW_FOLDER, SITE_PRODUCERS, planSite, type SitePlan } from "../plan/site-outputs.ts";
 import { escapeHtml } from "../safe-html.ts";
 import { siteConfigFromEnv, type SiteConfig } from "../site-config.ts";
@@ -67,6 +67,7 @@ const TYPES: Readonly<Record<string, string>> = {
   ".avif": "image/avif",
   ".gif": "image/gif",
   ".txt": "text/plain; charset=utf-8",
+  ".yml": "text/yaml; charset=utf-8",
 };
 
 const PREVIEW = `/${PREVIEW_FOLDER}`;
@@ -144,6 +145,30 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     send(res, 404, TYPES[".html"]!, html);
   };
 
+  // Files of bundles the preview runs (see BundleProducer.preview), made once per plan.
+  const bundleFiles = new WeakMap<SitePlan, Map<string, Promise<Map<string, OutputBody>>>>();
+  const serveBundle = (res: ServerResponse, site: SitePlan, bundle: BundleProducer<unknown>, file: string, shown: string): void => {
+    let runs = bundleFiles.get(site);
+    if (!runs) bundleFiles.set(site, (runs = new Map()));
+    let files = runs.get(bundle.name);
+    if (!files) {
+      files = Promise.resolve(bundle.run(site.data)).then((made) => new Map([...made].map((f) => [f.path, f.contents])));
+      runs.set(bundle.name, files);
+    }
+    files
+      .then((made) => {
+        const name = file === "" || file.endsWith("/") ? `${file}index.html` : file;
+        const body = made.get(name);
+        if (body === undefined) notFound(res, site, shown);
+        else send(res, 200, typeOf(name), body);
+      })
+      .catch((error: unknown) => {
+        runs?.delete(bundle.name);
+        console.error(error);
+        if (!res.headersSent) send(res, 500, TYPES[".html"]!, previewPage(t("preview.internalError"), `<p>${escapeHtml(t("preview.internalError"))}</p>`));
+      });
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       send(res, 405, TYPES[".txt"]!, `${t("preview.methodNotAllowed")}\n`, { allow: "GET, HEAD" });
@@ -186,7 +211,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     // As a static host answers: the file itself, or the folder's index.html.
     const output: PlannedOutput | undefined = site.plan.get(rel.slice(1)) ?? site.plan.get(fileForUrl(rel.endsWith("/") ? rel : `${rel}/`));
     if (!output) {
-      if (site.plan.bundleAt(rel.slice(1))) return send(res, 404, TYPES[".txt"]!, `${t("preview.searchUnavailable")}\n`);
+      const bundle = site.plan.bundleAt(rel.slice(1));
+      if (bundle?.preview) {
+        serveBundle(res, site, bundle, rel.slice(bundle.folder.length + 2), pathname);
+        return;
+      }
+      if (bundle) return send(res, 404, TYPES[".txt"]!, `${t("preview.searchUnavailable")}\n`);
       return notFound(res, site, pathname);
     }
     const type = typeOf(output.path);
