@@ -102,7 +102,7 @@ describe("aliases cannot take what the site generates or may generate", () => {
     "/tim-kiem/", "/tim-kiem/cu/", "/tinh-thanh/", "/tinh-thanh/gia-lai/",
     "/trang/2/", "/trang/999/", "/gia-lai/trang/9/", "/binh-duong/trang/2/",
     "/gia-lai/", "/gia-lai", "/gia-lai/index.html", "/thua-thien-hue/",
-    "/__preview/errors/", "/admin/", "/admin/config.yml",
+    "/__preview/errors/", "/admin/", "/admin/config.yml", "/.tong-ket-build", "/.tong-ket-build/",
   ];
 
   it.each(RESERVED)("%s", async (alias) => {

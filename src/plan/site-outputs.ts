@@ -7,6 +7,7 @@
  */
 import { articleImagesStep } from "../build/article-images.ts";
 import { linksStep } from "../build/links-step.ts";
+import { OUTPUT_MARKER } from "../build/output-dir.ts";
 import { qrFilesStep } from "../build/qr-files-step.ts";
 import { sitemapStep } from "../build/sitemap-step.ts";
 import { assetsStep, staticFilesStep } from "../build/static-files-step.ts";
@@ -33,6 +34,13 @@ const reservedElsewhere = defineFileStep<SiteData>({
   declare: () => [],
 });
 
+/** The marker that tells the build an output folder is its own (src/build/output-dir.ts): no page may replace it. */
+const outputMarker = defineFileStep<SiteData>({
+  name: "build",
+  reserves: () => [{ path: OUTPUT_MARKER, shown: `/${OUTPUT_MARKER}` }],
+  declare: () => [],
+});
+
 /** Every producer of the site. Order only matters for timings and for listing. */
 export const SITE_PRODUCERS: readonly Producer<SiteData>[] = [
   // Pages (Eleventy in the build)
@@ -51,6 +59,7 @@ export const SITE_PRODUCERS: readonly Producer<SiteData>[] = [
   articleImagesStep,
   staticFilesStep,
   reservedElsewhere,
+  outputMarker,
   // People, awards, open data (pages and files)
   ...FACTS_PRODUCERS,
   // Folders filled after planning
