@@ -4,18 +4,19 @@
  * (http://127.0.0.1:8081); the editor at http://127.0.0.1:8080/admin/ saves
  * straight into content/ and the preview shows it.
  *
- *   node --import tsx scripts/admin.ts [--port 8080] [--cms-port 8081] [--root .] [--lang en]
+ *   npm run admin -- [--port 8080] [--cms-port 8081] [--root DIR] [--lang en]   (--help lists them)
  *
  * Stops like `npm start` (scripts/preview.ts): Ctrl+C, SIGTERM or SIGHUP, or
  * the end of the process that started it, so no orphan keeps the ports.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { LocalServerError, startLocalServer, type LocalServer } from "../src/cms/local-server.ts";
 import { adminSettingsFromEnv } from "../src/cms/settings.ts";
 import { ContentValidationError, formatContentErrors } from "../src/content/errors.ts";
-import { explain, resolveLanguage, setLanguage, t } from "../src/messages/index.ts";
+import { defineCommand, exitWithErrors, runCommandLine } from "../src/cli/command-line.ts";
+import { projectRootErrors } from "../src/cli/project-root.ts";
+import { explain, t } from "../src/messages/index.ts";
 import { PreviewPortInUseError, startPreview, type PreviewServer } from "../src/preview/preview-server.ts";
 
 function fail(message: string): never {
@@ -23,22 +24,23 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const USAGE = "npm run admin -- [--port 8080] [--cms-port 8081] [--root DIR] [--lang en]";
-let values: { port?: string | undefined; "cms-port"?: string | undefined; root?: string | undefined; lang?: string | undefined };
-try {
-  ({ values } = parseArgs({ options: { port: { type: "string" }, "cms-port": { type: "string" }, root: { type: "string" }, lang: { type: "string" } } }));
-} catch (error) {
-  console.error(`${error instanceof Error ? error.message : String(error)}\n  ${USAGE}`);
-  process.exit(2);
-}
-setLanguage(resolveLanguage(values.lang));
-
+const values = runCommandLine(
+  defineCommand({
+    invocation: "npm run admin --",
+    summary: "cli.command.admin",
+    options: {
+      root: { type: "string", value: "dir", example: "../du-an", help: "cli.option.root" },
+      port: { type: "string", value: "port", example: "8080", help: "cli.option.port" },
+      "cms-port": { type: "string", value: "port", example: "8081", help: "cli.option.cmsPort" },
+    },
+  }),
+);
 const port = Number(values.port ?? process.env["PORT"] ?? 8080);
 const cmsPort = Number(values["cms-port"] ?? 8081);
-for (const [name, value] of [["--port", port], ["--cms-port", cmsPort]] as const) {
-  if (!Number.isInteger(value) || value < 0 || value > 65535) fail(`${name}: 0–65535\n  ${USAGE}`);
-}
-const rootDir = path.resolve(values.root ?? ".");
+const rootDir = path.resolve(values.root ?? path.join(import.meta.dirname, ".."));
+// A folder without content/ or without articles is an error, not an empty editor.
+const rootErrors = projectRootErrors(rootDir);
+if (rootErrors.length > 0) exitWithErrors(rootErrors);
 
 try {
   if (!adminSettingsFromEnv().enabled) {

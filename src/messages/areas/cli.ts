@@ -150,6 +150,10 @@ export const CLI_MESSAGES = {
     "Xem trước trang web trên máy này: lưu bài là thấy ngay; hiện cả bản nháp. Cổng và địa chỉ cũng đặt được bằng PORT và HOST.",
     "Previews the site on this machine: a saved article shows at once; drafts included. PORT and HOST set the port and address too.",
   ),
+  "cli.command.admin": plain(
+    "Trình soạn bài trên web, ngay trên máy này: mở bản xem trước cùng máy chủ cục bộ của Decap CMS; bài lưu trong trình soạn được ghi thẳng vào content/ và hiện ngay trong bản xem trước.",
+    "The web editor on this machine: starts the preview and Decap CMS's local server; articles saved in the editor are written straight into content/ and show at once in the preview.",
+  ),
   "cli.command.bench": plain(
     "Đo tốc độ và bộ nhớ: sinh N bài, dựng hai lần (nguội và ấm), rồi đo thời gian từ lúc sửa bài đến khi bản xem trước hiện bài đã sửa.",
     "Speed and memory benchmark: generates N articles, builds twice (cold and warm), then measures the time from saving an article to the preview serving it.",
@@ -185,6 +189,7 @@ export const CLI_MESSAGES = {
     "for CI's deploying build only: record the URLs of new and moved articles in published-urls.json",
   ),
   "cli.option.port": plain("cổng để mở bản xem trước (0: một cổng trống bất kỳ)", "port to serve the preview on (0: any free port)"),
+  "cli.option.cmsPort": plain("cổng cho máy chủ cục bộ của trình soạn bài (0: một cổng trống bất kỳ)", "port for the web editor's local server (0: any free port)"),
   "cli.option.host": plain("địa chỉ để mở bản xem trước", "address to serve the preview on"),
   "cli.option.count": plain("số bài", "number of articles"),
   "cli.option.edits": plain("số lần sửa bài để đo bản xem trước", "number of edits timed in the preview"),
