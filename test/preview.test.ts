@@ -147,6 +147,27 @@ describe("preview server", () => {
     await expect.poll(() => bodyOf(URL_PATH), POLL).not.toContain('role="alert"');
   });
 
+  it("shows warnings (the article still publishes) in their own banner and on the error page, and clears them when fixed", async () => {
+    const good = editArticle((t) => t);
+    let changed = await listen();
+    // A level-1 heading in the body: a likely mistake, not an error.
+    writeFileSync(path.join(root, ARTICLE), good.replace(/\n---\n/, "\n---\n\n# Tiêu đề thừa\n"));
+    await changed();
+    await expect.poll(() => bodyOf(URL_PATH), POLL).toContain('class="preview-warnings"');
+    const page = await get(URL_PATH);
+    expect(page.body).toContain("Tiêu đề thừa");
+    expect(page.body).not.toContain('role="alert"');
+    const list = await get("/__preview/errors/");
+    expect(list.body).toContain("<h2>Warnings</h2>");
+    expect(list.body).toMatch(/content\/gia-lai\/2016-11-29-hoi-nghi-tong-ket\.md:\d+: .*level-1 heading/);
+    expect(preview.warnings().map((w) => w.code)).toContain("content.warn.h1");
+    changed = await listen();
+    writeFileSync(path.join(root, ARTICLE), good);
+    await changed();
+    await expect.poll(() => bodyOf(URL_PATH), POLL).not.toContain("preview-warnings");
+    expect(preview.warnings()).toEqual([]);
+  });
+
   it("adds and removes articles", async () => {
     const file = path.join(root, "content/gia-lai/2018-01-02-moi.md");
     let changed = await listen();

@@ -20,6 +20,8 @@ export interface ContentSnapshot {
   /** Valid articles (drafts included), newest first. */
   readonly articles: readonly Article[];
   readonly errors: readonly ContentError[];
+  /** Warnings of the files as they are now (likely mistakes that do not stop the build), as the build prints them. */
+  readonly warnings: readonly ContentError[];
   /** Increments on every change, for caches keyed on content. */
   readonly version: number;
 }
@@ -34,6 +36,7 @@ function isUnder(file: RelPath, folder: RelPath): boolean {
 export class ContentStore {
   private readonly articles = new Map<RelPath, Article>();
   private readonly fileErrors = new Map<RelPath, readonly ContentError[]>();
+  private readonly fileWarnings = new Map<RelPath, readonly ContentError[]>();
   private snapshotCache: ContentSnapshot | undefined;
   private version = 0;
 
@@ -46,6 +49,7 @@ export class ContentStore {
   loadAll(): void {
     this.articles.clear();
     this.fileErrors.clear();
+    this.fileWarnings.clear();
     for (const file of listArticleFiles(this.rootDir, this.contentDir)) this.parse(file);
     this.touch();
   }
@@ -104,7 +108,8 @@ export class ContentStore {
     if (!this.snapshotCache) {
       const articles = [...this.articles.values()].sort(compareNewestFirst);
       const errors = [...[...this.fileErrors.values()].flat(), ...crossCheck(articles)];
-      this.snapshotCache = { articles, errors, version: this.version };
+      const warnings = [...this.fileWarnings.values()].flat();
+      this.snapshotCache = { articles, errors, warnings, version: this.version };
     }
     return this.snapshotCache;
   }
@@ -119,6 +124,8 @@ export class ContentStore {
       this.forget(file);
       return;
     }
+    if (result.warnings.length > 0) this.fileWarnings.set(file, result.warnings);
+    else this.fileWarnings.delete(file);
     if (result.ok) {
       this.articles.set(file, result.article);
       this.fileErrors.delete(file);
@@ -134,6 +141,7 @@ export class ContentStore {
   private forget(file: RelPath): void {
     this.articles.delete(file);
     this.fileErrors.delete(file);
+    this.fileWarnings.delete(file);
   }
 
   private touch(): void {

@@ -16,7 +16,7 @@
 import { statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
-import { formatContentErrors } from "../content/errors.ts";
+import { formatContentErrors, formatContentWarnings, type ContentError } from "../content/errors.ts";
 import { LEDGER_FILE } from "../links/ledger.ts";
 import { getLanguage, t } from "../messages/index.ts";
 import { QrStore } from "../links/qr-store.ts";
@@ -42,6 +42,8 @@ export interface PreviewServer {
   readonly store: ContentStore;
   /** The current plan and errors, as the build would see them for the same content. */
   current(): SitePlan;
+  /** The current warnings of the articles, as the build prints them. */
+  warnings(): readonly ContentError[];
   close(): Promise<void>;
 }
 
@@ -72,15 +74,24 @@ const TYPES: Readonly<Record<string, string>> = {
 
 const PREVIEW = `/${PREVIEW_FOLDER}`;
 const RELOAD_SCRIPT = `new EventSource("${PREVIEW}/events").addEventListener("change", () => location.reload());\n`;
-const PREVIEW_CSS = `.preview-errors{background:#a3181d;color:#fff;padding:.75rem 1rem;font:1rem/1.4 system-ui,sans-serif}.preview-errors a{color:#fff}.preview-page{font:1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}.preview-page pre{white-space:pre-wrap}\n`;
+const PREVIEW_CSS = `.preview-errors{background:#a3181d;color:#fff;padding:.75rem 1rem;font:1rem/1.4 system-ui,sans-serif}.preview-errors a{color:#fff}.preview-warnings{background:#fff3c4;color:#3d2e00;padding:.75rem 1rem;font:1rem/1.4 system-ui,sans-serif}.preview-warnings a{color:#3d2e00}.preview-page{font:1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}.preview-page pre{white-space:pre-wrap}\n`;
 
 function typeOf(file: string): string {
   return TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
 }
 
-/** What the preview adds to each page: its stylesheet and reload script, and the error banner. */
-function decorate(html: string, errorCount: number): string {
-  const banner = errorCount === 0 ? "" : `<div role="alert" class="preview-errors"><a href="${PREVIEW}/errors/">${escapeHtml(t("preview.banner", { count: errorCount }))}</a></div>`;
+/**
+ * What the preview adds to each page: its stylesheet and reload script, and
+ * a banner: errors (the build would fail) or, when there are none, warnings
+ * (likely mistakes the build prints but publishes).
+ */
+function decorate(html: string, errorCount: number, warningCount: number): string {
+  const banner =
+    errorCount > 0
+      ? `<div role="alert" class="preview-errors"><a href="${PREVIEW}/errors/">${escapeHtml(t("preview.banner", { count: errorCount }))}</a></div>`
+      : warningCount > 0
+        ? `<div role="status" class="preview-warnings"><a href="${PREVIEW}/errors/">${escapeHtml(t("preview.warningBanner", { count: warningCount }))}</a></div>`
+        : "";
   return html
     .replace("</head>", `<link rel="stylesheet" href="${PREVIEW}/preview.css"><script src="${PREVIEW}/reload.js" defer></script></head>`)
     .replace(/<body([^>]*)>/, (tag) => `${tag}${banner}`);
@@ -128,6 +139,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     return cache.site;
   };
 
+  const warnings = (): readonly ContentError[] => store.snapshot().warnings;
+
   const clients = new Set<ServerResponse>();
   const notify = (): void => {
     for (const client of clients) client.write(`event: change\ndata: ${store.snapshot().version}\n\n`);
@@ -141,7 +154,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const notFound = (res: ServerResponse, site: SitePlan, shown: string): void => {
     const page = site.plan.get("404.html");
     const note = `<p class="preview-errors">${escapeHtml(t("preview.notFound", { path: shown }))}</p>`;
-    const html = page ? decorate(String(page.body()), site.errors.length).replace(/<main([^>]*)>/, (tag) => `${tag}${note}`) : previewPage(t("preview.notFound", { path: shown }), note);
+    const html = page ? decorate(String(page.body()), site.errors.length, warnings().length).replace(/<main([^>]*)>/, (tag) => `${tag}${note}`) : previewPage(t("preview.notFound", { path: shown }), note);
     send(res, 404, TYPES[".html"]!, html);
   };
 
@@ -199,7 +212,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const site = current();
     if (pathname === `${PREVIEW}/errors/`) {
       const text = site.errors.length > 0 ? formatContentErrors(site.errors) : t("preview.noErrors");
-      const body = `<h1>${escapeHtml(t("preview.errorsTitle"))}</h1><pre>${escapeHtml(text)}</pre><p><a href="${escapeHtml(`${base}/`)}">${escapeHtml(t("preview.backHome"))}</a></p>`;
+      const warned = warnings();
+      const warningPart = warned.length > 0 ? `<h2>${escapeHtml(t("preview.warningsTitle"))}</h2><pre>${escapeHtml(formatContentWarnings(warned))}</pre>` : "";
+      const body = `<h1>${escapeHtml(t("preview.errorsTitle"))}</h1><pre>${escapeHtml(text)}</pre>${warningPart}<p><a href="${escapeHtml(`${base}/`)}">${escapeHtml(t("preview.backHome"))}</a></p>`;
       return send(res, 200, TYPES[".html"]!, previewPage(t("preview.errorsTitle"), body));
     }
 
@@ -221,7 +236,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
     const type = typeOf(output.path);
     const body = output.body();
-    send(res, 200, type, type === TYPES[".html"] ? decorate(String(body), site.errors.length) : body);
+    send(res, 200, type, type === TYPES[".html"] ? decorate(String(body), site.errors.length, warnings().length) : body);
   };
 
   const server: Server = createServer((req, res) => {
@@ -267,6 +282,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     url: `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`,
     store,
     current,
+    warnings,
     async close() {
       watcher.close();
       for (const c of clients) c.end();

@@ -7,6 +7,12 @@ export const PREVIEW_MESSAGES = {
     vi: { message: (p) => `${p.count} lỗi nội dung: bản xem trước đang hiện phiên bản đúng gần nhất của các tệp có lỗi. Xem chi tiết` },
     en: { message: (p) => `${p.count} content error${p.count === 1 ? "" : "s"}: the preview shows the last valid version of those files. Details` },
   }),
+  "preview.warningBanner": message({
+    sample: { count: 2 },
+    vi: { message: (p) => `${p.count} cảnh báo: bài vẫn đăng được, nhưng có chỗ có thể là nhầm lẫn. Xem chi tiết` },
+    en: { message: (p) => `${p.count} warning${p.count === 1 ? "" : "s"}: the articles still publish, but something may be a mistake. Details` },
+  }),
+  "preview.warningsTitle": message({ sample: {}, vi: { message: "Cảnh báo" }, en: { message: "Warnings" } }),
   "preview.errorsTitle": message({ sample: {}, vi: { message: "Lỗi nội dung" }, en: { message: "Content errors" } }),
   "preview.noErrors": message({ sample: {}, vi: { message: "Không có lỗi nội dung." }, en: { message: "No content errors." } }),
   "preview.backHome": message({ sample: {}, vi: { message: "Về trang chủ" }, en: { message: "Back to the home page" } }),
