@@ -9,12 +9,12 @@
  * Stops like `npm start` (scripts/preview.ts): Ctrl+C, SIGTERM or SIGHUP, or
  * the end of the process that started it, so no orphan keeps the ports.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LocalServerError, startLocalServer, type LocalServer } from "../src/cms/local-server.ts";
 import { adminSettingsFromEnv } from "../src/cms/settings.ts";
 import { ContentValidationError, formatContentErrors } from "../src/content/errors.ts";
 import { defineCommand, exitWithErrors, runCommandLine } from "../src/cli/command-line.ts";
+import { stopWithParent } from "../src/cli/process-lifetime.ts";
 import { projectRootErrors } from "../src/cli/project-root.ts";
 import { explain, t } from "../src/messages/index.ts";
 import { PreviewPortInUseError, startPreview, type PreviewServer } from "../src/preview/preview-server.ts";
@@ -24,6 +24,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+// The process that started us, captured before any await (see stopWithParent).
+const parent = process.ppid;
 const values = runCommandLine(
   defineCommand({
     invocation: "npm run admin --",
@@ -71,39 +73,11 @@ try {
 // The editor's configuration points at the local server (read when the preview makes /admin/).
 process.env["CMS_LOCAL_BACKEND"] = local.url;
 
-let stopping = false;
-async function stop(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
+stopWithParent(async () => {
   await Promise.all([local.close(), preview.close()]);
   console.log(t("preview.stopped"));
   process.exit(0);
-}
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop());
-
-/** The parent of `pid` (Linux /proc), to notice npm going away behind the `sh -c` it runs us with. */
-function parentOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    return ppid > 1 ? ppid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-const parent = process.ppid;
-const grandparent = parentOf(parent);
-setInterval(() => {
-  if (process.ppid !== parent || (grandparent !== undefined && !isAlive(grandparent))) void stop();
-}, 500).unref();
+}, parent);
 
 const base = preview.current().data.layout.config.basePath;
 console.log(t("cms.local.ready", { url: `${preview.url}${base}/admin/`, preview: `${preview.url}${base}/` }));

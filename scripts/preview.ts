@@ -8,9 +8,9 @@
  * runs us through `sh -c`: npm killed with SIGKILL leaves the shell waiting),
  * so no orphan keeps the port.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { defineCommand, exitWithErrors, runCommandLine } from "../src/cli/command-line.ts";
+import { stopWithParent } from "../src/cli/process-lifetime.ts";
 import { projectRootErrors } from "../src/cli/project-root.ts";
 import { ContentValidationError, formatContentErrors } from "../src/content/errors.ts";
 import { t } from "../src/messages/index.ts";
@@ -47,39 +47,11 @@ try {
   throw error;
 }
 
-let stopping = false;
-async function stop(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
+stopWithParent(async () => {
   await preview.close();
   console.log(t("preview.stopped"));
   process.exit(0);
-}
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop());
-
-/** The parent of `pid` (Linux /proc), to also notice npm going away behind the `sh -c` it runs us with. */
-function parentOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    return ppid > 1 ? ppid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-const grandparent = parentOf(parent);
-// Whoever started us is gone (killed with SIGKILL, its terminal closed): stop too.
-setInterval(() => {
-  if (process.ppid !== parent || (grandparent !== undefined && !isAlive(grandparent))) void stop();
-}, 500).unref();
+}, parent);
 
 const site = preview.current();
 console.log(t("preview.started", { count: site.data.model.articles.length, url: `${preview.url}${site.data.layout.config.basePath}/` }));

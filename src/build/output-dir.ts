@@ -38,6 +38,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync
 import { spawn } from "node:child_process";
 import { homedir } from "node:os";
 import path from "node:path";
+import { isAlive } from "../cli/process-lifetime.ts";
 import { explain, t, tIn, type Explanation, type MessageKey } from "../messages/index.ts";
 
 /** The marker file every output folder made by the build carries. */
@@ -188,15 +189,6 @@ function removeInBackground(dir: string): void {
   child.unref();
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Rule 3: removes staging and replaced folders left by builds that were killed. */
 function removeAbandoned(out: string): void {
