@@ -120,7 +120,7 @@ describe(`the site served under ${BASE}/`, () => {
     expect(await page.evaluate(() => (document.querySelector("figure img") as HTMLImageElement | null)?.naturalWidth ?? 0)).toBeGreaterThan(0);
 
     await Promise.all([page.waitForURL(`${origin}${BASE}/binh-dinh/`), page.click("nav.crumbs a >> text=Bình Định")]);
-    await Promise.all([page.waitForURL(`${origin}${BASE}/tim-kiem/`), page.click(`header nav a >> text=${UI.searchTitle}`)]);
+    await Promise.all([page.waitForURL(`${origin}${BASE}/tim-kiem/`), page.click(`header a.header-search >> text=${UI.searchTitle}`)]);
     await page.fill("#tu-khoa", "binh dinh");
     await page.press("#tu-khoa", "Enter");
     await page.waitForSelector("#search-results li h2 a", { timeout: 20_000 });
