@@ -415,7 +415,7 @@ describe("in Chromium, the new elements pass the CSP and accessibility checks", 
     }
     expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((u) => [u, []])));
     await context.close();
-  });
+  }, 120_000);
 
   it("axe-core finds zero violations at 360 px and 1280 px", async () => {
     const context = await theBrowser().newContext({ bypassCSP: true });
@@ -433,5 +433,5 @@ describe("in Chromium, the new elements pass the CSP and accessibility checks", 
     }
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
     await context.close();
-  });
+  }, 240_000);
 });
