@@ -388,6 +388,15 @@ describe("last updated, from git history", () => {
   });
 });
 
+describe("the same commit builds the same bytes", () => {
+  it("a second build of the repository gives byte-identical pages, sitemap and feeds", async () => {
+    const again = path.join(path.dirname(out), "again");
+    await buildSite({ outDir: again, rootDir: root, config: CONFIG });
+    const files = ["sitemap.xml", "feed.xml", "atom.xml", "feed.json", "gia-lai/feed.json", `${URLS.photo.slice(1)}index.html`, "chu-de/index.html", "chu-de/chuyen-doi-so/index.html", "tinh-thanh/index.html", "index.html"];
+    for (const file of files) expect(readFileSync(path.join(again, file), "utf8"), file).toBe(read(file));
+  }, 240_000);
+});
+
 describe("in Chromium, the new elements pass the CSP and accessibility checks", () => {
   const pages = () => ["/", "/trang/2/", "/gia-lai/", "/tinh-thanh/", "/chu-de/", "/chu-de/chuyen-doi-so/", URLS.photo, URLS.alone, shareUrlOf(URLS.long)];
 
