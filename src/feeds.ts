@@ -65,7 +65,7 @@ import { escapeHtml, html, type SafeHtml } from "./safe-html.ts";
 import { absoluteUrl, type SiteConfig } from "./site-config.ts";
 import type { SiteData } from "./site-data.ts";
 import { provinceUrl, type SiteModel } from "./site-model.ts";
-import { UI } from "./ui-strings.ts";
+import { UI, inSentence } from "./ui-strings.ts";
 
 /** Most items in one feed (the newest ones). */
 export const FEED_ITEM_LIMIT = 50;
@@ -98,7 +98,7 @@ export function feedPaths(provinceId?: string): FeedPaths {
   return { rss: `${base}feed.xml`, atom: `${base}atom.xml`, json: `${base}feed.json` };
 }
 
-/** Feed title: the site name, or "Tin Tỉnh Gia Lai – <site name>" for a unit. */
+/** Feed title: the site name, or "Tin tỉnh Gia Lai – <site name>" for a unit. */
 export function feedTitle(config: SiteConfig, unit?: ProvinceUnit): string {
   return unit ? UI.feedProvinceTitle(provinceFullName(unit), config.name) : config.name;
 }
@@ -108,7 +108,7 @@ function feedDescription(config: SiteConfig, unit?: ProvinceUnit): string {
   if (!unit) return config.description;
   const name = unit.current
     ? provinceFullName(unit)
-    : `${provinceFullName(unit)} (${unit.change === "renamed" ? UI.nowNamed : UI.nowPartOf} ${provinceFullName(currentUnitOf(unit.id))})`;
+    : `${provinceFullName(unit)} (${unit.change === "renamed" ? UI.nowNamed : UI.nowPartOf} ${inSentence(provinceFullName(currentUnitOf(unit.id)))})`;
   return UI.feedProvinceDescription(name, formerUnitsOf(unit.id).map(provinceFullName));
 }
 

@@ -3,7 +3,7 @@
  * "Thành phố Huế" → "thành phố Huế" (the kind is a common noun; only the
  * name keeps its capitals). `fullName` is what provinceFullName gives.
  */
-function inSentence(fullName: string): string {
+export function inSentence(fullName: string): string {
   return fullName.charAt(0).toLocaleLowerCase("vi") + fullName.slice(1);
 }
 
@@ -64,7 +64,7 @@ export const UI = {
   // Feeds (src/feeds.ts, layouts/feed-links.ts)
   feedProvinceTitle: (provinceFullName: string, siteName: string) => `Tin ${inSentence(provinceFullName)} – ${siteName}`,
   feedProvinceDescription: (provinceName: string, formerNames: readonly string[]) =>
-    `Tin hội nghị tổng kết công tác năm và triển khai nhiệm vụ năm mới của các sở, ngành ${provinceName}${formerNames.length > 0 ? `, gồm cả tin của ${formerNames.join(", ")}` : ""}.`,
+    `Tin hội nghị tổng kết công tác năm và triển khai nhiệm vụ năm mới của các sở, ngành ${inSentence(provinceName)}${formerNames.length > 0 ? `, gồm cả tin của ${formerNames.map(inSentence).join(", ")}` : ""}.`,
   feedCopyright: "Nội dung thuộc về cơ quan ban hành thông cáo.",
   feedLinkTitle: (feedTitle: string, format: string) => `${feedTitle} (${format})`,
   feedSubscribe: "Theo dõi qua RSS",
@@ -149,7 +149,7 @@ export const UI = {
   awardsYearTitle: (year: number) => `Khen thưởng năm ${year}`,
   awardsProvinceYearTitle: (province: string, year: number) => `Khen thưởng ${province} năm ${year}`,
   awardsYearDescription: (year: number) => `Khen thưởng năm ${year} của các tỉnh, thành phố: tổng hợp theo danh hiệu và theo tỉnh.`,
-  awardsProvinceYearDescription: (province: string, year: number) => `Danh sách khen thưởng của ${province} năm ${year} và tổng hợp theo danh hiệu.`,
+  awardsProvinceYearDescription: (province: string, year: number) => `Danh sách khen thưởng của ${inSentence(province)} năm ${year} và tổng hợp theo danh hiệu.`,
   awardsList: "Danh sách khen thưởng",
   awardsTotals: "Tổng hợp theo danh hiệu",
   awardsNationalTotals: "Tổng hợp cả nước theo danh hiệu",
