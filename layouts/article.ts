@@ -6,6 +6,7 @@
  */
 import { Buffer } from "node:buffer";
 import type { Article, Award, Official } from "../src/content/article.ts";
+import { formatShortDate, type ArticleDate } from "../src/dates.ts";
 import { provinceLabel } from "../src/provinces.ts";
 import { html, joinHtml, type SafeHtml } from "../src/safe-html.ts";
 import type { ArticleMedia } from "../src/images/article-media.ts";
@@ -30,6 +31,12 @@ export interface ArticlePageExtras {
   readonly media?: ArticleMedia;
   /** Person page of each official, same positions as `article.officials` (src/people/: PeopleSite.officialUrls). */
   readonly officialUrls?: readonly (string | undefined)[];
+  /** Tag page of each tag, same positions as `article.tags` (src/tags.ts); plain text without. */
+  readonly tagUrls?: readonly (string | undefined)[];
+  /** Last change after publication, from git history (src/git-dates.ts: lastUpdated). */
+  readonly updated?: ArticleDate;
+  /** The newest articles, shown under "Tin mới nhất" when `related` is empty, so no article ends without something to read next. */
+  readonly latest?: readonly Article[];
 }
 
 function personLink(ctx: LayoutContext, url: string | undefined): string | undefined {
@@ -115,12 +122,36 @@ function leadFigure(config: SiteConfig, article: Article, media: ArticleMedia | 
   return html`<figure class="lead">${picture}${image.caption || original ? html`<figcaption>${image.caption ?? ""}${original}</figcaption>` : ""}</figure>`;
 }
 
-/** "Tin khác": title, date and (when it differs) province of each suggestion. */
-export function relatedSection(config: LinkConfig, current: Article, related: readonly Article[]): SafeHtml {
+/**
+ * "Tin khác": title, date and (when it differs) province of each
+ * suggestion; without any, the latest news under its own heading.
+ */
+export function relatedSection(config: LinkConfig, current: Article, related: readonly Article[], latest: readonly Article[] = []): SafeHtml {
+  if (related.length === 0 && latest.length > 0) return html`<section class="related" aria-labelledby="tin-moi"><h2 id="tin-moi">${UI.latest}</h2>${suggestionList(config, current, latest)}</section>`;
   if (related.length === 0) return html``;
-  return html`<section class="related" aria-labelledby="tin-khac"><h2 id="tin-khac">${UI.related}</h2><ul>${related.map(
+  return html`<section class="related" aria-labelledby="tin-khac"><h2 id="tin-khac">${UI.related}</h2>${suggestionList(config, current, related)}</section>`;
+}
+
+function suggestionList(config: LinkConfig, current: Article, related: readonly Article[]): SafeHtml {
+  return html`<ul>${related.map(
     (a) => html`<li><a href="${sitePath(config, a.url)}">${a.title}</a> <span class="meta">${timeTag(a, false)}${a.province.id === current.province.id ? "" : html` · ${provinceLabel(a.province)}`}</span></li>`,
-  )}</ul></section>`;
+  )}</ul>`;
+}
+
+/** "Cập nhật 02/02/2021, 17:00", only when the last change is on another day than the publication. */
+function updatedTag(article: Article, updated: ArticleDate | undefined): SafeHtml {
+  if (!updated || updated.day === article.date.day) return html``;
+  return html`<span class="updated">${UI.updatedOn} <time datetime="${updated.iso}">${formatShortDate(updated)}, ${updated.iso.slice(11, 16)}</time></span>`;
+}
+
+/** The tags, each linked to its tag page when it has one. */
+function tagList(config: LinkConfig, article: Article, urls: readonly (string | undefined)[] | undefined): SafeHtml {
+  if (article.tags.length === 0) return html``;
+  const items = article.tags.map((tag, i) => {
+    const url = urls?.[i];
+    return url ? html`<a href="${sitePath(config, url)}">${tag}</a>` : html`${tag}`;
+  });
+  return html`<p class="tags">${UI.tags}: ${joinHtml(items, ", ")}</p>`;
 }
 
 /** The <main> content of an article page (also used by previews). */
@@ -130,7 +161,7 @@ export function articleMain(ctx: LayoutContext, article: Article, extras: Articl
   return html`<article class="article">
 <header>
 <h1>${article.title}</h1>
-<p class="meta">${timeTag(article)}</p>
+<p class="meta">${timeTag(article)}${updatedTag(article, extras.updated)}</p>
 ${facts(ctx.config, article)}
 </header>
 ${readingTools()}
@@ -141,12 +172,12 @@ ${pageBody(ctx.config, article.body, extras.media)}
 ${article.author ? html`<p class="byline"><span class="visually-hidden">${UI.author}: </span>${article.author}</p>` : ""}
 ${article.officials.length > 0 ? html`<section class="officials" aria-labelledby="dai-bieu"><h2 id="dai-bieu">${UI.officials}</h2><ul>${article.officials.map((o, i) => officialItem(o, personLink(ctx, extras.officialUrls?.[i])))}</ul></section>` : ""}
 ${article.awards.length > 0 ? html`<section class="awards" aria-labelledby="khen-thuong"><h2 id="khen-thuong">${UI.awards}</h2><ul>${article.awards.map(award)}</ul></section>` : ""}
-${article.tags.length > 0 ? html`<p class="tags">${UI.tags}: ${joinHtml(article.tags, ", ")}</p>` : ""}
+${tagList(ctx.config, article, extras.tagUrls)}
 ${shareLinks(article, canonical, shareUrl)}
 ${printSource(shareUrl, extras.printQr)}
 ${extras.afterBody}
 </article>
-${relatedSection(ctx.config, article, extras.related ?? [])}`;
+${relatedSection(ctx.config, article, extras.related ?? [], extras.latest)}`;
 }
 
 /** Renders the full article page. */
@@ -157,7 +188,7 @@ export function renderArticlePage(ctx: LayoutContext, article: Article, extras: 
     url: article.url,
     head: extras.head ?? html``,
     social: articleOpenGraph(ctx.config, article, extras.media),
-    jsonLd: [newsArticleJsonLd(ctx.config, article, extras.media)],
+    jsonLd: [extras.updated ? { ...newsArticleJsonLd(ctx.config, article, extras.media), dateModified: extras.updated.iso } : newsArticleJsonLd(ctx.config, article, extras.media)],
     breadcrumbs: [
       { label: UI.home, url: "/" },
       { label: article.province.name, url: `/${article.province.id}/` },

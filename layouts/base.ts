@@ -84,6 +84,11 @@ ${openGraphTags({
 ${jsonLdScript(nodes)}`;
 }
 
+/** The site's address as printed under its name on paper ("tongket.example.gov.vn/tin"). */
+function printHost(config: SiteConfig): string {
+  return absoluteUrl(config, "/").replace(/^https?:\/\//, "").replace(/\/$/, "");
+}
+
 /** Renders a complete HTML document. */
 export function renderPage(ctx: LayoutContext, page: PageShell): string {
   const fullTitle = page.url === "/" ? UI.siteName : `${page.title} – ${UI.siteName}`;
@@ -103,12 +108,13 @@ ${page.head}
 </head>
 <body>
 <a class="skip" href="#noi-dung">${UI.skipToContent}</a>
+<p class="print-brand">${UI.siteName} · ${printHost(ctx.config)}</p>
 <header class="site-header">
 <a class="brand" href="${sitePath(ctx.config, "/")}">${UI.siteName}</a>
+<a class="header-search" href="${sitePath(ctx.config, SEARCH_PAGE_URL)}">${UI.searchTitle}</a>
 <nav aria-label="${UI.mainNav}"><ul>
-<li><a href="${sitePath(ctx.config, "/")}">${UI.latest}</a></li>
-<li><a href="${sitePath(ctx.config, "/tinh-thanh/")}">${UI.provinces}</a></li>
-<li><a href="${sitePath(ctx.config, SEARCH_PAGE_URL)}">${UI.searchTitle}</a></li>
+<li><a href="${sitePath(ctx.config, "/")}">${UI.navLatest}</a></li>
+<li><a href="${sitePath(ctx.config, "/tinh-thanh/")}">${UI.navProvinces}</a></li>
 <li><a href="${sitePath(ctx.config, "/nhan-vat/")}">${UI.peopleTitle}</a></li>
 <li><a href="${sitePath(ctx.config, "/khen-thuong/")}">${UI.awardsTitle}</a></li>
 </ul></nav>

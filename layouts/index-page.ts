@@ -8,12 +8,14 @@ import { websiteJsonLd } from "../src/seo.ts";
 import { sitePath } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 import { renderPage, type LayoutContext } from "./base.ts";
-import { articleList, pagination } from "./components.ts";
+import { articleList, pagination, type ThumbnailOf } from "./components.ts";
 import { feedHeadLinks, feedVisibleLink } from "./feed-links.ts";
 
 export interface IndexPageExtras {
   readonly head?: SafeHtml;
   readonly beforeList?: SafeHtml;
+  /** List thumbnails (absent in the live preview, which processes no pictures). */
+  readonly thumbnailOf?: ThumbnailOf;
 }
 
 /** Renders the home page or a province index page. */
@@ -29,7 +31,7 @@ export function renderIndexPage(ctx: LayoutContext, page: IndexPage, extras: Ind
       main: html`<h1>${UI.latest}${paged}</h1>
 <p class="feed">${feedVisibleLink(ctx.config)}</p>
 ${extras.beforeList}
-${articleList(ctx.config, page.articles, true)}
+${articleList(ctx.config, page.articles, true, extras.thumbnailOf)}
 ${pagination(ctx.config, page)}`,
     });
   }
@@ -47,7 +49,7 @@ ${pagination(ctx.config, page)}`,
 ${unit.successor ? html`<p class="note">${provinceLabel(unit)}. <a href="${sitePath(ctx.config, `/${unit.successor}/`)}">${UI.seeCurrentUnit(getProvince(unit.successor)?.name ?? unit.successor)}</a></p>` : ""}
 ${formers.length > 0 ? html`<p class="note">${UI.formerUnitsOf}: ${formers.map((f, i) => html`${i > 0 ? ", " : ""}<a href="${sitePath(ctx.config, `/${f.id}/`)}">${f.name}</a>`)}.</p>` : ""}
 ${extras.beforeList}
-${articleList(ctx.config, page.articles, formers.length > 0)}
+${articleList(ctx.config, page.articles, formers.length > 0, extras.thumbnailOf)}
 ${pagination(ctx.config, page)}`,
   });
 }

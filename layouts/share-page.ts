@@ -7,10 +7,23 @@
 import { formatVietnameseDate } from "../src/dates.ts";
 import type { SharePage } from "../src/links/site-links.ts";
 import { provinceLabel } from "../src/provinces.ts";
-import { html, trustedHtml } from "../src/safe-html.ts";
+import { html, trustedHtml, type SafeHtml } from "../src/safe-html.ts";
 import { sitePath } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 import { renderPage, type LayoutContext } from "./base.ts";
+
+/**
+ * The short URL as people read and type it: without "https://", the host
+ * kept on one line (never broken mid-domain) and a line break allowed only
+ * after a "/" of the path.
+ */
+export function shortUrlText(shortUrl: string): SafeHtml {
+  const bare = shortUrl.replace(/^https?:\/\//, "").replace(/\/$/, "");
+  const slash = bare.indexOf("/");
+  const host = slash < 0 ? bare : bare.slice(0, slash);
+  const path = slash < 0 ? [] : bare.slice(slash + 1).split("/");
+  return html`<span class="short-host">${host}</span>${path.map((part) => html`/<wbr>${part}`)}`;
+}
 
 /** Renders the share page; `svg` is generated QR markup (numbers only, label escaped by the generator). */
 export function renderSharePage(ctx: LayoutContext, share: SharePage, svg: string): string {
@@ -29,7 +42,7 @@ export function renderSharePage(ctx: LayoutContext, share: SharePage, svg: strin
 <p class="share-province">${provinceLabel(article.province)}</p>
 <h1>${article.title}</h1>
 <p class="meta"><time datetime="${article.date.iso}">${formatVietnameseDate(article.date)}</time></p>
-<figure class="share-qr">${trustedHtml(svg)}<figcaption><span class="share-hint">${UI.shareScan}</span> <a href="${share.shortUrl}">${share.shortUrl}</a></figcaption></figure>
+<figure class="share-qr">${trustedHtml(svg)}<figcaption><span class="share-hint">${UI.shareScan}</span> <a class="short-url" href="${share.shortUrl}">${shortUrlText(share.shortUrl)}</a></figcaption></figure>
 <div class="share-actions">
 <p>${UI.shareDownload}: <a href="${sitePath(ctx.config, `${share.url}qr.svg`)}" download="ma-qr-${share.code}.svg">SVG</a> · <a href="${sitePath(ctx.config, `${share.url}qr.png`)}" download="ma-qr-${share.code}.png">PNG</a></p>
 <p>${UI.sharePrintHint}</p>

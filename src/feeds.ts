@@ -55,6 +55,8 @@ import { DateTime, FixedOffsetZone } from "luxon";
 import type { OutputFile } from "./build/output-files.ts";
 import { award, official } from "../layouts/article.ts";
 import type { Article } from "./content/article.ts";
+import type { ArticleDate } from "./dates.ts";
+import { lastUpdated } from "./git-dates.ts";
 import type { ArticleMedia, MediaIndex } from "./images/article-media.ts";
 import { feedBody } from "./images/picture-html.ts";
 import { defineFileStep, type OutputDeclaration } from "./plan/output-plan.ts";
@@ -63,7 +65,7 @@ import { escapeHtml, html, type SafeHtml } from "./safe-html.ts";
 import { absoluteUrl, type SiteConfig } from "./site-config.ts";
 import type { SiteData } from "./site-data.ts";
 import { provinceUrl, type SiteModel } from "./site-model.ts";
-import { UI } from "./ui-strings.ts";
+import { UI, inSentence } from "./ui-strings.ts";
 
 /** Most items in one feed (the newest ones). */
 export const FEED_ITEM_LIMIT = 50;
@@ -96,7 +98,7 @@ export function feedPaths(provinceId?: string): FeedPaths {
   return { rss: `${base}feed.xml`, atom: `${base}atom.xml`, json: `${base}feed.json` };
 }
 
-/** Feed title: the site name, or "Tin Tỉnh Gia Lai – <site name>" for a unit. */
+/** Feed title: the site name, or "Tin tỉnh Gia Lai – <site name>" for a unit. */
 export function feedTitle(config: SiteConfig, unit?: ProvinceUnit): string {
   return unit ? UI.feedProvinceTitle(provinceFullName(unit), config.name) : config.name;
 }
@@ -106,7 +108,7 @@ function feedDescription(config: SiteConfig, unit?: ProvinceUnit): string {
   if (!unit) return config.description;
   const name = unit.current
     ? provinceFullName(unit)
-    : `${provinceFullName(unit)} (${unit.change === "renamed" ? UI.nowNamed : UI.nowPartOf} ${provinceFullName(currentUnitOf(unit.id))})`;
+    : `${provinceFullName(unit)} (${unit.change === "renamed" ? UI.nowNamed : UI.nowPartOf} ${inSentence(provinceFullName(currentUnitOf(unit.id)))})`;
   return UI.feedProvinceDescription(name, formerUnitsOf(unit.id).map(provinceFullName));
 }
 
@@ -191,7 +193,10 @@ const EMPTY_FEED_DATE = new OffsetDate(0, "1970-01-01T07:00:00+07:00");
 /** One article's values, cleaned once (all free of non-XML characters). */
 interface CleanArticle {
   readonly url: string;
+  /** Publication date. */
   readonly date: OffsetDate;
+  /** Last change after publication (src/git-dates.ts), when there was one. */
+  readonly updated?: OffsetDate;
   readonly title: string;
   readonly summary: string;
   readonly contentHtml: string;
@@ -202,6 +207,7 @@ interface CleanArticle {
 
 /** One article's item in each format, built once and shared by every feed it appears in. */
 interface FeedItems {
+  /** The item's last change (its publication date when never updated): what a feed's own `updated` is the newest of. */
   readonly date: OffsetDate;
   readonly rss: Item;
   readonly atom: Item;
@@ -254,7 +260,7 @@ function feedImage(config: SiteConfig, media: ArticleMedia | undefined): CleanAr
   return URL.canParse(url) ? { url, type: image.type, length: image.bytes } : undefined;
 }
 
-function clean(config: SiteConfig, article: Article, media?: ArticleMedia): CleanArticle {
+function clean(config: SiteConfig, article: Article, media?: ArticleMedia, updated?: ArticleDate): CleanArticle {
   const url = absoluteUrl(config, article.url);
   const title = xmlChars(article.title);
   const summary = xmlChars(article.summary);
@@ -265,6 +271,7 @@ function clean(config: SiteConfig, article: Article, media?: ArticleMedia): Clea
   return {
     url,
     date: new OffsetDate(article.date.timestamp, article.date.iso),
+    ...(updated ? { updated: new OffsetDate(updated.timestamp, updated.iso) } : {}),
     title,
     summary,
     // JSON Feed needs content; an empty body falls back to the summary, then the title.
@@ -275,13 +282,14 @@ function clean(config: SiteConfig, article: Article, media?: ArticleMedia): Clea
   };
 }
 
-function feedItems(config: SiteConfig, article: Article, media?: ArticleMedia): FeedItems {
-  const a = clean(config, article, media);
-  const common = { link: a.url, date: a.date, published: a.date };
+function feedItems(config: SiteConfig, article: Article, media?: ArticleMedia, updated?: ArticleDate): FeedItems {
+  const a = clean(config, article, media, updated);
+  // `date` is Atom's <updated> and JSON Feed's date_modified; RSS's pubDate stays the publication date (`published`).
+  const common = { link: a.url, date: a.updated ?? a.date, published: a.date };
   const summaryHtml = cdata(escapeHtml(a.summary));
   const content = cdata(a.contentHtml);
   return {
-    date: a.date,
+    date: a.updated ?? a.date,
     rss: {
       ...common, // no id: the guid is then the link, with isPermaLink="true"
       title: cdata(a.title),
@@ -351,7 +359,7 @@ function renderFeedSet(config: SiteConfig, unit: ProvinceUnit | undefined, items
   const channel = {
     link: absoluteUrl(config, unit ? provinceUrl(unit.id) : "/"),
     language: config.language,
-    updated: items[0]?.date ?? EMPTY_FEED_DATE,
+    updated: items.reduce<OffsetDate | undefined>((newest, item) => (newest && newest.getTime() >= item.date.getTime() ? newest : item.date), undefined) ?? EMPTY_FEED_DATE,
     feedLinks: links,
     generator: false,
   } as const;
@@ -384,20 +392,20 @@ function renderFeedSet(config: SiteConfig, unit: ProvinceUnit | undefined, items
  * each registry unit, newest {@link FEED_ITEM_LIMIT} articles each.
  * Same model in, byte-identical files out.
  */
-export function buildFeeds(model: SiteModel, media?: MediaIndex): OutputFile[] {
-  const sets = feedSets(model, media);
+export function buildFeeds(model: SiteModel, media?: MediaIndex, updated?: ReadonlyMap<string, ArticleDate>): OutputFile[] {
+  const sets = feedSets(model, media, updated);
   return sets.flatMap((set) => set.render());
 }
 
 /** The feeds of the site (no unit) and of each unit, rendered on demand; items shared across sets. */
-function feedSets(model: SiteModel, media?: MediaIndex): { readonly unit: ProvinceUnit | undefined; render(): OutputFile[] }[] {
+function feedSets(model: SiteModel, media?: MediaIndex, updated?: ReadonlyMap<string, ArticleDate>): { readonly unit: ProvinceUnit | undefined; render(): OutputFile[] }[] {
   const { config } = model;
   const built = new Map<Article, FeedItems>();
   const newest = (articles: readonly Article[]): FeedItems[] =>
     articles.slice(0, FEED_ITEM_LIMIT).map((article) => {
       let items = built.get(article);
       if (!items) {
-        items = feedItems(config, article, media?.of(article));
+        items = feedItems(config, article, media?.of(article), lastUpdated(updated, article));
         built.set(article, items);
       }
       return items;
@@ -416,7 +424,7 @@ export const feedsStep = defineFileStep<SiteData>({
     for (const id of [undefined, ...PROVINCES.map((p) => p.id)]) for (const url of Object.values(feedPaths(id))) yield { path: url.slice(1) };
   },
   *declare(site): Iterable<OutputDeclaration> {
-    for (const set of feedSets(site.model, site.media)) {
+    for (const set of feedSets(site.model, site.media, site.updated)) {
       const paths = feedPaths(set.unit?.id);
       for (const [i, url] of [paths.rss, paths.atom, paths.json].entries()) yield { url, body: () => set.render()[i]!.contents };
     }

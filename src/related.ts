@@ -94,3 +94,17 @@ export function relatedArticles(model: SiteModel, article: Article, limit: numbe
   }
   return chosen;
 }
+
+/**
+ * The newest articles other than `article`: what an article page shows when
+ * it has no related article (alone in its province and year), so no page
+ * ends with nothing to read next. O(limit): the list is newest first.
+ */
+export function latestArticles(model: SiteModel, article: Article, limit: number = RELATED_LIMIT): Article[] {
+  const latest: Article[] = [];
+  for (const other of model.articles) {
+    if (latest.length >= limit) break;
+    if (other.url !== article.url) latest.push(other);
+  }
+  return latest;
+}

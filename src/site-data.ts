@@ -24,6 +24,8 @@ import { buildSiteModel, type IndexPage, type SiteModel } from "./site-model.ts"
 import { buildFacts, type Facts } from "./open-data/facts.ts";
 import { peopleFilterScript } from "./people/people-script.ts";
 import { readAsset, readerScript, type StaticAsset } from "./static-asset.ts";
+import type { ArticleDate } from "./dates.ts";
+import { gitDatesNotice, readGitDates } from "./git-dates.ts";
 
 /** Project root (one level above this file): the default content root, and where the page template lives. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -52,6 +54,8 @@ export interface SiteData {
   /** People and awards (src/open-data/facts.ts). */
   readonly people: Facts["people"];
   readonly awards: Facts["awards"];
+  /** Last change of each article file after it was added, from git history, by source path (src/git-dates.ts: lastUpdated); absent in the preview. */
+  readonly updated?: ReadonlyMap<string, ArticleDate>;
 }
 
 /**
@@ -71,6 +75,8 @@ export interface CreateSiteDataOptions {
   readonly qrCacheFile?: string;
   /** A QR store to reuse (the preview keeps one across edits instead of re-reading the cache). */
   readonly qr?: QrStore;
+  /** Last-updated dates (src/git-dates.ts). */
+  readonly updated?: ReadonlyMap<string, ArticleDate>;
 }
 
 /** Builds the site data from already validated articles, newest first. */
@@ -95,6 +101,7 @@ export function createSiteData(articles: readonly Article[], options: CreateSite
     qr: options.qr ?? new QrStore(options.qrCacheFile),
     people: facts.people,
     awards: facts.awards,
+    ...(options.updated ? { updated: options.updated } : {}),
   });
 }
 
@@ -117,8 +124,10 @@ export interface LoadSiteOptions {
 export async function loadSite(options: LoadSiteOptions = {}): Promise<LoadedSite> {
   const rootDir = options.rootDir ?? ROOT_DIR;
   const config = options.config ?? siteConfigFromEnv();
-  const result = await loadContentParallel({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}) });
+  // One git log for the whole tree, while the workers read the articles.
+  const [result, gitDates] = await Promise.all([loadContentParallel({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}) }), readGitDates(rootDir)]);
   const { ledger, text, errors } = readLedger(rootDir);
-  const data = createSiteData(result.articles, { rootDir, config, ledger, ledgerText: text, qrCacheFile: qrCacheFile(rootDir) });
-  return { data, contentErrors: [...result.errors, ...errors], contentWarnings: result.warnings };
+  const data = createSiteData(result.articles, { rootDir, config, ledger, ledgerText: text, qrCacheFile: qrCacheFile(rootDir), updated: gitDates.updated });
+  const notice = gitDatesNotice(gitDates);
+  return { data, contentErrors: [...result.errors, ...errors], contentWarnings: notice ? [...result.warnings, notice] : result.warnings };
 }

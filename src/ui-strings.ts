@@ -1,4 +1,13 @@
 /**
+ * A unit's full name inside a sentence: "Tỉnh Gia Lai" → "tỉnh Gia Lai",
+ * "Thành phố Huế" → "thành phố Huế" (the kind is a common noun; only the
+ * name keeps its capitals). `fullName` is what provinceFullName gives.
+ */
+export function inSentence(fullName: string): string {
+  return fullName.charAt(0).toLocaleLowerCase("vi") + fullName.slice(1);
+}
+
+/**
  * Every Vietnamese string the site shows, in one place. Layouts never carry
  * literal UI text, so wording is reviewed (and corrected) here alone.
  */
@@ -16,7 +25,11 @@ export const UI = {
   formerUnitsOf: "Gồm cả tin của",
   articleCount: (n: number) => `${n.toLocaleString("vi-VN")} bài`,
   noArticles: "Chưa có bài viết.",
+  noArticlesShort: "chưa có bài",
   mainNav: "Điều hướng chính",
+  /** Short menu labels: the whole menu fits one line on a 360 px phone. */
+  navLatest: "Mới nhất",
+  navProvinces: "Tỉnh, thành",
   breadcrumb: "Đường dẫn",
   pagination: "Phân trang",
   previousPage: "Trang trước",
@@ -34,15 +47,24 @@ export const UI = {
   conferredSuffix: "trao tặng",
   author: "Tác giả",
   tags: "Chủ đề",
+  // Tag pages (layouts/tag-pages.ts)
+  tagsTitle: "Chủ đề",
+  tagsDescription: "Các chủ đề của tin hội nghị tổng kết, mỗi chủ đề một trang liệt kê các bài.",
+  tagsIntro: "Mỗi chủ đề dẫn đến danh sách các bài được gắn chủ đề đó, tin mới nhất trước.",
+  tagTitle: (tag: string) => `Chủ đề: ${tag}`,
+  tagDescription: (tag: string, n: number) => `${n.toLocaleString("vi-VN")} bài thuộc chủ đề “${tag}”.`,
+  // Last updated (layouts/article.ts)
+  updatedOn: "Cập nhật",
   footer: "Trang tin tổng hợp từ thông cáo báo chí của các sở, ngành. Nội dung thuộc về cơ quan ban hành.",
-  provinceIndexTitle: (name: string) => `Tin ${name}`,
+  /** `fullName`: provinceFullName ("Tỉnh Gia Lai") → "Tin tỉnh Gia Lai". */
+  provinceIndexTitle: (fullName: string) => `Tin ${inSentence(fullName)}`,
   seeCurrentUnit: (name: string) => `Xem tin ${name}`,
   nowPartOf: "nay thuộc",
   nowNamed: "nay là",
   // Feeds (src/feeds.ts, layouts/feed-links.ts)
-  feedProvinceTitle: (provinceFullName: string, siteName: string) => `Tin ${provinceFullName} – ${siteName}`,
+  feedProvinceTitle: (provinceFullName: string, siteName: string) => `Tin ${inSentence(provinceFullName)} – ${siteName}`,
   feedProvinceDescription: (provinceName: string, formerNames: readonly string[]) =>
-    `Tin hội nghị tổng kết công tác năm và triển khai nhiệm vụ năm mới của các sở, ngành ${provinceName}${formerNames.length > 0 ? `, gồm cả tin của ${formerNames.join(", ")}` : ""}.`,
+    `Tin hội nghị tổng kết công tác năm và triển khai nhiệm vụ năm mới của các sở, ngành ${inSentence(provinceName)}${formerNames.length > 0 ? `, gồm cả tin của ${formerNames.map(inSentence).join(", ")}` : ""}.`,
   feedCopyright: "Nội dung thuộc về cơ quan ban hành thông cáo.",
   feedLinkTitle: (feedTitle: string, format: string) => `${feedTitle} (${format})`,
   feedSubscribe: "Theo dõi qua RSS",
@@ -127,7 +149,7 @@ export const UI = {
   awardsYearTitle: (year: number) => `Khen thưởng năm ${year}`,
   awardsProvinceYearTitle: (province: string, year: number) => `Khen thưởng ${province} năm ${year}`,
   awardsYearDescription: (year: number) => `Khen thưởng năm ${year} của các tỉnh, thành phố: tổng hợp theo danh hiệu và theo tỉnh.`,
-  awardsProvinceYearDescription: (province: string, year: number) => `Danh sách khen thưởng của ${province} năm ${year} và tổng hợp theo danh hiệu.`,
+  awardsProvinceYearDescription: (province: string, year: number) => `Danh sách khen thưởng của ${inSentence(province)} năm ${year} và tổng hợp theo danh hiệu.`,
   awardsList: "Danh sách khen thưởng",
   awardsTotals: "Tổng hợp theo danh hiệu",
   awardsNationalTotals: "Tổng hợp cả nước theo danh hiệu",

@@ -120,7 +120,7 @@ describe(`the site served under ${BASE}/`, () => {
     expect(await page.evaluate(() => (document.querySelector("figure img") as HTMLImageElement | null)?.naturalWidth ?? 0)).toBeGreaterThan(0);
 
     await Promise.all([page.waitForURL(`${origin}${BASE}/binh-dinh/`), page.click("nav.crumbs a >> text=Bình Định")]);
-    await Promise.all([page.waitForURL(`${origin}${BASE}/tim-kiem/`), page.click(`header nav a >> text=${UI.searchTitle}`)]);
+    await Promise.all([page.waitForURL(`${origin}${BASE}/tim-kiem/`), page.click(`header a.header-search >> text=${UI.searchTitle}`)]);
     await page.fill("#tu-khoa", "binh dinh");
     await page.press("#tu-khoa", "Enter");
     await page.waitForSelector("#search-results li h2 a", { timeout: 20_000 });
@@ -133,8 +133,10 @@ describe(`the site served under ${BASE}/`, () => {
     expect(png).toMatch(new RegExp(`^${BASE}/ma-qr/[0-9a-z]+/qr\\.png$`));
     const download = await page.request.get(`${origin}${png}`);
     expect(download.status()).toBe(200);
-    const shortUrl = await page.textContent(".share-qr figcaption a");
+    const shortUrl = await page.getAttribute(".share-qr figcaption a", "href");
     expect(shortUrl).toMatch(/^https:\/\/tongket\.example\.gov\.vn\/tin\/q\/[0-9a-z]+\/$/);
+    // Shown as people type it: no scheme, no final slash.
+    expect(await page.textContent(".share-qr figcaption a")).toBe(shortUrl?.replace(/^https:\/\//, "").replace(/\/$/, ""));
 
     expect(await cspViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -228,11 +228,11 @@ describe("feeds of the seed articles", () => {
     expect(site.json.home_page_url).toBe(`${CONFIG.url}/`);
 
     const gl = parseSet(files, "gia-lai");
-    expect(gl.rss.title).toBe(`Tin Tỉnh Gia Lai – ${CONFIG.name}`);
+    expect(gl.rss.title).toBe(`Tin tỉnh Gia Lai – ${CONFIG.name}`);
     expect(gl.rss.link).toBe(`${CONFIG.url}/gia-lai/`);
-    expect(gl.rss.description).toContain("Tỉnh Bình Định"); // its former unit
-    expect(parseSet(files, "binh-duong").rss.description).toContain("nay thuộc Thành phố Hồ Chí Minh");
-    expect(parseSet(files, "thua-thien-hue").rss.description).toContain("nay là Thành phố Huế");
+    expect(gl.rss.description).toContain("gồm cả tin của tỉnh Bình Định"); // its former unit
+    expect(parseSet(files, "binh-duong").rss.description).toContain("nay thuộc thành phố Hồ Chí Minh");
+    expect(parseSet(files, "thua-thien-hue").rss.description).toContain("nay là thành phố Huế");
   });
 
   it("gives each item its author, summary, full content and categories (province and tags)", () => {
@@ -449,7 +449,7 @@ describe("feed links for pages", () => {
     expect(head).toContain('href="https://x.example/binh-duong/feed.xml"');
     expect(head).toContain('href="https://x.example/binh-duong/atom.xml"');
     expect(head).toContain('href="https://x.example/binh-duong/feed.json"');
-    expect(head).toContain(`title="Tin Tỉnh Bình Dương – ${config.name} (RSS)"`);
+    expect(head).toContain(`title="Tin tỉnh Bình Dương – ${config.name} (RSS)"`);
   });
 
   it("escapes what it interpolates", () => {

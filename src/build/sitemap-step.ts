@@ -1,6 +1,6 @@
 /**
  * sitemap.xml: every canonical page (articles, home and province indexes,
- * the directory, share pages), never a redirect. The sitemap protocol allows
+ * the directory, share pages, tag pages), never a redirect. The sitemap protocol allows
  * 50,000 URLs per file, so larger sites get numbered files and an index.
  * Every name sitemap*.xml is reserved: the numbered files appear as the site grows.
  */
@@ -9,6 +9,8 @@ import { defineFileStep, type OutputDeclaration } from "../plan/output-plan.ts";
 import { absoluteUrl } from "../site-config.ts";
 import type { SiteData } from "../site-data.ts";
 import { factsPageCount, factsPages } from "../open-data/facts.ts";
+import { lastUpdated } from "../git-dates.ts";
+import { TAGS_FOLDER, tagIndex } from "../tags.ts";
 
 export const SITEMAP_LIMIT = 50_000;
 
@@ -30,8 +32,13 @@ function sitemapEntries(site: SiteData): Entry[] {
   const entries: Entry[] = [];
   for (const page of site.indexPages) entries.push(at(page.url, page.articles[0]?.date.day ?? newest));
   entries.push(at("/tinh-thanh/", newest));
-  for (const article of site.model.articles) entries.push(at(article.url, article.date.day));
-  for (const share of site.links.sharePages) entries.push(at(share.url, share.article.date.day));
+  // An article's last change: from git history when it was edited after publication (src/git-dates.ts).
+  const changed = (article: (typeof site.model.articles)[number]): string => (lastUpdated(site.updated, article) ?? article.date).day;
+  for (const article of site.model.articles) entries.push(at(article.url, changed(article)));
+  for (const share of site.links.sharePages) entries.push(at(share.url, changed(share.article)));
+  const tags = tagIndex(site.model);
+  entries.push(at(`/${TAGS_FOLDER}/`, newest));
+  for (const page of tags.pages) entries.push(at(page.url, page.articles[0]?.date.day));
   for (const page of factsPages(site, newest)) entries.push(at(page.url, page.lastmod));
   return entries;
 }
@@ -42,7 +49,7 @@ export const sitemapStep = defineFileStep<SiteData>({
   *declare(site): Iterable<OutputDeclaration> {
     const { config } = site.layout;
     // The count is known without building the entries; the entries are built once, on first use.
-    const count = site.indexPages.length + 1 + site.model.articles.length + site.links.sharePages.length + factsPageCount(site);
+    const count = site.indexPages.length + 1 + site.model.articles.length + site.links.sharePages.length + factsPageCount(site) + 1 + tagIndex(site.model).pages.length;
     let entries: Entry[] | undefined;
     const all = (): Entry[] => (entries ??= sitemapEntries(site));
     if (count <= SITEMAP_LIMIT) {

@@ -20,6 +20,7 @@ import { OUTPUT_DIR_MESSAGES } from "./areas/output-dir.ts";
 import { PREVIEW_MESSAGES } from "./areas/preview.ts";
 import { MEDIA_MESSAGES } from "./areas/media.ts";
 import { PEOPLE_MESSAGES } from "./areas/people.ts";
+import { READERS_MESSAGES } from "./areas/readers.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
@@ -37,6 +38,7 @@ export const CATALOGUE = {
   ...CLI_MESSAGES,
   ...LEDGER_MESSAGES,
   ...CMS_MESSAGES,
+  ...READERS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

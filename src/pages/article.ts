@@ -2,7 +2,9 @@
 import { renderArticlePage } from "../../layouts/article.ts";
 import type { Article } from "../content/article.ts";
 import { definePageType } from "../plan/output-plan.ts";
-import { relatedArticles } from "../related.ts";
+import { latestArticles, relatedArticles } from "../related.ts";
+import { lastUpdated } from "../git-dates.ts";
+import { tagIndex } from "../tags.ts";
 import { html, trustedHtml } from "../safe-html.ts";
 import { sitePath } from "../site-config.ts";
 import type { SiteData } from "../site-data.ts";
@@ -16,12 +18,18 @@ export const articlePages = definePageType<SiteData, Article>({
   crossChecked: true,
   render(article, site) {
     const share = site.links.shareOf(article);
+    const related = relatedArticles(site.model, article);
+    const tags = tagIndex(site.model);
+    const updated = lastUpdated(site.updated, article);
     return renderArticlePage(site.layout, article, {
       shareUrl: share.shortUrl,
       // Generated QR markup: numbers and an escaped label only.
       printQr: trustedHtml(site.qr.svg(share.shortUrl, `${UI.shareLink}: ${article.title}`)),
       afterBody: html`<p class="share-page-link"><a href="${sitePath(site.layout.config, share.url)}">${UI.shareLink}</a></p>`,
-      related: relatedArticles(site.model, article),
+      related,
+      ...(related.length === 0 ? { latest: latestArticles(site.model, article) } : {}),
+      ...(article.tags.length > 0 ? { tagUrls: article.tags.map((t) => tags.urlOf(t)) } : {}),
+      ...(updated ? { updated } : {}),
       media: site.media?.of(article),
       officialUrls: site.people.officialUrls(article),
     });

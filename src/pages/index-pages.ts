@@ -12,7 +12,7 @@ export const indexPages = definePageType<SiteData, IndexPage>({
   name: "index",
   items: (site) => site.indexPages,
   url: (page) => page.url,
-  render: (page, site) => renderIndexPage(site.layout, page),
+  render: (page, site) => renderIndexPage(site.layout, page, { thumbnailOf: (a) => site.media?.of(a)?.thumbnail }),
   // Later pages appear as articles are added: keep their folders free now.
   *reserves() {
     yield { path: PAGES_FOLDER, shown: `/${PAGES_FOLDER}/` };

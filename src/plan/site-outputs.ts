@@ -17,6 +17,7 @@ import { feedsStep } from "../feeds.ts";
 import { articlePages } from "../pages/article.ts";
 import { indexPages } from "../pages/index-pages.ts";
 import { sharePages } from "../pages/share.ts";
+import { tagIndexPage, tagPages } from "../pages/tag-pages.ts";
 import { notFoundPage, provinceDirectoryPage, searchPage } from "../pages/site-pages.ts";
 import { adminProducer } from "../cms/admin-step.ts";
 import { searchStep } from "../search/index-step.ts";
@@ -50,6 +51,8 @@ export const SITE_PRODUCERS: readonly Producer<SiteData>[] = [
   provinceDirectoryPage,
   searchPage,
   notFoundPage,
+  tagPages,
+  tagIndexPage,
   // Files
   assetsStep,
   linksStep,

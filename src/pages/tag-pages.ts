@@ -1,0 +1,20 @@
+/** Tag pages (/chu-de/<slug>/, paginated) and the tag index (/chu-de/): see src/tags.ts. */
+import { renderTagIndex, renderTagPage } from "../../layouts/tag-pages.ts";
+import { definePageType, defineSinglePage } from "../plan/output-plan.ts";
+import type { SiteData } from "../site-data.ts";
+import { TAGS_FOLDER, tagIndex, type TagPage } from "../tags.ts";
+
+export const tagPages = definePageType<SiteData, TagPage>({
+  name: "tag",
+  items: (site) => tagIndex(site.model).pages,
+  url: (page) => page.url,
+  render: (page, site) => renderTagPage(site.layout, page, (a) => site.media?.of(a)?.thumbnail),
+  // Tags come and go with articles: the whole folder is theirs.
+  reserves: () => [{ path: TAGS_FOLDER, shown: `/${TAGS_FOLDER}/`, allow: ["tag-index"] }],
+});
+
+export const tagIndexPage = defineSinglePage<SiteData>({
+  name: "tag-index",
+  url: `/${TAGS_FOLDER}/`,
+  render: (site) => renderTagIndex(site.layout, tagIndex(site.model).tags),
+});
