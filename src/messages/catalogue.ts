@@ -11,6 +11,7 @@ import { CONTENT_MESSAGES } from "./areas/content.ts";
 import { CLI_MESSAGES } from "./areas/cli.ts";
 import { CONTENT_FIELD_MESSAGES } from "./areas/content-fields.ts";
 import { CMS_MESSAGES } from "./areas/cms.ts";
+import { BENCH_MESSAGES } from "./areas/bench.ts";
 import { GENERAL_MESSAGES } from "./areas/general.ts";
 import { IMPORT_MESSAGES } from "./areas/import.ts";
 import { LEDGER_MESSAGES } from "./areas/ledger.ts";
@@ -37,6 +38,7 @@ export const CATALOGUE = {
   ...CLI_MESSAGES,
   ...LEDGER_MESSAGES,
   ...CMS_MESSAGES,
+  ...BENCH_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
