@@ -18,7 +18,7 @@ describe("loadContentParallel", () => {
     generateArticles(root, 90, SEED_CONTENT);
     writeFileSync(path.join(root, "content/broken.md"), "---\ntitle: X\ndate: 2016-02-30\nprovince: gia-lia\n---\nx\n");
     const serial = loadContent({ rootDir: root });
-    const parallel = await loadContentParallel({ rootDir: root, threads: 2, minFilesPerThread: 10 });
+    const parallel = await loadContentParallel({ rootDir: root, threads: 2, minFiles: 10 });
     expect(parallel.fileCount).toBe(91);
     expect(parallel.articles.map((a) => a.url)).toEqual(serial.articles.map((a) => a.url));
     expect(parallel.articles.map((a) => a.body.value)).toEqual(serial.articles.map((a) => a.body.value));

@@ -21,6 +21,7 @@ import { OUTPUT_DIR_MESSAGES } from "./areas/output-dir.ts";
 import { PREVIEW_MESSAGES } from "./areas/preview.ts";
 import { MEDIA_MESSAGES } from "./areas/media.ts";
 import { PEOPLE_MESSAGES } from "./areas/people.ts";
+import { WORKERS_MESSAGES } from "./areas/workers.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
@@ -39,6 +40,7 @@ export const CATALOGUE = {
   ...LEDGER_MESSAGES,
   ...CMS_MESSAGES,
   ...BENCH_MESSAGES,
+  ...WORKERS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
