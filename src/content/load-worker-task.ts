@@ -5,14 +5,17 @@
  * in the parse cache when the loader asks for it.
  *
  * SafeHtml does not survive structured cloning (its brand is a symbol), so
- * bodies travel as strings; parallel-load.ts re-wraps them.
+ * bodies travel as strings; parallel-load.ts re-wraps them. Search words
+ * travel as ids of this worker's vocabulary (one FoldedWordBag per worker),
+ * with the words the parent has not seen yet: a few thousand strings per
+ * reply instead of ~900 per article.
  */
 import { existsSync, lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ParseCacheShard, contentHash } from "../cache/parse-cache.ts";
 import type { PlainArticle } from "../cache/cached-article.ts";
 import { FoldedWordBag } from "../search/fold.ts";
-import { joinedSearchWords } from "../search/search-record.ts";
+import { joinWords, searchWordIds } from "../search/search-record.ts";
 import type { TaskOutput } from "../workers/protocol.ts";
 import type { Article } from "./article.ts";
 import type { ContentError } from "./errors.ts";
@@ -26,20 +29,32 @@ export interface LoadTaskInput {
   readonly cache?: { readonly dir: string; readonly shard: string; readonly key: string };
 }
 
-export type LoadTaskResult = { readonly ok: true; readonly value: PlainArticle } | { readonly ok: false; readonly errors: readonly ContentError[] };
+/** A parsed article on its way to the parent thread. */
+export interface LoadedArticle {
+  readonly article: PlainArticle["article"];
+  readonly bodyHtml: string;
+  /** Search words: ids of this worker's vocabulary. */
+  readonly ids: Int32Array;
+}
+
+export type LoadTaskResult = { readonly ok: true; readonly value: LoadedArticle } | { readonly ok: false; readonly errors: readonly ContentError[] };
 
 export interface LoadTaskOutput {
   /** One per input file, in order. */
   readonly results: readonly LoadTaskResult[];
   /** Files answered from the cache. */
   readonly hits: number;
+  /** Words this worker's vocabulary gained since its previous reply, in id order. */
+  readonly vocabulary: readonly string[];
 }
 
 /** Files larger than this are never hashed for the cache (the loader applies its own limits). */
 const MAX_CACHED_FILE_BYTES = 8 * 1024 * 1024;
 
-/** One per worker: it caches folded tokens across articles. */
+/** One per worker: it caches folded tokens across articles, and its ids are the worker's vocabulary. */
 let bag: FoldedWordBag | undefined;
+/** Words of `bag` already sent to the parent. */
+let sent = 0;
 
 /** The file's bytes' hash, or undefined when it is not a plain file of a sensible size. */
 function hashOf(rootDir: string, file: string): string | undefined {
@@ -66,20 +81,24 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
       // The image next to the article is checked again: it is not part of the article's bytes.
       if (hit && (!hit.article.image?.sourceFile || existsSync(path.join(input.rootDir, hit.article.image.sourceFile)))) {
         hits++;
-        return { ok: true, value: hit };
+        const ids = hit.words === "" ? new Int32Array(0) : Int32Array.from(hit.words.split(" "), (w) => words.wordId(w));
+        return { ok: true, value: { article: hit.article, bodyHtml: hit.bodyHtml, ids } };
       }
     }
     const result = loadArticleFile(input.rootDir, file);
-    const value = result.ok ? plain(result.article, words) : undefined;
+    const value = result.ok ? loaded(result.article, words) : undefined;
     // Cache only what was parsed from the bytes that were hashed (the file did not change meanwhile).
-    if (shard && before && hashOf(input.rootDir, file) === before) shard.set(file, before, value);
+    if (shard && before && hashOf(input.rootDir, file) === before) shard.set(file, before, value && { article: value.article, bodyHtml: value.bodyHtml, words: joinWords(value.ids, words) });
     return value ? { ok: true, value } : { ok: false, errors: result.ok ? [] : result.errors };
   });
   shard?.save();
-  return { output: { results, hits } };
+  const vocabulary: string[] = [];
+  for (; sent < words.wordCount; sent++) vocabulary.push(words.word(sent));
+  const transfer = results.flatMap((r) => (r.ok ? [r.value.ids.buffer as ArrayBuffer] : []));
+  return { output: { results, hits, vocabulary }, transfer };
 }
 
-function plain(article: Article, bag: FoldedWordBag): PlainArticle {
+function loaded(article: Article, bag: FoldedWordBag): LoadedArticle {
   const { body, ...rest } = article;
-  return { article: rest, bodyHtml: body.value, words: joinedSearchWords(article, bag) };
+  return { article: rest, bodyHtml: body.value, ids: searchWordIds(article, bag) };
 }

@@ -11,12 +11,12 @@
 import { compareNewestFirst, type Article } from "./article.ts";
 import type { ContentError } from "./errors.ts";
 import { crossCheck, listArticleFiles, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
-import type { LoadTaskInput, LoadTaskOutput, LoadTaskResult } from "./load-worker-task.ts";
-import type { PlainArticle } from "../cache/cached-article.ts";
+import type { LoadTaskInput, LoadTaskOutput, LoadTaskResult, LoadedArticle } from "./load-worker-task.ts";
 import { parseCacheDir, parseCacheKey, pruneShards, shardOf } from "../cache/parse-cache.ts";
 import { getLanguage, t } from "../messages/index.ts";
 import { getProvince } from "../provinces.ts";
 import { trustedHtml } from "../safe-html.ts";
+import { WordTable } from "../search/pagefind-bundle.ts";
 import { rememberSearchWords } from "../search/search-record.ts";
 import { workerBundle } from "../workers/bundle.ts";
 import { BUILD_TASKS } from "../workers/build-tasks.ts";
@@ -40,12 +40,13 @@ export interface ParallelLoadResult extends LoadResult {
 }
 
 /** Rebuilds a full Article from a worker's result (restores SafeHtml and registry identity). */
-function revive(plain: PlainArticle): Article {
-  const province = getProvince(plain.article.province.id) ?? plain.article.province;
+function revive(loaded: LoadedArticle, table: WordTable): Article {
+  const province = getProvince(loaded.article.province.id) ?? loaded.article.province;
   // The body is markdown-it output rendered with raw HTML disabled in the
   // worker, or a cached copy of it checked by cached-article.ts.
-  const article: Article = { ...plain.article, province, body: trustedHtml(plain.bodyHtml) };
-  rememberSearchWords(article, plain.words);
+  const article: Article = { ...loaded.article, province, body: trustedHtml(loaded.bodyHtml) };
+  // Ids were translated to `table` when the worker's reply arrived.
+  rememberSearchWords(article, loaded.ids, table);
   return article;
 }
 
@@ -68,10 +69,24 @@ export async function loadContentParallel(options: ParallelLoadOptions): Promise
     files: groups.get(shard) ?? [],
     ...(cacheDir ? { cache: { dir: cacheDir, shard, key } } : {}),
   }));
+  // Each worker numbers search words in its own vocabulary; as its replies
+  // arrive (in the order it wrote them), map its ids into one table.
+  const table = new WordTable();
+  const translations: number[][] = [];
+  const translate = (output: LoadTaskOutput, _index: number, worker: number): void => {
+    const map = (translations[worker] ??= []);
+    for (const word of output.vocabulary) map.push(table.idOf(word));
+    for (const result of output.results) {
+      if (!result.ok) continue;
+      const ids = result.value.ids;
+      for (let i = 0; i < ids.length; i++) ids[i] = map[ids[i]!]!;
+    }
+  };
   const outputs = await runInWorkers<LoadTaskInput, LoadTaskOutput>(BUILD_WORKER, BUILD_TASKS.loadArticles, inputs, {
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     label: t("workers.task.loadArticles"),
     describeInput: (i) => t("workers.input.files", { first: inputs[i]?.files[0] ?? "", more: (inputs[i]?.files.length ?? 1) - 1 }),
+    onOutput: translate,
   });
   const byFile = new Map<string, LoadTaskResult>();
   let cacheHits = 0;
@@ -88,7 +103,7 @@ export async function loadContentParallel(options: ParallelLoadOptions): Promise
     const result = byFile.get(file);
     if (!result) throw new Error(`content loading returned no result for ${file}`);
     if (!result.ok) errors.push(...result.errors);
-    else if (!result.value.article.draft || options.includeDrafts) articles.push(revive(result.value));
+    else if (!result.value.article.draft || options.includeDrafts) articles.push(revive(result.value, table));
   }
   errors.push(...crossCheck(articles));
   articles.sort(compareNewestFirst);

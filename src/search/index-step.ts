@@ -31,8 +31,8 @@ import { defineBundle } from "../plan/output-plan.ts";
 import type { SiteData } from "../site-data.ts";
 import { FoldedWordBag } from "./fold.ts";
 import { SEARCH_BUNDLE_DIR } from "./search-config.ts";
-import { PagefindBundleWriter, SUPPORTED_PAGEFIND_VERSIONS, pagefindRuntime, type BundlePage } from "./pagefind-bundle.ts";
-import { searchPage } from "./search-record.ts";
+import { PagefindBundleWriter, SUPPORTED_PAGEFIND_VERSIONS, pagefindRuntime, wordList, type BundlePage } from "./pagefind-bundle.ts";
+import { rememberedTable, searchPage } from "./search-record.ts";
 
 export { provinceFilterValues, searchPage, searchSortKey } from "./search-record.ts";
 
@@ -73,7 +73,7 @@ export async function buildWithPagefind(pages: Iterable<BundlePage>): Promise<Ou
         index
           .addCustomRecord({
             url: page.url,
-            content: page.words.join(" "),
+            content: wordList(page.words).join(" "),
             language: SEARCH_LANGUAGE,
             meta: { ...page.meta },
             filters: Object.fromEntries(Object.entries(page.filters).map(([k, v]) => [k, [...v]])),
@@ -108,7 +108,7 @@ export async function buildSearchIndex(articles: readonly Article[], options: Se
     const files = await buildWithPagefind(articles.map((a) => searchPage(a, bag)));
     return { files: underBundle(files), pageCount: articles.length, indexer: "pagefind" };
   }
-  const writer = new PagefindBundleWriter(SEARCH_LANGUAGE);
+  const writer = new PagefindBundleWriter(SEARCH_LANGUAGE, rememberedTable(articles));
   for (const article of articles) writer.addPage(searchPage(article, bag));
   const files = [...(await writer.finish(runtime, { positions: false })), ...runtime.files];
   return { files: underBundle(files), pageCount: writer.pageCount, indexer: "direct" };

@@ -2,13 +2,16 @@
  * One article's record in the search index (what index-step.ts hands the
  * bundle writer), and the per-article part of it that is worth doing early.
  *
- * Folding an article's ~800 words and their pairs (fold.ts) is most of the
- * search step's work, and it depends on nothing but the article, so the
- * content-loading workers do it while they parse, in parallel, and the
- * parse cache keeps it (src/cache/parse-cache.ts). The loader hands the
- * result over with {@link rememberSearchWords}; {@link searchPage} uses it
- * when present and folds the article itself otherwise (the preview, small
- * sites loaded in-process, tests) — the words are the same either way.
+ * Folding an article's ~800 words and their pairs (fold.ts) and interning
+ * them was most of the search step's work, and it depends on nothing but
+ * the article, so the content-loading workers do it while they parse, in
+ * parallel, and the parse cache keeps the words (src/cache/parse-cache.ts).
+ * Workers send word ids of their own vocabulary, which the loader maps to
+ * one table; it hands each article's ids over with {@link rememberSearchWords}
+ * and buildSearchIndex writes with that table, interning nothing.
+ * {@link searchPage} folds the article itself when nothing was remembered
+ * (the preview, small sites loaded in-process, tests): the words, and the
+ * bundle, are the same either way (test/build-workers.test.ts).
  *
  * Pure and free of Pagefind: workers bundle this module.
  */
@@ -16,7 +19,7 @@ import type { Article } from "../content/article.ts";
 import { truncateText } from "../markdown.ts";
 import { getProvince, provinceLabel } from "../provinces.ts";
 import { FoldedWordBag } from "./fold.ts";
-import type { BundlePage } from "./pagefind-bundle.ts";
+import type { BundlePage, InternedWords, WordTable } from "./pagefind-bundle.ts";
 import { SEARCH_FILTERS } from "./search-config.ts";
 
 /** Characters of summary a search result shows. */
@@ -49,27 +52,37 @@ function searchableTexts(article: SearchableArticle): string[] {
   return texts;
 }
 
+/** The article's distinct folded search words and word pairs, as ids of `bag`'s vocabulary. */
+export function searchWordIds(article: SearchableArticle, bag: FoldedWordBag): Int32Array {
+  return bag.bagIds(searchableTexts(article));
+}
+
 /**
- * The article's distinct folded search words and word pairs, joined by
- * single spaces (no search word contains a space): one string instead of
- * ~900 travels cheaply between threads and into the cache.
+ * Search words as the parse cache keeps them: joined by single spaces (no
+ * search word contains one), one string instead of ~900.
  */
-export function joinedSearchWords(article: SearchableArticle, bag: FoldedWordBag): string {
-  return bag.bag(searchableTexts(article)).join(" ");
+export function joinWords(ids: Int32Array, bag: FoldedWordBag): string {
+  return Array.from(ids, (id) => bag.word(id)).join(" ");
 }
 
 // Held on globalThis, like the site data: the loader and the search step may
 // be loaded through different module graphs (tsx for Eleventy, vitest).
 const KEY = Symbol.for("tong-ket.search-words");
-function registry(): WeakMap<Article, string> {
-  const holder = globalThis as unknown as Record<symbol, WeakMap<Article, string> | undefined>;
+function registry(): WeakMap<Article, InternedWords> {
+  const holder = globalThis as unknown as Record<symbol, WeakMap<Article, InternedWords> | undefined>;
   holder[KEY] ??= new WeakMap();
   return holder[KEY];
 }
 
-/** Records the search words computed for `article` by the loader (see {@link joinedSearchWords}). */
-export function rememberSearchWords(article: Article, joined: string): void {
-  registry().set(article, joined);
+/** Records the search words the loader computed for `article`: ids into `table`. */
+export function rememberSearchWords(article: Article, ids: Int32Array, table: WordTable): void {
+  registry().set(article, { ids, table });
+}
+
+/** The table the remembered words of `articles` use, when they all use one (else undefined). */
+export function rememberedTable(articles: readonly Article[]): WordTable | undefined {
+  const table = articles.length > 0 ? registry().get(articles[0]!)?.table : undefined;
+  return table && articles.every((a) => registry().get(a)?.table === table) ? table : undefined;
 }
 
 /**
@@ -78,10 +91,10 @@ export function rememberSearchWords(article: Article, joined: string): void {
  */
 export function searchPage(article: Article, bag: FoldedWordBag = new FoldedWordBag({ pairs: true })): BundlePage {
   const label = provinceLabel(article.province);
-  const joined = registry().get(article);
+  const remembered = registry().get(article);
   return {
     url: article.url,
-    words: joined === undefined ? bag.bag(searchableTexts(article)) : joined === "" ? [] : joined.split(" "),
+    words: remembered ?? bag.bag(searchableTexts(article)),
     content: "",
     meta: {
       title: article.title,

@@ -63,7 +63,7 @@ export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
   return n;
 }
 
-export interface PoolOptions {
+export interface PoolOptions<O = unknown> {
   /** Worker threads (default {@link defaultThreads}); never more than there are inputs. */
   readonly threads?: number;
   /** What the task does, for error messages, in the current language ("reading and checking articles"). */
@@ -72,6 +72,12 @@ export interface PoolOptions {
   readonly describeInput: (index: number) => string;
   /** Heap limits of each worker (default: old generation {@link DEFAULT_WORKER_HEAP_MB} MB). */
   readonly resourceLimits?: ResourceLimits;
+  /**
+   * Called with each output as it arrives, with the number of the worker
+   * that produced it: for state a worker carries from one input to the next
+   * (outputs of one worker arrive in the order it produced them).
+   */
+  readonly onOutput?: (output: O, index: number, worker: number) => void;
 }
 
 let live = 0;
@@ -86,7 +92,7 @@ export function liveWorkers(): number {
  * `threads` worker threads, and returns the outputs in input order.
  * @throws WorkerPoolError when a worker crashes, runs out of memory or reports an error
  */
-export async function runInWorkers<I, O>(entry: string, task: string, inputs: readonly I[], options: PoolOptions): Promise<O[]> {
+export async function runInWorkers<I, O>(entry: string, task: string, inputs: readonly I[], options: PoolOptions<O>): Promise<O[]> {
   if (inputs.length === 0) return [];
   const { code } = await workerBundle(entry);
   const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), inputs.length));
@@ -132,6 +138,12 @@ export async function runInWorkers<I, O>(entry: string, task: string, inputs: re
           return;
         }
         outputs[current] = reply.output as O;
+        try {
+          options.onOutput?.(reply.output as O, current, t);
+        } catch (error) {
+          fail(new WorkerPoolError("failed", explain("workers.failed", { ...params(current), error: String(error) }), error instanceof Error ? error.stack : undefined));
+          return;
+        }
         if (++done === inputs.length) {
           settled = true;
           void stopAll().then(() => resolve(outputs));
