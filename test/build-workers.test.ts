@@ -12,6 +12,7 @@ import { loadContent } from "../src/content/load-content.ts";
 import { PARALLEL_THRESHOLD, loadContentParallel } from "../src/content/parallel-load.ts";
 import { buildSearchIndex } from "../src/search/index-step.ts";
 import { QrStore } from "../src/links/qr-store.ts";
+import { BUILD_WORKER } from "../src/workers/pool.ts";
 import { generateArticles } from "../scripts/generate-articles.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "build-workers-"));
@@ -63,14 +64,17 @@ describe("QR symbols from the worker pool", () => {
   it("are the symbols encoded in-process, on one worker or two", async () => {
     const texts = Array.from({ length: 1100 }, (_, i) => `https://tongket.example.gov.vn/q/${(i * 7919).toString(32).padStart(5, "x")}/`);
     const inProcess = new QrStore();
-    const pooled = [new QrStore(), new QrStore()];
-    await pooled[0]!.warm(texts, { threads: 1 });
-    await pooled[1]!.warm(texts, { threads: 2 });
-    for (const text of texts.filter((_, i) => i % 37 === 0)) {
+    const pooled = [new QrStore(), new QrStore(), new QrStore()];
+    // Naming the entry sends even a few links to the pool (normally from 1,000 on).
+    await pooled[0]!.warm(texts.slice(0, 150), { threads: 1, workerEntry: BUILD_WORKER });
+    await pooled[1]!.warm(texts.slice(0, 150), { threads: 2, workerEntry: BUILD_WORKER });
+    await pooled[2]!.warm(texts, { threads: 2 });
+    for (const text of texts.filter((_, i) => i < 150 && i % 7 === 0)) {
       const svg = inProcess.svg(text, "x");
       expect(pooled[0]!.svg(text, "x")).toBe(svg);
       expect(pooled[1]!.svg(text, "x")).toBe(svg);
       expect(pooled[1]!.png(text).equals(inProcess.png(text))).toBe(true);
+      expect(pooled[2]!.png(text).equals(inProcess.png(text))).toBe(true);
     }
   });
 });

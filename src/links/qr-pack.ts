@@ -4,6 +4,9 @@
  */
 import type { Encoded } from "../qr.ts";
 
+/** Pixels per module of the PNG download (410 px for a version-4 code). */
+export const QR_PNG_SCALE = 10;
+
 /** A bit-packed QR symbol. */
 export interface PackedSymbol {
   readonly size: number;

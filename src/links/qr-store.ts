@@ -22,13 +22,14 @@ import { t } from "../messages/index.ts";
 import { qrEncode, qrPngFromEncoded, qrSvgFromEncoded, QR_MAX_VERSION, type Encoded } from "../qr.ts";
 import { BUILD_TASKS } from "../workers/build-tasks.ts";
 import { BUILD_WORKER, runInWorkers } from "../workers/pool.ts";
-import { pack, unpack, type PackedSymbol } from "./qr-pack.ts";
+import { QR_PNG_SCALE, pack, unpack, type PackedSymbol } from "./qr-pack.ts";
+import type { QrTaskItem, QrTaskResult } from "./qr-worker-task.ts";
 
 export { pack, type PackedSymbol } from "./qr-pack.ts";
 
 /** Links per worker task: large enough that messaging costs nothing, small enough to balance two cores. */
 const LINKS_PER_TASK = 500;
-/** Below this many missing symbols, encode in-process (a worker's start costs ~0.2 s). */
+/** Below this many links, encode and render in-process (a worker's start costs ~0.2 s). */
 const WORKER_THRESHOLD = 1000;
 
 /** Version of the code that makes symbols: the encoder's sources and qrcode's version. */
@@ -69,6 +70,8 @@ export interface WarmOptions {
 
 export class QrStore {
   private readonly symbols = new Map<string, PackedSymbol>();
+  /** PNGs rendered ahead by the worker pool (see warm). */
+  private readonly pngs = new Map<string, Buffer>();
   private readonly used = new Set<string>();
   private dirty = false;
   private key = "";
@@ -104,27 +107,37 @@ export class QrStore {
   }
 
   /**
-   * Encodes every text not yet known before pages render, on the build's
-   * worker pool when there are many (a crashed worker fails the build with
-   * a clear message; it never hangs it).
+   * Prepares every text before pages render: encodes those not yet known
+   * and, on the build's worker pool when there are many, renders their PNG
+   * downloads too, so the main thread only looks them up. A crashed worker
+   * fails the build with a clear message; it never hangs it.
    */
   async warm(texts: readonly string[], options: WarmOptions = {}): Promise<void> {
-    const missing = [...new Set(texts.filter((t) => !this.symbols.has(t)))];
-    for (const t of texts) this.used.add(t);
-    if (missing.length === 0) return;
-    this.dirty = true;
-    if (missing.length < WORKER_THRESHOLD && !options.workerEntry) {
+    const unique = [...new Set(texts)];
+    for (const t of unique) this.used.add(t);
+    const missing = unique.filter((t) => !this.symbols.has(t));
+    if (missing.length > 0) this.dirty = true;
+    if (unique.length < WORKER_THRESHOLD && !options.workerEntry) {
       for (const text of missing) this.symbols.set(text, pack(qrEncode(text)));
       return;
     }
-    const chunks: string[][] = [];
-    for (let i = 0; i < missing.length; i += LINKS_PER_TASK) chunks.push(missing.slice(i, i + LINKS_PER_TASK));
-    const results = await runInWorkers<string[], [string, PackedSymbol][]>(options.workerEntry ?? BUILD_WORKER, BUILD_TASKS.encodeQr, chunks, {
+    const items: QrTaskItem[] = unique.filter((t) => !this.pngs.has(t)).map((text) => {
+      const symbol = this.symbols.get(text);
+      return symbol ? { text, symbol } : { text };
+    });
+    const chunks: QrTaskItem[][] = [];
+    for (let i = 0; i < items.length; i += LINKS_PER_TASK) chunks.push(items.slice(i, i + LINKS_PER_TASK));
+    const results = await runInWorkers<QrTaskItem[], QrTaskResult[]>(options.workerEntry ?? BUILD_WORKER, BUILD_TASKS.encodeQr, chunks, {
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
       label: t("workers.task.encodeQr"),
-      describeInput: (i) => t("workers.input.links", { first: chunks[i]?.[0] ?? "", more: (chunks[i]?.length ?? 1) - 1 }),
+      describeInput: (i) => t("workers.input.links", { first: chunks[i]?.[0]?.text ?? "", more: (chunks[i]?.length ?? 1) - 1 }),
     });
-    for (const list of results) for (const [text, p] of list) this.symbols.set(text, { size: p.size, version: p.version, bits: new Uint8Array(p.bits) });
+    for (const list of results) {
+      for (const { text, symbol, png } of list) {
+        if (!this.symbols.has(text)) this.symbols.set(text, { size: symbol.size, version: symbol.version, bits: new Uint8Array(symbol.bits) });
+        this.pngs.set(text, Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      }
+    }
   }
 
   /** Inline SVG for `text`, labelled for screen readers. */
@@ -134,7 +147,12 @@ export class QrStore {
 
   /** PNG bytes for `text` (10 px per module: 410 px for a version-4 code). */
   png(text: string): Buffer {
-    return qrPngFromEncoded(this.encoded(text), { scale: 10 });
+    const ready = this.pngs.get(text);
+    if (ready) {
+      this.used.add(text);
+      return ready;
+    }
+    return qrPngFromEncoded(this.encoded(text), { scale: QR_PNG_SCALE });
   }
 
   /** Writes the cache (atomically), keeping only the symbols this build used. */
