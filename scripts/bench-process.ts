@@ -29,6 +29,8 @@ export interface TreeRun {
   readonly output: string;
   /** Set when the tree passed the memory cap and was killed. */
   readonly killedAtBytes?: number;
+  /** [seconds since start, tree RSS bytes] every 50 ms. */
+  readonly timeline: readonly (readonly [number, number])[];
 }
 
 /** Parent pid → child pids, from /proc. */
@@ -98,6 +100,7 @@ export async function runMeasured(command: string, args: readonly string[], opti
   const ticks = new Map<number, number>();
   let known: number[] = [];
   let peak = 0;
+  const timeline: [number, number][] = [];
   let killedAt: number | undefined;
   let tick = 0;
   const poll = (): void => {
@@ -111,6 +114,7 @@ export async function runMeasured(command: string, args: readonly string[], opti
       ticks.set(pid, s.ticks);
     }
     peak = Math.max(peak, rss);
+    timeline.push([(performance.now() - started) / 1000, rss]);
     if (options.maxBytes && rss > options.maxBytes && killedAt === undefined) {
       killedAt = rss;
       try {
@@ -129,5 +133,5 @@ export async function runMeasured(command: string, args: readonly string[], opti
   const seconds = (performance.now() - started) / 1000;
   let cpuTicks = 0;
   for (const t of ticks.values()) cpuTicks += t;
-  return { seconds, peakBytes: peak, cpuSeconds: cpuTicks / TICKS_PER_SECOND, exitCode, output, ...(killedAt !== undefined ? { killedAtBytes: killedAt } : {}) };
+  return { seconds, peakBytes: peak, cpuSeconds: cpuTicks / TICKS_PER_SECOND, exitCode, output, timeline, ...(killedAt !== undefined ? { killedAtBytes: killedAt } : {}) };
 }

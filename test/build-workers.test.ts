@@ -12,7 +12,7 @@ import { loadContent } from "../src/content/load-content.ts";
 import { PARALLEL_THRESHOLD, loadContentParallel } from "../src/content/parallel-load.ts";
 import { buildSearchIndex } from "../src/search/index-step.ts";
 import { QrStore } from "../src/links/qr-store.ts";
-import { BUILD_WORKER } from "../src/workers/pool.ts";
+import { BUILD_WORKER, workersStopped } from "../src/workers/pool.ts";
 import { generateArticles } from "../scripts/generate-articles.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "build-workers-"));
@@ -30,6 +30,7 @@ async function buildWith(threads: string, root: string, out: string): Promise<vo
   process.env["BUILD_THREADS"] = threads;
   try {
     await buildSite({ outDir: out, rootDir: root });
+    await workersStopped(); // the parse cache is written after loading, while the build goes on
   } finally {
     if (before === undefined) delete process.env["BUILD_THREADS"];
     else process.env["BUILD_THREADS"] = before;
@@ -84,8 +85,12 @@ describe("search words folded by the loading workers", () => {
     const root = path.join(work, "search");
     generateArticles(root, 60, { seed: 3 });
     const serial = await buildSearchIndex(loadContent({ rootDir: root }).articles);
-    const parallel = await buildSearchIndex((await loadContentParallel({ rootDir: root, threads: 2, minFiles: 1 })).articles);
-    const warm = await buildSearchIndex((await loadContentParallel({ rootDir: root, threads: 2, minFiles: 1 })).articles);
+    const cold = await loadContentParallel({ rootDir: root, threads: 2, minFiles: 1 });
+    await cold.cacheSaved;
+    const parallel = await buildSearchIndex(cold.articles);
+    const again = await loadContentParallel({ rootDir: root, threads: 2, minFiles: 1 });
+    expect(again.cacheHits).toBe(again.fileCount);
+    const warm = await buildSearchIndex(again.articles);
     expect(serial.files.length).toBeGreaterThan(10);
     for (const other of [parallel, warm]) {
       expect(other.files.map((f) => f.path)).toEqual(serial.files.map((f) => f.path));

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { QrStore } from "../src/links/qr-store.ts";
 import { setLanguage } from "../src/messages/index.ts";
-import { WorkerPoolError, defaultThreads, liveWorkers, runInWorkers } from "../src/workers/pool.ts";
+import { WorkerPoolError, defaultThreads, liveWorkers, runInWorkers, workersStopped } from "../src/workers/pool.ts";
 
 const ENTRY = path.join(import.meta.dirname, "fixtures/workers/test-worker.ts");
 const inputs = [0, 1, 2, 3, 4, 5, 6, 7];
@@ -22,8 +22,9 @@ async function failure(task: string, extra: Partial<Parameters<typeof runInWorke
   return error as WorkerPoolError;
 }
 
-afterEach(() => {
-  // Whatever happened, no worker thread is left running.
+afterEach(async () => {
+  // Whatever happened, no worker thread is left running (after deferred work).
+  await workersStopped();
   expect(liveWorkers()).toBe(0);
 });
 

@@ -74,6 +74,8 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
   const words = bag;
   const shard = input.cache ? new ParseCacheShard(input.cache.dir, input.cache.shard, input.cache.key) : undefined;
   let hits = 0;
+  /** Parsed files to cache, written after the run (see TaskOutput.later): the ids are copied, the originals are transferred. */
+  const toCache: { file: string; sha256: string; value: LoadedArticle | undefined }[] = [];
   const results = input.files.map((file): LoadTaskResult => {
     const before = shard ? hashOf(input.rootDir, file) : undefined;
     if (shard && before) {
@@ -88,14 +90,19 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
     const result = loadArticleFile(input.rootDir, file);
     const value = result.ok ? loaded(result.article, words) : undefined;
     // Cache only what was parsed from the bytes that were hashed (the file did not change meanwhile).
-    if (shard && before && hashOf(input.rootDir, file) === before) shard.set(file, before, value && { article: value.article, bodyHtml: value.bodyHtml, words: joinWords(value.ids, words) });
+    if (shard && before && hashOf(input.rootDir, file) === before) toCache.push({ file, sha256: before, value: value && { ...value, ids: value.ids.slice() } });
     return value ? { ok: true, value } : { ok: false, errors: result.ok ? [] : result.errors };
   });
-  shard?.save();
+  const later = shard
+    ? (): void => {
+        for (const { file, sha256, value } of toCache) shard.set(file, sha256, value && { article: value.article, bodyHtml: value.bodyHtml, words: joinWords(value.ids, words) });
+        shard.save();
+      }
+    : undefined;
   const vocabulary: string[] = [];
   for (; sent < words.wordCount; sent++) vocabulary.push(words.word(sent));
   const transfer = results.flatMap((r) => (r.ok ? [r.value.ids.buffer as ArrayBuffer] : []));
-  return { output: { results, hits, vocabulary }, transfer };
+  return { output: { results, hits, vocabulary }, transfer, ...(later ? { later } : {}) };
 }
 
 function loaded(article: Article, bag: FoldedWordBag): LoadedArticle {

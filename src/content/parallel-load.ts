@@ -20,7 +20,7 @@ import { WordTable } from "../search/pagefind-bundle.ts";
 import { rememberSearchWords } from "../search/search-record.ts";
 import { workerBundle } from "../workers/bundle.ts";
 import { BUILD_TASKS } from "../workers/build-tasks.ts";
-import { BUILD_WORKER, runInWorkers } from "../workers/pool.ts";
+import { BUILD_WORKER, runInWorkers, workersStopped } from "../workers/pool.ts";
 
 /** Below this many files, load in-process. */
 export const PARALLEL_THRESHOLD = 400;
@@ -37,6 +37,13 @@ export interface ParallelLoadOptions extends LoadOptions {
 export interface ParallelLoadResult extends LoadResult {
   /** Files whose parse result came from the cache. */
   readonly cacheHits: number;
+  /**
+   * Resolves when the parse cache is written: the workers write it after
+   * handing over the articles, while the build goes on (during Eleventy's
+   * single-threaded phase the other core is free). A build need not wait;
+   * a test that loads again right away does.
+   */
+  readonly cacheSaved: Promise<void>;
 }
 
 /** Rebuilds a full Article from a worker's result (restores SafeHtml and registry identity). */
@@ -53,7 +60,7 @@ function revive(loaded: LoadedArticle, table: WordTable): Article {
 /** Like loadContent, on worker threads with the parse cache for sites of {@link PARALLEL_THRESHOLD} files or more. */
 export async function loadContentParallel(options: ParallelLoadOptions): Promise<ParallelLoadResult> {
   const files = listArticleFiles(options.rootDir, options.contentDir);
-  if (files.length < (options.minFiles ?? PARALLEL_THRESHOLD)) return { ...loadContent(options), cacheHits: 0 };
+  if (files.length < (options.minFiles ?? PARALLEL_THRESHOLD)) return { ...loadContent(options), cacheHits: 0, cacheSaved: Promise.resolve() };
   const cacheDir = options.cache === false ? undefined : parseCacheDir(options.rootDir);
   const key = cacheDir ? parseCacheKey((await workerBundle(BUILD_WORKER)).version, getLanguage()) : "";
   const groups = new Map<string, string[]>();
@@ -107,5 +114,5 @@ export async function loadContentParallel(options: ParallelLoadOptions): Promise
   }
   errors.push(...crossCheck(articles));
   articles.sort(compareNewestFirst);
-  return { articles, errors, fileCount: files.length, cacheHits };
+  return { articles, errors, fileCount: files.length, cacheHits, cacheSaved: workersStopped() };
 }

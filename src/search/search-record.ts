@@ -62,7 +62,9 @@ export function searchWordIds(article: SearchableArticle, bag: FoldedWordBag): I
  * search word contains one), one string instead of ~900.
  */
 export function joinWords(ids: Int32Array, bag: FoldedWordBag): string {
-  return Array.from(ids, (id) => bag.word(id)).join(" ");
+  const words = new Array<string>(ids.length);
+  for (let i = 0; i < ids.length; i++) words[i] = bag.word(ids[i]!);
+  return words.join(" ");
 }
 
 // Held on globalThis, like the site data: the loader and the search step may

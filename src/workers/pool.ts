@@ -15,6 +15,10 @@
  *   that names the task and the input, after every worker has been stopped.
  * - Cheap to start: workers evaluate one bundled script (bundle.ts) instead
  *   of loading TypeScript through tsx.
+ * - Work that does not change the outputs (a task's `later`: writing a
+ *   cache) runs after the last output arrived, while the caller goes on:
+ *   the workers then exit on their own. {@link workersStopped} waits for
+ *   that; a failure there is ignored.
  *
  * Callers pass inputs of a useful size (a few dozen files, a few hundred
  * links): each input is one message each way.
@@ -81,10 +85,20 @@ export interface PoolOptions<O = unknown> {
 }
 
 let live = 0;
+const stopped: (() => void)[] = [];
 
-/** Worker threads of this pool module still running (for tests: none after a run, failed or not). */
+function workerGone(): void {
+  if (--live === 0) for (const resolve of stopped.splice(0)) resolve();
+}
+
+/** Worker threads of this pool module still running (for tests). */
 export function liveWorkers(): number {
   return live;
+}
+
+/** Resolves when every worker has exited, deferred work done (tests, and callers that need the cache written). */
+export function workersStopped(): Promise<void> {
+  return live === 0 ? Promise.resolve() : new Promise((resolve) => stopped.push(resolve));
 }
 
 /**
@@ -106,6 +120,10 @@ export async function runInWorkers<I, O>(entry: string, task: string, inputs: re
 
   return new Promise<O[]>((resolve, reject) => {
     const stopAll = (): Promise<unknown> => Promise.allSettled(workers.map((w) => w.terminate()));
+    /** Every output is in: workers run their deferred work and exit by themselves. */
+    const closeAll = (): void => {
+      for (const worker of workers) worker.postMessage({ close: true });
+    };
     const fail = (error: WorkerPoolError): void => {
       if (settled) return;
       settled = true;
@@ -146,7 +164,8 @@ export async function runInWorkers<I, O>(entry: string, task: string, inputs: re
         }
         if (++done === inputs.length) {
           settled = true;
-          void stopAll().then(() => resolve(outputs));
+          closeAll();
+          resolve(outputs);
           return;
         }
         feed();
@@ -157,7 +176,7 @@ export async function runInWorkers<I, O>(entry: string, task: string, inputs: re
       });
       worker.on("messageerror", (error: Error) => fail(new WorkerPoolError("failed", explain("workers.failed", { ...params(current), error: error.message }))));
       worker.on("exit", (exitCode: number) => {
-        live--;
+        workerGone();
         // Workers never stop on their own: any exit before the run is over is a crash.
         fail(new WorkerPoolError("exited", explain("workers.exited", { ...params(current), code: exitCode })));
       });

@@ -21,6 +21,11 @@ export interface TaskRequest {
   readonly input: unknown;
 }
 
+/** Sent when every output is in: run the deferred work, then exit. */
+export interface CloseRequest {
+  readonly close: true;
+}
+
 export type TaskReply =
   | { readonly protocol: typeof PROTOCOL; readonly index: number; readonly ok: true; readonly output: unknown }
   | { readonly protocol: typeof PROTOCOL; readonly index: number; readonly ok: false; readonly error: string };
@@ -29,6 +34,12 @@ export type TaskReply =
 export interface TaskOutput<O> {
   readonly output: O;
   readonly transfer?: readonly ArrayBuffer[];
+  /**
+   * Work that does not change the output (writing a cache), run after the
+   * whole run's outputs are in: the caller goes on meanwhile, and a failure
+   * there never fails the run.
+   */
+  readonly later?: () => void;
 }
 
 /** Handlers a worker entry serves, by task name. */
