@@ -3,7 +3,7 @@
  * (A, B, A, B, …; the order alternates between rounds) so that a busy shared
  * machine slows each alike: for each round, each checkout's `npm run build`
  * runs cold (no .cache, no previous output) and, with --warm, then warm,
- * measured as a process tree (bench-process.ts).
+ * measured as a process tree (bench-lib/process.ts).
  * Prints medians and ranges of wall time, CPU seconds and peak memory, and
  * the per-phase medians from `--timings`.
  *
@@ -15,22 +15,22 @@
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { runMeasured, type TreeRun } from "./bench-process.ts";
+import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
+import { runMeasured, type TreeRun } from "./bench-lib/process.ts";
 
-const { values } = parseArgs({
-  options: {
-    checkout: { type: "string", multiple: true, default: [] },
-    root: { type: "string" },
-    rounds: { type: "string", default: "3" },
-    warm: { type: "boolean", default: false },
-    env: { type: "string", multiple: true, default: [] },
-  },
-});
-if (values.checkout.length < 1 || !values.root) {
-  console.error("usage: tsx scripts/bench-compare.ts --checkout DIR [--checkout DIR …] --root CORPUS [--rounds 3] [--warm] [--env NAME=VALUE]");
-  process.exit(2);
-}
+const values = runCommandLine(
+  defineCommand({
+    invocation: "npx tsx scripts/bench-compare.ts",
+    summary: "bench.command.compare",
+    options: {
+      checkout: { type: "string", value: "dir", multiple: true, required: true, help: "bench.option.checkouts" },
+      root: { type: "string", value: "dir", required: true, help: "cli.option.benchRoot" },
+      rounds: { type: "string", value: "number", default: "3", help: "bench.option.repeat" },
+      warm: { type: "boolean", help: "bench.option.warm" },
+      env: { type: "string", multiple: true, example: "BUILD_THREADS=1", help: "bench.option.env" },
+    },
+  }),
+);
 const checkouts: Record<string, string> = Object.fromEntries(values.checkout.map((dir, i) => [String.fromCharCode(65 + i), path.resolve(dir)]));
 const root = path.resolve(values.root);
 const extraEnv = Object.fromEntries(values.env.map((e) => e.split("=", 2) as [string, string]));

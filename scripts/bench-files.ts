@@ -17,9 +17,19 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 
-const { values } = parseArgs({ options: { count: { type: "string", default: "10000" }, dir: { type: "string", default: "/tmp" }, repeat: { type: "string", default: "3" } } });
+const values = runCommandLine(
+  defineCommand({
+    invocation: "npx tsx scripts/bench-files.ts",
+    summary: "bench.command.files",
+    options: {
+      count: { type: "string", value: "number", default: "10000", help: "bench.option.files" },
+      dir: { type: "string", value: "dir", default: "/tmp", help: "bench.option.dir" },
+      repeat: { type: "string", value: "number", default: "3", help: "bench.option.repeat" },
+    },
+  }),
+);
 const count = Number(values.count);
 const payload = Buffer.alloc(4096, 0x61);
 

@@ -40,7 +40,7 @@ import path from "node:path";
 import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import { listArticleFiles } from "../src/content/load-content.ts";
 import { startPreview } from "../src/preview/preview-server.ts";
-import { runMeasured, type TreeRun } from "./bench-process.ts";
+import { runMeasured, type TreeRun } from "./bench-lib/process.ts";
 import { generateArticles } from "./generate-articles.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");

@@ -26,7 +26,7 @@ const RICH_BODY = `Đoạn mở đầu có **đậm**, *nghiêng*, ~~gạch~~, \
 Dòng mới mềm.  
 Ngắt dòng cứng. Ký tự đặc biệt: < > & " ' © —.
 
-# Tiêu đề một
+## Tiêu đề hai
 
 ### Tiêu đề ba
 
@@ -53,10 +53,13 @@ const x = 1 < 2;
 
     mã thụt lề
 
-![ảnh trong bài](anh.png "tiêu đề ảnh") ![dữ liệu](data:image/png;base64,AAAA)
+![ảnh trong bài](anh.jpg "tiêu đề ảnh") ![ảnh ở xa](https://example.gov.vn/anh/x.png)
 
 <b>HTML thô hiện thành chữ</b> [xấu](javascript:alert(1))
 `;
+
+/** Markup the renderer writes that an article cannot publish (a level-1 heading warns, a data: picture is refused): for the HTML check only. */
+const RENDERER_ONLY = `# Tiêu đề một\n\n![dữ liệu](data:image/png;base64,AAAA)\n`;
 
 const RICH = `---
 title: "Bài đầy đủ: mọi trường"
@@ -162,6 +165,7 @@ describe("parse cache", () => {
     unlinkSync(path.join(root, "content/binh-dinh/anh.jpg"));
     const warm = await load(root);
     expect(warm.errors.some((e) => e.file === RICH_FILE && e.field === "image.src")).toBe(true);
+    expect(warm.errors.some((e) => e.file === RICH_FILE && e.field === "body" && e.line !== undefined)).toBe(true);
   });
 
   it("is never used across a change of code version or message language", async () => {
@@ -199,12 +203,17 @@ describe("parse cache", () => {
       (v) => ((v["article"] as Record<string, unknown>)["aliases"] = ["/../../outside/"]),
       (v) => ((v["article"] as Record<string, unknown>)["image"] = { src: `/binh-dinh/2016/bai-day-du/anh.jpg`, alt: "x", sourceFile: "../../etc/passwd" }),
       (v) => ((v["article"] as Record<string, unknown>)["title"] = "Tiêu đề\u0007"),
+      (v) => ((v["article"] as Record<string, unknown>)["bodyImages"] = [{ src: "anh.jpg", alt: "x", line: 1, sourceFile: "../../etc/passwd" }]),
+      (v) => ((v["article"] as Record<string, unknown>)["bodyImages"] = [{ src: "javascript:alert(1)", alt: "x", line: 1 }]),
+      (v) => ((v["article"] as Record<string, unknown>)["bodyImages"] = []), // the body's data-anh="0" would point at nothing
+      (v) => ((v["article"] as Record<string, unknown>)["officials"] = [{ name: "A", id: "../x" }]),
       (v) => ((v["article"] as Record<string, unknown>)["extra"] = 1),
       (v) => (v["bodyHtml"] = "<p>x</p><script>alert(1)</script>"),
       (v) => (v["bodyHtml"] = '<p><a href="javascript:alert(1)">x</a></p>'),
       (v) => (v["bodyHtml"] = '<p><a href="&#106;avascript:alert(1)">x</a></p>'),
       (v) => (v["bodyHtml"] = '<p><a href="java\tscript:alert(1)">x</a></p>'),
       (v) => (v["bodyHtml"] = '<p><img src="x" onerror="alert(1)"></p>'),
+      (v) => (v["bodyHtml"] = '<p><img data-x="1" src="x"></p>'),
       (v) => (v["bodyHtml"] = '<p style="background:url(x)">x</p>'),
       (v) => (v["bodyHtml"] = "<p>x</p><!-- <script> -->"),
       (v) => (v["bodyHtml"] = "<p>x</p><iframe src=x></iframe>"),
@@ -242,9 +251,11 @@ describe("parse cache", () => {
 
 describe("isRenderedMarkdown (the cache's check of body HTML)", () => {
   it("accepts everything the Markdown renderer writes", () => {
-    expect(isRenderedMarkdown(renderMarkdown(RICH_BODY).html.value)).toBe(true);
-    const plain = new MarkdownIt({ html: false }).render(RICH_BODY);
-    expect(isRenderedMarkdown(plain)).toBe(true);
+    for (const body of [RICH_BODY, RENDERER_ONLY]) {
+      expect(isRenderedMarkdown(renderMarkdown(body).html.value)).toBe(true);
+      const plain = new MarkdownIt({ html: false }).render(body);
+      expect(isRenderedMarkdown(plain)).toBe(true);
+    }
   });
 
   it("refuses markup the renderer never writes", () => {

@@ -23,7 +23,8 @@ import type { Article, ArticleImage, Award, Official } from "../content/article.
 import type { ArticleDate } from "../dates.ts";
 import { getProvince, listingProvinceIds } from "../provinces.ts";
 import { slugFromFileName } from "../content/parse-article.ts";
-import { HONORIFICS, type Honorific } from "../content/schema.ts";
+import { HONORIFICS, PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN, type Honorific } from "../content/schema.ts";
+import type { BodyImage } from "../images/body-images.ts";
 
 /** A parsed article as it travels between threads and into the cache: the body as a string. */
 export interface PlainArticle {
@@ -48,11 +49,26 @@ const isLine = (v: unknown): v is string => isText(v) && !v.includes("\n") && !v
 const optional = <T>(v: unknown, check: (x: unknown) => x is T): v is T | undefined => v === undefined || check(v);
 const onlyKeys = (o: Json, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
 
+const personId = (v: unknown): v is string => typeof v === "string" && v.length <= PERSON_ID_MAX_LENGTH && PERSON_ID_PATTERN.test(v);
+
 function official(v: unknown): Official | undefined {
-  if (!isObject(v) || !onlyKeys(v, ["name", "role", "honorific"]) || !isLine(v["name"]) || !optional(v["role"], isLine)) return undefined;
+  if (!isObject(v) || !onlyKeys(v, ["name", "role", "honorific", "id"]) || !isLine(v["name"]) || !optional(v["role"], isLine) || !optional(v["id"], personId)) return undefined;
   const honorific = v["honorific"];
   if (honorific !== undefined && !(HONORIFICS as readonly unknown[]).includes(honorific)) return undefined;
-  return { name: v["name"], ...(v["role"] !== undefined ? { role: v["role"] } : {}), ...(honorific !== undefined ? { honorific: honorific as Honorific } : {}) };
+  return { name: v["name"], ...(v["role"] !== undefined ? { role: v["role"] } : {}), ...(honorific !== undefined ? { honorific: honorific as Honorific } : {}), ...(v["id"] !== undefined ? { id: v["id"] } : {}) };
+}
+
+/** A picture of the body: a file next to the article (its path recomputed) or an https:// address. */
+function bodyImage(v: unknown, file: string): BodyImage | undefined {
+  if (!isObject(v) || !onlyKeys(v, ["src", "alt", "title", "line", "sourceFile"]) || !isLine(v["src"]) || !isLine(v["alt"]) || !optional(v["title"], isLine)) return undefined;
+  const line = v["line"];
+  if (!Number.isSafeInteger(line) || (line as number) < 1) return undefined;
+  const src = v["src"];
+  const title = v["title"] !== undefined ? { title: v["title"] } : {};
+  if (v["sourceFile"] === undefined) return HTTPS_IMAGE.test(src) ? { src, alt: v["alt"], ...title, line: line as number } : undefined;
+  const sourceFile = `${file.slice(0, file.lastIndexOf("/") + 1)}${src}`;
+  if (!IMAGE_NAME.test(src) || v["sourceFile"] !== sourceFile) return undefined;
+  return { src, alt: v["alt"], ...title, line: line as number, sourceFile };
 }
 
 function award(v: unknown): Award | undefined {
@@ -108,16 +124,19 @@ export function reviveCachedArticle(file: string, value: unknown): PlainArticle 
   const { title, summary, bodyText, agency, author, reviewYear, planYear, draft } = a;
   if (!isLine(title) || !isText(summary) || !isText(bodyText) || !optional(agency, isLine) || !optional(author, isLine) || typeof draft !== "boolean") return undefined;
   if ((reviewYear !== undefined && !Number.isSafeInteger(reviewYear)) || (planYear !== undefined && !Number.isSafeInteger(planYear))) return undefined;
-  const lists = [a["officials"], a["awards"], a["tags"], a["aliases"]];
+  const lists = [a["officials"], a["awards"], a["tags"], a["aliases"], a["bodyImages"]];
   if (!lists.every(Array.isArray)) return undefined;
   const officials = (a["officials"] as unknown[]).map(official);
   const awards = (a["awards"] as unknown[]).map(award);
   const tags = a["tags"] as unknown[];
   const aliases = a["aliases"] as unknown[];
-  if (officials.includes(undefined) || awards.includes(undefined) || !tags.every(isLine) || !aliases.every(alias)) return undefined;
+  const bodyImages = (a["bodyImages"] as unknown[]).map((v) => bodyImage(v, file));
+  if (officials.includes(undefined) || awards.includes(undefined) || bodyImages.includes(undefined) || !tags.every(isLine) || !aliases.every(alias)) return undefined;
+  // Each picture's <img> carries its index in bodyImages: no more indexes than pictures.
+  if (!imageIndexesWithin(bodyHtml, bodyImages.length)) return undefined;
   const picture = image(a["image"], file, url);
   if (picture === false) return undefined;
-  const known = ["sourcePath", "slug", "url", "title", "date", "province", "listedUnder", "agency", "reviewYear", "planYear", "officials", "awards", "author", "summary", "image", "tags", "draft", "aliases", "bodyText"];
+  const known = ["sourcePath", "slug", "url", "title", "date", "province", "listedUnder", "agency", "reviewYear", "planYear", "officials", "awards", "author", "summary", "image", "tags", "draft", "aliases", "bodyImages", "bodyText"];
   if (!onlyKeys(a, known)) return undefined;
   const article: Omit<Article, "body"> = {
     sourcePath: file,
@@ -138,6 +157,7 @@ export function reviveCachedArticle(file: string, value: unknown): PlainArticle 
     tags: tags as string[],
     draft,
     aliases: aliases as string[],
+    bodyImages: bodyImages as BodyImage[],
     bodyText,
   };
   return { article, bodyHtml, words };
@@ -155,7 +175,7 @@ const ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   th: ["style"],
   td: ["style"],
   a: ["href", "title"],
-  img: ["src", "alt", "title", "loading", "decoding"],
+  img: ["data-anh", "src", "alt", "title", "loading", "decoding"],
 };
 const VALUE_RULES: Readonly<Record<string, RegExp>> = {
   start: /^\d{1,9}$/,
@@ -163,12 +183,13 @@ const VALUE_RULES: Readonly<Record<string, RegExp>> = {
   style: /^text-align:(?:left|right|center)$/,
   loading: /^lazy$/,
   decoding: /^async$/,
+  "data-anh": /^\d{1,6}$/,
 };
 /** markdown-it's validateLink: these protocols are refused, except images as data: URLs. */
 const BAD_PROTOCOL = /^(?:vbscript|javascript|file|data):/i;
 const GOOD_DATA = /^data:image\/(?:gif|png|jpeg|webp);/i;
-const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s[a-z]+="[^"<>]*")*)>/y;
-const ATTRIBUTE = /\s([a-z]+)="([^"<>]*)"/g;
+const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s[a-z]+(?:-[a-z]+)?="[^"<>]*")*)>/y;
+const ATTRIBUTE = /\s([a-z]+(?:-[a-z]+)?)="([^"<>]*)"/g;
 /** markdown-it escapes &, <, > and " and writes every other character as itself. */
 const OTHER_ENTITY = /&(?!(?:amp|lt|gt|quot);)/;
 
@@ -177,6 +198,12 @@ function urlAllowed(value: string): boolean {
   if (/[\s\u0000-\u001F]/.test(value)) return false;
   const url = value.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">");
   return !BAD_PROTOCOL.test(url) || GOOD_DATA.test(url);
+}
+
+/** Whether every data-anh index of the body's pictures is below `count` (the page looks each up in bodyImages). */
+function imageIndexesWithin(html: string, count: number): boolean {
+  for (const match of html.matchAll(/ data-anh="(\d+)"/g)) if (Number(match[1]) >= count) return false;
+  return true;
 }
 
 /** Whether `html` consists only of markup markdown-it produces for article bodies here. */

@@ -8,10 +8,11 @@
  * Small sites load in-process without the cache: starting a worker costs
  * more than parsing a few hundred files.
  */
-import { compareNewestFirst, type Article } from "./article.ts";
-import type { ContentError } from "./errors.ts";
-import { crossCheck, listArticleFiles, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
-import type { LoadTaskInput, LoadTaskOutput, LoadTaskResult, LoadedArticle } from "./load-worker-task.ts";
+import type { Article } from "./article.ts";
+import { scanContent } from "./content-files.ts";
+import { assembleLoad, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
+import type { ParseResult } from "./parse-article.ts";
+import type { LoadTaskInput, LoadTaskOutput, LoadTaskResult } from "./load-worker-task.ts";
 import { parseCacheDir, parseCacheKey, pruneShards, shardOf } from "../cache/parse-cache.ts";
 import { getLanguage, t } from "../messages/index.ts";
 import { getProvince } from "../provinces.ts";
@@ -47,19 +48,22 @@ export interface ParallelLoadResult extends LoadResult {
 }
 
 /** Rebuilds a full Article from a worker's result (restores SafeHtml and registry identity). */
-function revive(loaded: LoadedArticle, table: WordTable): Article {
+function revive(result: LoadTaskResult, table: WordTable): ParseResult {
+  if (!result.ok) return result;
+  const loaded = result.value;
   const province = getProvince(loaded.article.province.id) ?? loaded.article.province;
   // The body is markdown-it output rendered with raw HTML disabled in the
   // worker, or a cached copy of it checked by cached-article.ts.
   const article: Article = { ...loaded.article, province, body: trustedHtml(loaded.bodyHtml) };
   // Ids were translated to `table` when the worker's reply arrived.
   rememberSearchWords(article, loaded.ids, table);
-  return article;
+  return { ok: true, article, warnings: result.warnings, uses: result.uses };
 }
 
 /** Like loadContent, on worker threads with the parse cache for sites of {@link PARALLEL_THRESHOLD} files or more. */
 export async function loadContentParallel(options: ParallelLoadOptions): Promise<ParallelLoadResult> {
-  const files = listArticleFiles(options.rootDir, options.contentDir);
+  const scan = scanContent(options.rootDir, options.contentDir);
+  const files = scan.articles;
   if (files.length < (options.minFiles ?? PARALLEL_THRESHOLD)) return { ...loadContent(options), cacheHits: 0, cacheSaved: Promise.resolve() };
   const cacheDir = options.cache === false ? undefined : parseCacheDir(options.rootDir);
   const key = cacheDir ? parseCacheKey((await workerBundle(BUILD_WORKER)).version, getLanguage()) : "";
@@ -73,6 +77,7 @@ export async function loadContentParallel(options: ParallelLoadOptions): Promise
   if (cacheDir) pruneShards(cacheDir, new Set(groups.keys()));
   const inputs: LoadTaskInput[] = [...groups.keys()].sort().map((shard) => ({
     rootDir: options.rootDir,
+    ...(options.contentDir !== undefined ? { contentDir: options.contentDir } : {}),
     files: groups.get(shard) ?? [],
     ...(cacheDir ? { cache: { dir: cacheDir, shard, key } } : {}),
   }));
@@ -104,15 +109,11 @@ export async function loadContentParallel(options: ParallelLoadOptions): Promise
       if (result) byFile.set(file, result);
     });
   });
-  const articles: Article[] = [];
-  const errors: ContentError[] = [];
-  for (const file of files) {
+  // Back in file order, through the serial loader's own assembly: identical results.
+  const results = files.map((file) => {
     const result = byFile.get(file);
     if (!result) throw new Error(`content loading returned no result for ${file}`);
-    if (!result.ok) errors.push(...result.errors);
-    else if (!result.value.article.draft || options.includeDrafts) articles.push(revive(result.value, table));
-  }
-  errors.push(...crossCheck(articles));
-  articles.sort(compareNewestFirst);
-  return { articles, errors, fileCount: files.length, cacheHits, cacheSaved: workersStopped() };
+    return revive(result, table);
+  });
+  return { ...assembleLoad(scan, results, options), cacheHits, cacheSaved: workersStopped() };
 }

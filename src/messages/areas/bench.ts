@@ -30,4 +30,7 @@ export const BENCH_MESSAGES = {
   "bench.option.previewCount": plain("số bài khi đo bản xem trước (mặc định: số lớn nhất)", "articles for the preview measurement (default: the largest count)"),
   "bench.option.checkouts": plain("các thư mục checkout cần so sánh", "checkout folders to compare"),
   "bench.option.files": plain("số tệp", "number of files"),
+  "bench.option.dir": plain("thư mục để ghi thử (trên ổ đĩa cần đo)", "folder to write into (on the disk to measure)"),
+  "bench.option.warm": plain("đo cả lần dựng ấm (giữ .cache và kết quả trước)", "also time a warm build (.cache and the previous output kept)"),
+  "bench.option.env": plain("biến môi trường cho lần dựng, dạng TÊN=GIÁ_TRỊ (dùng nhiều lần được)", "environment variable for the builds, NAME=VALUE (may be repeated)"),
 } as const;
