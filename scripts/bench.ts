@@ -15,7 +15,10 @@
  *       `--site` over Hugo's output;
  *    c. our `npm run build`, cold (no .cache, no previous output);
  *    d. the same again, warm (.cache and previous output kept, as CI restores them);
- *    e. the same after editing one article ("edit 1": what an editor's commit costs).
+ *    e. the same after editing one article ("edit 1": what an editor's commit costs),
+ *       after adding one, and after deleting it again.
+ *    Drawn share cards are off (GENERATED_SHARE_CARDS=0; ~65 ms of CPU each
+ *    cold, measured by scripts/media-timings.ts) unless --cards.
  *    Every run is a child process tree sampled from /proc (wall time, CPU
  *    seconds, peak RSS including worker threads and child processes). The
  *    previous output a build replaces is deleted in the background; the
@@ -28,7 +31,7 @@
  *
  *   npm run bench -- [--count 10000 | --count 1000,10000,30000,100000] [--repeat 3]
  *                    [--seed 1] [--work DIR] [--keep] [--edits 5] [--preview-count N]
- *                    [--max-memory 12] [--no-reference] [--no-preview]
+ *                    [--max-memory 12] [--no-reference] [--no-preview] [--cards]
  *
  * Hugo or Pagefind missing is an error with an install hint: the comparison
  * is never skipped silently (`--no-reference` skips it on purpose, and says so).
@@ -68,6 +71,7 @@ const values = runCommandLine(
       "max-memory": { type: "string", value: "number", default: "12", help: "bench.option.maxMemory" },
       "no-reference": { type: "boolean", help: "bench.option.noReference" },
       "no-preview": { type: "boolean", help: "bench.option.noPreview" },
+      cards: { type: "boolean", help: "bench.option.cards" },
     },
   }),
 );
@@ -169,7 +173,10 @@ function ourBuild(root: string): Promise<TreeRun> {
   const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["build"] ?? "";
   const [bin, ...args] = script.split(" ");
   if (bin !== "tsx") fail(`package.json's build script changed ("${script}"): update scripts/bench.ts`);
-  return runMeasured(path.join(ROOT, "node_modules/.bin/tsx"), [...args, "--root", root, "--out", path.join(root, "_site"), "--timings"], { cwd: ROOT, maxBytes });
+  // Drawn share cards cost ~65 ms of CPU each on a cold cache (README: Pictures and share cards),
+  // 11 CPU-minutes for 10,000 articles: measured on their own unless --cards asks for them here.
+  const env = values.cards ? process.env : { ...process.env, GENERATED_SHARE_CARDS: "0" };
+  return runMeasured(path.join(ROOT, "node_modules/.bin/tsx"), [...args, "--root", root, "--out", path.join(root, "_site"), "--timings", "--lang", "en"], { cwd: ROOT, maxBytes, env });
 }
 
 /** "load 4100 ms, qr 2000 ms, …" → { load: 4100, … } */
@@ -216,6 +223,8 @@ interface Repeat {
   readonly cold: TreeRun;
   readonly warm: TreeRun;
   readonly edit: TreeRun;
+  readonly add: TreeRun;
+  readonly remove: TreeRun;
   readonly cleanup: number;
 }
 
@@ -225,6 +234,19 @@ interface Row {
   readonly repeats: readonly Repeat[];
   readonly size: ReturnType<typeof outputSize>;
   readonly phases: Record<string, number>;
+}
+
+/** A new article (a copy of one with a new file name, title and date): what publishing one release costs. */
+function addOneArticle(root: string, round: number): string {
+  const files = listArticleFiles(root);
+  const source = files[Math.floor(files.length / 3)]!;
+  const target = path.join(root, path.dirname(source), `2025-12-3${round % 2}-bai-moi-bench-${round}.md`);
+  const text = readFileSync(path.join(root, source), "utf8")
+    .replace(/^title: "/m, `title: "Bài mới ${round}: `)
+    .replace(/^date: .*$/m, `date: 2025-12-3${round % 2}`)
+    .replace(/^aliases:\n(?: {2}- .*\n)+/m, "");
+  writeFileSync(target, text);
+  return target;
 }
 
 /** Appends a word to one article's body: a content change that keeps every URL. */
@@ -269,8 +291,14 @@ async function benchCount(count: number, work: string, tools: { hugo: string; pa
     editOneArticle(root, r);
     const edit = checked("ours, 1 article edited", await ourBuild(root));
     cleanup = Math.max(cleanup, await waitForCleanup(path.join(root, "_site")));
+    const added = addOneArticle(root, r);
+    const add = checked("ours, 1 article added", await ourBuild(root));
+    cleanup = Math.max(cleanup, await waitForCleanup(path.join(root, "_site")));
+    rmSync(added);
+    const remove = checked("ours, 1 article deleted", await ourBuild(root));
+    cleanup = Math.max(cleanup, await waitForCleanup(path.join(root, "_site")));
     if (cleanup > 0.5) console.log(`  background deletion of the replaced output went on for up to ${secs(cleanup)} after a build`);
-    repeats.push({ ...(hugo ? { hugo } : {}), ...(pagefind ? { pagefind } : {}), cold, warm, edit, cleanup });
+    repeats.push({ ...(hugo ? { hugo } : {}), ...(pagefind ? { pagefind } : {}), cold, warm, edit, add, remove, cleanup });
     if (hugo && pagefind && cold.killedAtBytes === undefined && hugo.killedAtBytes === undefined && pagefind.killedAtBytes === undefined) {
       console.log(`  ratio ours cold / (Hugo + Pagefind) = ${(cold.seconds / (hugo.seconds + pagefind.seconds)).toFixed(2)} (bar ${RATIO_BAR}); CPU seconds ${(cold.cpuSeconds / (hugo.cpuSeconds + pagefind.cpuSeconds)).toFixed(2)}`);
     }
@@ -307,6 +335,18 @@ try {
 // Report
 // ---------------------------------------------------------------------------
 
+/** The tree's RSS every ~2 s, to see which phase holds memory. */
+function memoryProfile(run: TreeRun): string {
+  const points: string[] = [];
+  let next = 0;
+  for (const [t, rss] of run.timeline) {
+    if (t < next) continue;
+    points.push(`${t.toFixed(0)}: ${(rss / 1024 ** 3).toFixed(2)}`);
+    next = t + 2;
+  }
+  return points.join(", ");
+}
+
 const col = (xs: readonly (TreeRun | undefined)[], pick: (r: TreeRun) => number, unit: (x: number) => string = secs): string => {
   const runs = xs.filter((r): r is TreeRun => r !== undefined);
   if (runs.length === 0) return "–";
@@ -325,6 +365,9 @@ for (const row of rows) {
   console.log(`Ours, cold:                          ${col(rs.map((r) => r.cold), (r) => r.seconds)}, CPU ${col(rs.map((r) => r.cold), (r) => r.cpuSeconds)}, peak ${col(rs.map((r) => r.cold), (r) => r.peakBytes, gib)}`);
   console.log(`Ours, warm:                          ${col(rs.map((r) => r.warm), (r) => r.seconds)}, CPU ${col(rs.map((r) => r.warm), (r) => r.cpuSeconds)}, peak ${col(rs.map((r) => r.warm), (r) => r.peakBytes, gib)}`);
   console.log(`Ours, 1 article edited:              ${col(rs.map((r) => r.edit), (r) => r.seconds)}, CPU ${col(rs.map((r) => r.edit), (r) => r.cpuSeconds)}, peak ${col(rs.map((r) => r.edit), (r) => r.peakBytes, gib)}`);
+  console.log(`Ours, 1 article added:               ${col(rs.map((r) => r.add), (r) => r.seconds)}, CPU ${col(rs.map((r) => r.add), (r) => r.cpuSeconds)}, peak ${col(rs.map((r) => r.add), (r) => r.peakBytes, gib)}`);
+  console.log(`Ours, 1 article deleted:             ${col(rs.map((r) => r.remove), (r) => r.seconds)}, CPU ${col(rs.map((r) => r.remove), (r) => r.cpuSeconds)}, peak ${col(rs.map((r) => r.remove), (r) => r.peakBytes, gib)}`);
+  console.log(`Memory over the last cold build (s: GiB, every 2 s): ${memoryProfile(rs[rs.length - 1]!.cold)}`);
   console.log(`Output: ${row.size.files} files in ${row.size.dirs} folders, ${(row.size.bytes / 1024 ** 2).toFixed(0)} MiB (${(row.size.diskBytes / 1024 ** 2).toFixed(0)} MiB on disk)`);
   console.log(`Phases of the last cold build (ms): ${Object.entries(row.phases).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   const ratios = rs.filter((r) => r.hugo && r.pagefind && r.cold.killedAtBytes === undefined && r.hugo.killedAtBytes === undefined && r.pagefind.killedAtBytes === undefined).map((r) => r.cold.seconds / (r.hugo!.seconds + r.pagefind!.seconds));
@@ -341,14 +384,14 @@ for (const row of rows) {
 }
 
 if (rows.length > 1) {
-  console.log("| N | cold | warm | 1 edited | peak memory (cold) | files | folders | output | Hugo + Pagefind | ratio | phases (cold, s) |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| N | cold | warm | 1 edited | 1 added | 1 deleted | peak memory (cold) | files | folders | output | Hugo + Pagefind | ratio | phases (cold, s) |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const row of rows) {
     const rs = row.repeats;
     const ref = tools ? col(rs.map((r) => (r.hugo && r.pagefind ? { ...r.hugo, seconds: r.hugo.seconds + r.pagefind.seconds, ...(r.pagefind.killedAtBytes !== undefined ? { killedAtBytes: r.pagefind.killedAtBytes } : {}) } : undefined)), (r) => r.seconds) : "–";
     const ratio = tools ? spread(rs.filter((r) => r.hugo && r.pagefind && !r.pagefind.killedAtBytes && !r.hugo.killedAtBytes && !r.cold.killedAtBytes).map((r) => r.cold.seconds / (r.hugo!.seconds + r.pagefind!.seconds)), (x) => x.toFixed(2)) : "–";
     const phases = Object.entries(row.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(", ");
-    console.log(`| ${row.count} | ${col(rs.map((r) => r.cold), (r) => r.seconds)} | ${col(rs.map((r) => r.warm), (r) => r.seconds)} | ${col(rs.map((r) => r.edit), (r) => r.seconds)} | ${col(rs.map((r) => r.cold), (r) => r.peakBytes, gib)} | ${row.size.files} | ${row.size.dirs} | ${(row.size.bytes / 1024 ** 2).toFixed(0)} MiB | ${ref} | ${ratio} | ${phases} |`);
+    console.log(`| ${row.count} | ${col(rs.map((r) => r.cold), (r) => r.seconds)} | ${col(rs.map((r) => r.warm), (r) => r.seconds)} | ${col(rs.map((r) => r.edit), (r) => r.seconds)} | ${col(rs.map((r) => r.add), (r) => r.seconds)} | ${col(rs.map((r) => r.remove), (r) => r.seconds)} | ${col(rs.map((r) => r.cold), (r) => r.peakBytes, gib)} | ${row.size.files} | ${row.size.dirs} | ${(row.size.bytes / 1024 ** 2).toFixed(0)} MiB | ${ref} | ${ratio} | ${phases} |`);
   }
   const time = (n: number): number | undefined => {
     const row = rows.find((r) => r.count === n);

@@ -28,6 +28,7 @@ export const BENCH_MESSAGES = {
   "bench.option.noReference": plain("không chạy Hugo và Pagefind (không có tỷ lệ so sánh)", "do not run Hugo and Pagefind (no ratio)"),
   "bench.option.noPreview": plain("không đo bản xem trước", "do not measure the preview"),
   "bench.option.previewCount": plain("số bài khi đo bản xem trước (mặc định: số lớn nhất)", "articles for the preview measurement (default: the largest count)"),
+  "bench.option.cards": plain("vẽ cả thẻ chia sẻ cho bài không ảnh (lần dựng nguội mất khoảng 65 ms CPU mỗi thẻ)", "also draw share cards for articles without a photo (about 65 ms of CPU each on a cold build)"),
   "bench.option.checkouts": plain("các thư mục checkout cần so sánh", "checkout folders to compare"),
   "bench.option.files": plain("số tệp", "number of files"),
   "bench.option.dir": plain("thư mục để ghi thử (trên ổ đĩa cần đo)", "folder to write into (on the disk to measure)"),
