@@ -21,6 +21,7 @@ import { loadContent } from "../src/content/load-content.ts";
 import { writeOutputFiles } from "../src/build/output-files.ts";
 import { FoldedWordBag } from "../src/search/fold.ts";
 import { buildSearchIndex, searchPage } from "../src/search/index-step.ts";
+import { wordList } from "../src/search/pagefind-bundle.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
 import { buildSiteModel } from "../src/site-model.ts";
 
@@ -136,5 +137,5 @@ console.log(
 started = performance.now();
 let words = 0;
 const bag = new FoldedWordBag({ pairs: true });
-for (const article of model.articles) words += searchPage(article, bag).words.length;
+for (const article of model.articles) words += wordList(searchPage(article, bag).words).length;
 console.log(`of which words and pairs: ${seconds(performance.now() - started)}, ${words} (${(words / model.articles.length).toFixed(0)} distinct per article)`);

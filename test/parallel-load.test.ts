@@ -8,17 +8,16 @@ import { getProvince } from "../src/provinces.ts";
 import { isSafeHtml } from "../src/safe-html.ts";
 import { generateArticles } from "../scripts/generate-articles.ts";
 import { setLanguage } from "../src/messages/index.ts";
-import { SEED_CONTENT } from "./helpers.ts";
 
 const root = mkdtempSync(path.join(tmpdir(), "parallel-load-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("loadContentParallel", () => {
   it("gives the same articles and errors as the serial loader", async () => {
-    generateArticles(root, 90, SEED_CONTENT);
+    generateArticles(root, 90);
     writeFileSync(path.join(root, "content/broken.md"), "---\ntitle: X\ndate: 2016-02-30\nprovince: gia-lia\n---\nx\n");
     const serial = loadContent({ rootDir: root });
-    const parallel = await loadContentParallel({ rootDir: root, threads: 2, minFilesPerThread: 10 });
+    const parallel = await loadContentParallel({ rootDir: root, threads: 2, minFiles: 10 });
     expect(parallel.fileCount).toBe(91);
     expect(parallel.articles.map((a) => a.url)).toEqual(serial.articles.map((a) => a.url));
     expect(parallel.articles.map((a) => a.body.value)).toEqual(serial.articles.map((a) => a.body.value));
@@ -35,9 +34,16 @@ describe("loadContentParallel", () => {
     setLanguage("vi");
     try {
       const serial = loadContent({ rootDir: root });
-      const parallel = await loadContentParallel({ rootDir: root, threads: 2, minFilesPerThread: 10 });
-      expect(parallel.errors).toEqual(serial.errors);
-      expect(parallel.warnings).toEqual(serial.warnings);
+      const parallel = await loadContentParallel({ rootDir: root, threads: 2, minFiles: 10 });
+      await parallel.cacheSaved;
+      // Warm: articles from the parse cache, warnings and notices still produced.
+      const warm = await loadContentParallel({ rootDir: root, threads: 2, minFiles: 10 });
+      expect(warm.cacheHits).toBeGreaterThan(80);
+      for (const result of [parallel, warm]) {
+        expect(result.errors).toEqual(serial.errors);
+        expect(result.warnings).toEqual(serial.warnings);
+        expect(result.articles.map((a) => a.url)).toEqual(serial.articles.map((a) => a.url));
+      }
       expect(parallel.errors.find((e) => e.field === "date")?.message).toBe("tháng 2 năm 2016 chỉ có 29 ngày, không có ngày 30");
       expect(parallel.warnings.map((w) => w.code).sort()).toEqual(["content.notice.readme", "content.warn.h1"]);
     } finally {

@@ -67,14 +67,29 @@ function missingImage(rootDir: string, article: string, use: FileUse): ContentEr
 export function loadArticleFile(rootDir: string, file: string, contentDir = "content"): ParseResult {
   const read = tryReadContentFile(rootDir, file, LIMITS.articleBytes, undefined, contentDir);
   if (!read.ok) return { ok: false, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
-  const result = parseArticleBytes(file, read.bytes);
+  return parseArticleFile(rootDir, file, read.bytes, contentDir);
+}
+
+/**
+ * The part of {@link loadArticleFile} after the read: parses the bytes and
+ * checks the files the article uses. The parse cache's workers read once,
+ * hash those bytes and parse the same bytes (src/content/load-worker-task.ts).
+ */
+export function parseArticleFile(rootDir: string, file: string, bytes: Uint8Array, contentDir = "content"): ParseResult {
+  const result = parseArticleBytes(file, bytes);
+  const fileErrors = checkArticleUses(rootDir, file, result.uses, contentDir);
+  if (fileErrors.length === 0) return result;
+  return { ok: false, errors: [...(result.ok ? [] : result.errors), ...fileErrors], warnings: result.warnings, uses: result.uses };
+}
+
+/** Errors for files an article names that are missing, not regular files inside content/, or too large. */
+export function checkArticleUses(rootDir: string, file: string, uses: readonly FileUse[], contentDir = "content"): ContentError[] {
   const fileErrors: ContentError[] = [];
-  for (const use of result.uses) {
+  for (const use of uses) {
     const problem = checkContentFile(rootDir, use.path, LIMITS.imageBytes, { article: file, field: use.field, value: use.value, ...(use.line !== undefined ? { line: use.line } : {}) }, contentDir);
     if (problem) fileErrors.push(problem.kind === "missing" ? missingImage(rootDir, file, use) : problem.error);
   }
-  if (fileErrors.length === 0) return result;
-  return { ok: false, errors: [...(result.ok ? [] : result.errors), ...fileErrors], warnings: result.warnings, uses: result.uses };
+  return fileErrors;
 }
 
 const NOTICE: Readonly<Record<Exclude<OtherKind, "image" | "extension">, Parameters<typeof explain>[0]>> = {

@@ -1,56 +1,119 @@
 /**
- * Loads articles on all cores. Parsing and rendering is pure per file, so
- * the file list is split into contiguous shares, one worker thread each;
- * results come back in file order, so output is identical to a serial load.
- * Small sites load in-process: starting a worker costs more than it saves.
+ * Loads articles on all cores, with the parse cache. Parsing, rendering and
+ * folding search words are pure per file, so files are handed to the
+ * build's worker pool (src/workers/pool.ts) in groups — one parse-cache
+ * shard per group (src/cache/parse-cache.ts), so each shard is read and
+ * rewritten by one thread — and the results are put back in file order:
+ * output is identical to a serial or one-worker load (BUILD_THREADS=1).
+ * Small sites load in-process without the cache: starting a worker costs
+ * more than parsing a few hundred files.
  */
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import type { Article } from "./article.ts";
 import { scanContent } from "./content-files.ts";
 import { assembleLoad, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
 import type { ParseResult } from "./parse-article.ts";
-import { getLanguage } from "../messages/index.ts";
+import type { LoadTaskInput, LoadTaskOutput, LoadTaskResult } from "./load-worker-task.ts";
+import { parseCacheDir, parseCacheKey, pruneShards, shardOf } from "../cache/parse-cache.ts";
+import { getLanguage, t } from "../messages/index.ts";
 import { getProvince } from "../provinces.ts";
 import { trustedHtml } from "../safe-html.ts";
-
-/** What a worker sends back per file. */
-export type WorkerResult = (Omit<Extract<ParseResult, { ok: true }>, "article"> & { readonly article: Omit<Article, "body">; readonly bodyHtml: string }) | Extract<ParseResult, { ok: false }>;
+import { WordTable } from "../search/pagefind-bundle.ts";
+import { rememberSearchWords } from "../search/search-record.ts";
+import { workerBundle } from "../workers/bundle.ts";
+import { BUILD_TASKS } from "../workers/build-tasks.ts";
+import { BUILD_WORKER, runInWorkers, workersStopped } from "../workers/pool.ts";
 
 /** Below this many files, load in-process. */
 export const PARALLEL_THRESHOLD = 400;
 
-function runWorker(rootDir: string, files: readonly string[], contentDir?: string): Promise<WorkerResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { rootDir, files, lang: getLanguage(), contentDir } });
-    worker.once("message", (results: WorkerResult[]) => {
-      resolve(results);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`content worker exited with code ${code}`));
-    });
-  });
+export interface ParallelLoadOptions extends LoadOptions {
+  /** Worker threads (default: BUILD_THREADS or every core). */
+  readonly threads?: number;
+  /** Load in-process below this many files (default {@link PARALLEL_THRESHOLD}). */
+  readonly minFiles?: number;
+  /** Use the parse cache in `<rootDir>/.cache/parse/` (default true). */
+  readonly cache?: boolean;
+}
+
+export interface ParallelLoadResult extends LoadResult {
+  /** Files whose parse result came from the cache. */
+  readonly cacheHits: number;
+  /**
+   * Resolves when the parse cache is written: the workers write it after
+   * handing over the articles, while the build goes on (during Eleventy's
+   * single-threaded phase the other core is free). A build need not wait;
+   * a test that loads again right away does.
+   */
+  readonly cacheSaved: Promise<void>;
 }
 
 /** Rebuilds a full Article from a worker's result (restores SafeHtml and registry identity). */
-function revive(result: WorkerResult): ParseResult {
+function revive(result: LoadTaskResult, table: WordTable): ParseResult {
   if (!result.ok) return result;
-  const province = getProvince(result.article.province.id) ?? result.article.province;
-  // The body is markdown-it output rendered with raw HTML disabled in the worker.
-  return { ok: true, article: { ...result.article, province, body: trustedHtml(result.bodyHtml) }, warnings: result.warnings, uses: result.uses };
+  const loaded = result.value;
+  const province = getProvince(loaded.article.province.id) ?? loaded.article.province;
+  // The body is markdown-it output rendered with raw HTML disabled in the
+  // worker, or a cached copy of it checked by cached-article.ts.
+  const article: Article = { ...loaded.article, province, body: trustedHtml(loaded.bodyHtml) };
+  // Ids were translated to `table` when the worker's reply arrived.
+  rememberSearchWords(article, loaded.ids, table);
+  return { ok: true, article, warnings: result.warnings, uses: result.uses };
 }
 
-/** Like loadContent, using worker threads for large sites. */
-export async function loadContentParallel(options: LoadOptions & { readonly threads?: number; readonly minFilesPerThread?: number }): Promise<LoadResult> {
+/** Like loadContent, on worker threads with the parse cache for sites of {@link PARALLEL_THRESHOLD} files or more. */
+export async function loadContentParallel(options: ParallelLoadOptions): Promise<ParallelLoadResult> {
   const scan = scanContent(options.rootDir, options.contentDir);
   const files = scan.articles;
-  const perThread = options.minFilesPerThread ?? PARALLEL_THRESHOLD;
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(files.length / perThread)));
-  if (threads <= 1) return loadContent(options);
-  const share = Math.ceil(files.length / threads);
-  const shares = Array.from({ length: threads }, (_, i) => files.slice(i * share, (i + 1) * share));
-  const results = await Promise.all(shares.map((s) => runWorker(options.rootDir, s, options.contentDir)));
-  return assembleLoad(scan, results.flat().map(revive), options);
+  if (files.length < (options.minFiles ?? PARALLEL_THRESHOLD)) return { ...loadContent(options), cacheHits: 0, cacheSaved: Promise.resolve() };
+  const cacheDir = options.cache === false ? undefined : parseCacheDir(options.rootDir);
+  const key = cacheDir ? parseCacheKey((await workerBundle(BUILD_WORKER)).version, getLanguage()) : "";
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const shard = shardOf(file);
+    const group = groups.get(shard);
+    if (group) group.push(file);
+    else groups.set(shard, [file]);
+  }
+  if (cacheDir) pruneShards(cacheDir, new Set(groups.keys()));
+  const inputs: LoadTaskInput[] = [...groups.keys()].sort().map((shard) => ({
+    rootDir: options.rootDir,
+    ...(options.contentDir !== undefined ? { contentDir: options.contentDir } : {}),
+    files: groups.get(shard) ?? [],
+    ...(cacheDir ? { cache: { dir: cacheDir, shard, key } } : {}),
+  }));
+  // Each worker numbers search words in its own vocabulary; as its replies
+  // arrive (in the order it wrote them), map its ids into one table.
+  const table = new WordTable();
+  const translations: number[][] = [];
+  const translate = (output: LoadTaskOutput, _index: number, worker: number): void => {
+    const map = (translations[worker] ??= []);
+    for (const word of output.vocabulary) map.push(table.idOf(word));
+    for (const result of output.results) {
+      if (!result.ok) continue;
+      const ids = result.value.ids;
+      for (let i = 0; i < ids.length; i++) ids[i] = map[ids[i]!]!;
+    }
+  };
+  const outputs = await runInWorkers<LoadTaskInput, LoadTaskOutput>(BUILD_WORKER, BUILD_TASKS.loadArticles, inputs, {
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    label: t("workers.task.loadArticles"),
+    describeInput: (i) => t("workers.input.files", { first: inputs[i]?.files[0] ?? "", more: (inputs[i]?.files.length ?? 1) - 1 }),
+    onOutput: translate,
+  });
+  const byFile = new Map<string, LoadTaskResult>();
+  let cacheHits = 0;
+  outputs.forEach((output, i) => {
+    cacheHits += output.hits;
+    inputs[i]?.files.forEach((file, j) => {
+      const result = output.results[j];
+      if (result) byFile.set(file, result);
+    });
+  });
+  // Back in file order, through the serial loader's own assembly: identical results.
+  const results = files.map((file) => {
+    const result = byFile.get(file);
+    if (!result) throw new Error(`content loading returned no result for ${file}`);
+    return revive(result, table);
+  });
+  return { ...assembleLoad(scan, results, options), cacheHits, cacheSaved: workersStopped() };
 }

@@ -2,49 +2,94 @@
  * QR symbols for the site's short links, encoded once per link and kept in
  * a compact on-disk cache (.cache/qr-v1.json) between builds: a short link
  * never changes, so neither does its symbol, and encoding is the costly part
- * (~0.25 ms each; 10,000 links ≈ 2.5 s). Symbols are held bit-packed in
- * memory (137 bytes for a version-4 code) and rendered to SVG or PNG when
- * a page or file needs them.
+ * (~0.25 ms each; 10,000 links ≈ 2.5 s on one core). Symbols are held
+ * bit-packed in memory (137 bytes for a version-4 code, qr-pack.ts) and
+ * rendered to SVG or PNG when a page or file needs them.
+ *
+ * The cache is keyed by the encoder's code (src/qr.ts, qr-pack.ts and the
+ * `qrcode` version): a change to how symbols are made re-encodes them all.
+ * A damaged cache, one of another key, a symlink, or an entry that is not a
+ * well-formed version 1–4 symbol is ignored (only a slower build). What the
+ * cache cannot tell is whether a well-formed symbol encodes its text: it is
+ * trusted like the previous output folder that CI also restores (see
+ * docs/performance-notes.md).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { createHash } from "node:crypto";
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
-import { qrEncode, qrPngFromEncoded, qrSvgFromEncoded, type Encoded } from "../qr.ts";
+import { t } from "../messages/index.ts";
+import { qrEncode, qrPngFromEncoded, qrSvgFromEncoded, QR_MAX_VERSION, type Encoded } from "../qr.ts";
+import { BUILD_TASKS } from "../workers/build-tasks.ts";
+import { BUILD_WORKER, runInWorkers } from "../workers/pool.ts";
+import { QR_PNG_SCALE, pack, unpack, type PackedSymbol } from "./qr-pack.ts";
+import type { QrTaskItem, QrTaskResult } from "./qr-worker-task.ts";
 
-/** A bit-packed QR symbol (what the cache and the workers exchange). */
-export interface PackedSymbol {
-  readonly size: number;
-  readonly version: number;
-  readonly bits: Uint8Array;
+export { pack, type PackedSymbol } from "./qr-pack.ts";
+
+/** Links per worker task: large enough that messaging costs nothing, small enough to balance two cores. */
+const LINKS_PER_TASK = 500;
+/** Below this many links, encode and render in-process (a worker's start costs ~0.2 s). */
+const WORKER_THRESHOLD = 1000;
+
+/** Version of the code that makes symbols: the encoder's sources and qrcode's version. */
+function encoderVersion(): string {
+  const hash = createHash("sha256");
+  for (const file of ["../qr.ts", "./qr-pack.ts"]) hash.update(readFileSync(path.join(import.meta.dirname, file)));
+  const qrcode = createRequire(import.meta.url)("qrcode/package.json") as { version?: string };
+  hash.update(`qrcode ${qrcode.version ?? "?"}`);
+  return hash.digest("hex");
 }
 
-export function pack(e: Encoded): PackedSymbol {
-  const bits = new Uint8Array(Math.ceil(e.data.length / 8));
-  for (let i = 0; i < e.data.length; i++) if (e.data[i] === 1) bits[i >> 3]! |= 0x80 >> (i & 7);
-  return { size: e.size, version: e.version, bits };
+/** A well-formed symbol of version 1–{@link QR_MAX_VERSION}, or undefined. */
+function checkedSymbol(value: unknown): PackedSymbol | undefined {
+  if (!Array.isArray(value) || value.length !== 3) return undefined;
+  const [size, version, bits] = value as unknown[];
+  if (!Number.isInteger(version) || (version as number) < 1 || (version as number) > QR_MAX_VERSION || size !== 17 + 4 * (version as number) || typeof bits !== "string") return undefined;
+  const bytes = Buffer.from(bits, "base64");
+  if (bytes.length !== Math.ceil((size * size) / 8) || bytes.toString("base64") !== bits) return undefined;
+  return { size, version: version as number, bits: new Uint8Array(bytes) };
 }
 
-function unpack(p: PackedSymbol): Encoded {
-  const data = new Uint8Array(p.size * p.size);
-  for (let i = 0; i < data.length; i++) data[i] = (p.bits[i >> 3]! >> (7 - (i & 7))) & 1;
-  return { size: p.size, version: p.version, data };
+function isPlainFile(file: string): boolean {
+  const st = lstatSync(file, { throwIfNoEntry: false });
+  return st !== undefined && st.isFile();
 }
 
-const CACHE_VERSION = 1;
+function isRealDir(dir: string): boolean {
+  const st = lstatSync(dir, { throwIfNoEntry: false });
+  return st !== undefined && st.isDirectory();
+}
+
+export interface WarmOptions {
+  /** Worker threads (default: BUILD_THREADS or every core). */
+  readonly threads?: number;
+  /** Worker entry to use (tests: one that crashes). */
+  readonly workerEntry?: string;
+}
 
 export class QrStore {
   private readonly symbols = new Map<string, PackedSymbol>();
+  /** PNGs rendered ahead by the worker pool (see warm). */
+  private readonly pngs = new Map<string, Buffer>();
   private readonly used = new Set<string>();
   private dirty = false;
+  private key = "";
 
   /** @param cacheFile where to keep symbols between builds; omit for no disk cache */
   constructor(private readonly cacheFile?: string) {
-    if (!cacheFile || !existsSync(cacheFile)) return;
+    if (!cacheFile) return;
+    this.key = encoderVersion();
     try {
-      const json = JSON.parse(readFileSync(cacheFile, "utf8")) as { version?: number; symbols?: Record<string, [number, number, string]> };
-      if (json.version !== CACHE_VERSION || !json.symbols) return;
-      for (const [text, [size, version, bits]] of Object.entries(json.symbols)) this.symbols.set(text, { size, version, bits: Buffer.from(bits, "base64") });
+      if (!isPlainFile(cacheFile)) return;
+      const json: unknown = JSON.parse(readFileSync(cacheFile, "utf8"));
+      if (json === null || typeof json !== "object") return;
+      const { key, symbols } = json as Record<string, unknown>;
+      if (key !== this.key || symbols === null || typeof symbols !== "object" || Array.isArray(symbols)) return;
+      for (const [text, value] of Object.entries(symbols as Record<string, unknown>)) {
+        const symbol = checkedSymbol(value);
+        if (symbol) this.symbols.set(text, symbol);
+      }
     } catch {
       // A damaged cache is only a slower build.
     }
@@ -62,33 +107,37 @@ export class QrStore {
   }
 
   /**
-   * Encodes every text not yet known before pages render, on all cores when
-   * there are many (each worker takes a contiguous share).
+   * Prepares every text before pages render: encodes those not yet known
+   * and, on the build's worker pool when there are many, renders their PNG
+   * downloads too, so the main thread only looks them up. A crashed worker
+   * fails the build with a clear message; it never hangs it.
    */
-  async warm(texts: readonly string[], threads = availableParallelism()): Promise<void> {
-    const missing = texts.filter((t) => !this.symbols.has(t));
-    for (const t of texts) this.used.add(t);
-    if (missing.length === 0) return;
-    this.dirty = true;
-    const workers = Math.max(1, Math.min(threads, Math.floor(missing.length / 500)));
-    if (workers <= 1) {
+  async warm(texts: readonly string[], options: WarmOptions = {}): Promise<void> {
+    const unique = [...new Set(texts)];
+    for (const t of unique) this.used.add(t);
+    const missing = unique.filter((t) => !this.symbols.has(t));
+    if (missing.length > 0) this.dirty = true;
+    if (unique.length < WORKER_THRESHOLD && !options.workerEntry) {
       for (const text of missing) this.symbols.set(text, pack(qrEncode(text)));
       return;
     }
-    const share = Math.ceil(missing.length / workers);
-    const results = await Promise.all(
-      Array.from({ length: workers }, (_, i) =>
-        new Promise<[string, PackedSymbol][]>((resolve, reject) => {
-          const worker = new Worker(new URL("./qr-worker.mjs", import.meta.url), { workerData: { texts: missing.slice(i * share, (i + 1) * share) } });
-          worker.once("message", (out: [string, PackedSymbol][]) => {
-            resolve(out);
-            void worker.terminate();
-          });
-          worker.once("error", reject);
-        }),
-      ),
-    );
-    for (const list of results) for (const [text, p] of list) this.symbols.set(text, { size: p.size, version: p.version, bits: new Uint8Array(p.bits) });
+    const items: QrTaskItem[] = unique.filter((t) => !this.pngs.has(t)).map((text) => {
+      const symbol = this.symbols.get(text);
+      return symbol ? { text, symbol } : { text };
+    });
+    const chunks: QrTaskItem[][] = [];
+    for (let i = 0; i < items.length; i += LINKS_PER_TASK) chunks.push(items.slice(i, i + LINKS_PER_TASK));
+    const results = await runInWorkers<QrTaskItem[], QrTaskResult[]>(options.workerEntry ?? BUILD_WORKER, BUILD_TASKS.encodeQr, chunks, {
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
+      label: t("workers.task.encodeQr"),
+      describeInput: (i) => t("workers.input.links", { first: chunks[i]?.[0]?.text ?? "", more: (chunks[i]?.length ?? 1) - 1 }),
+    });
+    for (const list of results) {
+      for (const { text, symbol, png } of list) {
+        if (!this.symbols.has(text)) this.symbols.set(text, { size: symbol.size, version: symbol.version, bits: new Uint8Array(symbol.bits) });
+        this.pngs.set(text, Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      }
+    }
   }
 
   /** Inline SVG for `text`, labelled for screen readers. */
@@ -98,10 +147,15 @@ export class QrStore {
 
   /** PNG bytes for `text` (10 px per module: 410 px for a version-4 code). */
   png(text: string): Buffer {
-    return qrPngFromEncoded(this.encoded(text), { scale: 10 });
+    const ready = this.pngs.get(text);
+    if (ready) {
+      this.used.add(text);
+      return ready;
+    }
+    return qrPngFromEncoded(this.encoded(text), { scale: QR_PNG_SCALE });
   }
 
-  /** Writes the cache, keeping only the symbols this build used. */
+  /** Writes the cache (atomically), keeping only the symbols this build used. */
   save(): void {
     if (!this.cacheFile || (!this.dirty && this.used.size === this.symbols.size)) return;
     const symbols: Record<string, [number, number, string]> = {};
@@ -109,7 +163,17 @@ export class QrStore {
       const p = this.symbols.get(text);
       if (p) symbols[text] = [p.size, p.version, Buffer.from(p.bits).toString("base64")];
     }
-    mkdirSync(path.dirname(this.cacheFile), { recursive: true });
-    writeFileSync(this.cacheFile, JSON.stringify({ version: CACHE_VERSION, symbols }));
+    const dir = path.dirname(this.cacheFile);
+    const temporary = `${this.cacheFile}.${process.pid}.tmp`;
+    try {
+      // Never through a symlink: the cache folder and file must be what they look like.
+      if (lstatSync(dir, { throwIfNoEntry: false }) === undefined) mkdirSync(dir, { recursive: true });
+      if (!isRealDir(dir) || (lstatSync(this.cacheFile, { throwIfNoEntry: false }) && !isPlainFile(this.cacheFile))) return;
+      writeFileSync(temporary, JSON.stringify({ key: this.key, symbols }), { flag: "wx" });
+      renameSync(temporary, this.cacheFile);
+    } catch {
+      rmSync(temporary, { force: true });
+      // A cache that cannot be written only makes the next build slower.
+    }
   }
 }

@@ -11,6 +11,7 @@ import { CONTENT_MESSAGES } from "./areas/content.ts";
 import { CLI_MESSAGES } from "./areas/cli.ts";
 import { CONTENT_FIELD_MESSAGES } from "./areas/content-fields.ts";
 import { CMS_MESSAGES } from "./areas/cms.ts";
+import { BENCH_MESSAGES } from "./areas/bench.ts";
 import { GENERAL_MESSAGES } from "./areas/general.ts";
 import { IMPORT_MESSAGES } from "./areas/import.ts";
 import { LEDGER_MESSAGES } from "./areas/ledger.ts";
@@ -21,6 +22,7 @@ import { PREVIEW_MESSAGES } from "./areas/preview.ts";
 import { MEDIA_MESSAGES } from "./areas/media.ts";
 import { PEOPLE_MESSAGES } from "./areas/people.ts";
 import { READERS_MESSAGES } from "./areas/readers.ts";
+import { WORKERS_MESSAGES } from "./areas/workers.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
@@ -39,6 +41,8 @@ export const CATALOGUE = {
   ...LEDGER_MESSAGES,
   ...CMS_MESSAGES,
   ...READERS_MESSAGES,
+  ...BENCH_MESSAGES,
+  ...WORKERS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

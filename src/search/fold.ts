@@ -91,23 +91,37 @@ export class FoldedWordBag {
 
   /** The distinct folded words (and pairs) of all texts, in order of first appearance. */
   bag(texts: readonly string[]): string[] {
+    return Array.from(this.bagIds(texts), (id) => this.words[id] ?? "");
+  }
+
+  /**
+   * {@link bag} as ids into this instance's vocabulary ({@link word}): what
+   * a worker sends instead of strings (see src/search/search-record.ts).
+   */
+  bagIds(texts: readonly string[]): Int32Array {
     const stamp = ++this.stamp;
-    const out: string[] = [];
+    let out = new Int32Array(1024);
+    let n = 0;
     const add = (id: number): void => {
       if (this.lastSeen[id] === stamp) return;
       this.lastSeen[id] = stamp;
-      out.push(this.words[id] ?? "");
+      if (n === out.length) {
+        const grown = new Int32Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[n++] = id;
     };
     const pairs = this.options.pairs === true;
     for (const text of texts) {
       let previous = -1; // last word of the current clause, or -1 at a clause start
       // Whitespace-separated tokens, scanned by hand: a regex split costs a third more here.
-      const n = text.length;
-      for (let i = 0; i < n; ) {
-        while (i < n && isSpace(text.charCodeAt(i))) i++;
-        if (i >= n) break;
+      const length = text.length;
+      for (let i = 0; i < length; ) {
+        while (i < length && isSpace(text.charCodeAt(i))) i++;
+        if (i >= length) break;
         let j = i + 1;
-        while (j < n && !isSpace(text.charCodeAt(j))) j++;
+        while (j < length && !isSpace(text.charCodeAt(j))) j++;
         const t = this.tokenWords(text.slice(i, j));
         i = j;
         if (t.breakBefore || t.ids.length === 0) previous = -1;
@@ -119,7 +133,22 @@ export class FoldedWordBag {
         if (t.breakAfter) previous = -1;
       }
     }
-    return out;
+    return out.slice(0, n);
+  }
+
+  /** The word with this id. */
+  word(id: number): string {
+    return this.words[id] ?? "";
+  }
+
+  /** Words known so far; ids are 0 … wordCount - 1, in the order words were first seen. */
+  get wordCount(): number {
+    return this.words.length;
+  }
+
+  /** The id of an already folded word (or pair), added to the vocabulary when new. */
+  wordId(word: string): number {
+    return this.idOf(word);
   }
 
   private tokenWords(token: string): TokenWords {

@@ -16,77 +16,30 @@
  *   its own and, for a former unit, the current one) and `year`;
  * - sort: `date`, the UTC instant in ISO 8601, so "newest first" is exact.
  *
+ * The per-article part (folding the words, search-record.ts) is done by the
+ * content-loading workers in parallel and cached with the parsed article;
+ * this step only merges the records into the bundle.
+ *
  * The bundle is written by pagefind-bundle.ts (seconds, little memory);
  * Pagefind's own indexer remains the fallback for a Pagefind version whose
  * format that writer does not know, and the reference the tests compare with.
  */
 import * as pagefind from "pagefind";
 import type { Article } from "../content/article.ts";
-import { truncateText } from "../markdown.ts";
-import { getProvince, provinceLabel } from "../provinces.ts";
 import type { OutputFile } from "../build/output-files.ts";
 import { defineBundle } from "../plan/output-plan.ts";
 import type { SiteData } from "../site-data.ts";
 import { FoldedWordBag } from "./fold.ts";
-import { SEARCH_BUNDLE_DIR, SEARCH_FILTERS } from "./search-config.ts";
-import { PagefindBundleWriter, SUPPORTED_PAGEFIND_VERSIONS, pagefindRuntime, type BundlePage } from "./pagefind-bundle.ts";
+import { SEARCH_BUNDLE_DIR } from "./search-config.ts";
+import { PagefindBundleWriter, SUPPORTED_PAGEFIND_VERSIONS, pagefindRuntime, wordList, type BundlePage } from "./pagefind-bundle.ts";
+import { rememberedTable, searchPage } from "./search-record.ts";
+
+export { provinceFilterValues, searchPage, searchSortKey } from "./search-record.ts";
 
 export { SEARCH_BUNDLE_DIR };
 
 /** Index language: Vietnamese (Pagefind has no Vietnamese stemmer, so no stemming). */
 export const SEARCH_LANGUAGE = "vi";
-
-
-/** Characters of summary a search result shows. */
-const RESULT_SUMMARY_LENGTH = 160;
-
-/** Province filter values of an article: its own unit's name and, for a former unit, the current one's. */
-export function provinceFilterValues(article: Article): string[] {
-  return article.listedUnder.map((id) => getProvince(id)?.name ?? id);
-}
-
-/**
- * Sort key for "newest first": the UTC instant in ISO 8601, which orders
- * correctly as a string. (Pagefind reads all-numeric keys as 32-bit floats,
- * which would blur millisecond timestamps by hours.)
- */
-export function searchSortKey(article: Article): string {
-  return new Date(article.date.timestamp).toISOString();
-}
-
-/** Every piece of an article's text a reader might search for. */
-function searchableTexts(article: Article, label: string): string[] {
-  const texts = [article.title, label, article.summary, article.bodyText, ...article.tags];
-  if (article.agency) texts.push(article.agency);
-  if (article.author) texts.push(article.author);
-  for (const o of article.officials) texts.push(o.name, o.role ?? "");
-  for (const a of article.awards) texts.push(a.title, a.recipient ?? "", a.conferredBy ?? "");
-  return texts;
-}
-
-/**
- * The index page of one article. Pass one `bag` for a whole build: it
- * caches folded tokens across articles.
- */
-export function searchPage(article: Article, bag: FoldedWordBag = new FoldedWordBag({ pairs: true })): BundlePage {
-  const label = provinceLabel(article.province);
-  return {
-    url: article.url,
-    words: bag.bag(searchableTexts(article, label)),
-    content: "",
-    meta: {
-      title: article.title,
-      date: article.date.day,
-      province: label,
-      summary: truncateText(article.summary, RESULT_SUMMARY_LENGTH),
-    },
-    filters: {
-      [SEARCH_FILTERS.province]: provinceFilterValues(article),
-      [SEARCH_FILTERS.year]: [String(article.date.year)],
-    },
-    sort: { date: searchSortKey(article) },
-  };
-}
 
 export interface SearchIndexResult {
   /** The bundle, paths under `pagefind/`. */
@@ -120,7 +73,7 @@ export async function buildWithPagefind(pages: Iterable<BundlePage>): Promise<Ou
         index
           .addCustomRecord({
             url: page.url,
-            content: page.words.join(" "),
+            content: wordList(page.words).join(" "),
             language: SEARCH_LANGUAGE,
             meta: { ...page.meta },
             filters: Object.fromEntries(Object.entries(page.filters).map(([k, v]) => [k, [...v]])),
@@ -155,7 +108,7 @@ export async function buildSearchIndex(articles: readonly Article[], options: Se
     const files = await buildWithPagefind(articles.map((a) => searchPage(a, bag)));
     return { files: underBundle(files), pageCount: articles.length, indexer: "pagefind" };
   }
-  const writer = new PagefindBundleWriter(SEARCH_LANGUAGE);
+  const writer = new PagefindBundleWriter(SEARCH_LANGUAGE, rememberedTable(articles));
   for (const article of articles) writer.addPage(searchPage(article, bag));
   const files = [...(await writer.finish(runtime, { positions: false })), ...runtime.files];
   return { files: underBundle(files), pageCount: writer.pageCount, indexer: "direct" };

@@ -55,11 +55,37 @@ const INDEX_CHUNK_BYTES = { positions: 16 * 1024, noPositions: 96 * 1024 } as co
 /** Pages per fragment file (see `finish`). */
 const FRAGMENTS_PER_FILE = 4;
 
+/**
+ * A page's words as one string, separated by single spaces (no search word
+ * contains one): what the content-loading workers produce and the parse
+ * cache keeps (src/search/search-record.ts). Interned straight from the
+ * string, without a string per word.
+ */
+export interface JoinedWords {
+  readonly joined: string;
+}
+
+/**
+ * A page's words as ids into a {@link WordTable}: what the content-loading
+ * workers hand over (src/content/parallel-load.ts), so the writer that
+ * shares the table interns nothing.
+ */
+export interface InternedWords {
+  readonly ids: Int32Array;
+  readonly table: WordTable;
+}
+
+/** A page's words as a list. */
+export function wordList(words: BundlePage["words"]): readonly string[] {
+  if ("ids" in words) return Array.from(words.ids, (id) => words.table.words[id] ?? "");
+  return "joined" in words ? (words.joined === "" ? [] : words.joined.split(" ")) : words;
+}
+
 /** One page of the index. */
 export interface BundlePage {
   readonly url: string;
   /** Searchable words in order, already normalised (lowercase, folded); position = index. */
-  readonly words: readonly string[];
+  readonly words: readonly string[] | JoinedWords | InternedWords;
   /** Text Pagefind keeps for excerpts; "" when results show `meta` only. */
   readonly content: string;
   readonly meta: Readonly<Record<string, string>>;
@@ -232,14 +258,90 @@ export interface FinishOptions {
 }
 
 /**
+ * Word → id, by open addressing over typed arrays, that can look a word up
+ * by its range in a longer string. Interning 10,000 articles × ~900 words
+ * through `split(" ")` and a Map allocated nine million strings and took
+ * most of the search step; hashing the ranges in place does not allocate.
+ */
+export class WordTable {
+  readonly words: string[] = [];
+  private hashes = new Int32Array(1024);
+  private slots = new Int32Array(2048).fill(-1);
+
+  private static hash(s: string, start: number, end: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+  }
+
+  /** The id of `s.slice(start, end)`, added when new. */
+  idOf(s: string, start = 0, end = s.length): number {
+    const h = WordTable.hash(s, start, end);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]!;
+      if (id === -1) {
+        const added = this.words.length;
+        this.words.push(start === 0 && end === s.length ? s : s.slice(start, end));
+        if (added >= this.hashes.length) {
+          const grown = new Int32Array(this.hashes.length * 2);
+          grown.set(this.hashes);
+          this.hashes = grown;
+        }
+        this.hashes[added] = h;
+        this.slots[slot] = added;
+        if (this.words.length * 2 > this.slots.length) this.grow();
+        return added;
+      }
+      if (this.hashes[id] === h) {
+        const word = this.words[id]!;
+        if (word.length === length && (start === 0 && end === s.length ? word === s : WordTable.same(word, s, start))) return id;
+      }
+    }
+  }
+
+  private static same(word: string, s: string, start: number): boolean {
+    for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== s.charCodeAt(start + i)) return false;
+    return true;
+  }
+
+  /** Ids of the space-separated words of `joined`, in order. */
+  idsOfJoined(joined: string): Int32Array {
+    if (joined === "") return new Int32Array(0);
+    let count = 1;
+    for (let i = joined.indexOf(" "); i !== -1; i = joined.indexOf(" ", i + 1)) count++;
+    const ids = new Int32Array(count);
+    let start = 0;
+    for (let n = 0; n < count; n++) {
+      let end = joined.indexOf(" ", start);
+      if (end === -1) end = joined.length;
+      ids[n] = this.idOf(joined, start, end);
+      start = end + 1;
+    }
+    return ids;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (slots[slot] !== -1) slot = (slot + 1) & mask;
+      slots[slot] = id;
+    }
+    this.slots = slots;
+  }
+}
+
+/**
  * Accumulates pages (in order: the first page added is page 0) and writes
  * the bundle. Words are interned to numbers as pages arrive; the postings
  * are laid out once at the end in two typed arrays (page, position) indexed
  * by word, so 10,000 pages of ~260 words cost tens of megabytes, not hundreds.
  */
 export class PagefindBundleWriter {
-  private readonly wordIds = new Map<string, number>();
-  private readonly words: string[] = [];
+  private readonly words: string[];
   /** Per page: the ids of its words, in position order. */
   private readonly pageWords: Int32Array[] = [];
   private readonly fragments: { json: string; wordCount: number }[] = [];
@@ -247,7 +349,17 @@ export class PagefindBundleWriter {
   private readonly sorts = new Map<string, { pages: number[]; values: string[] }>();
   private readonly metaFields = new Set<string>();
 
-  constructor(private readonly language: string) {}
+  /**
+   * @param table the vocabulary to intern into; pass the loader's (see
+   *   InternedWords) so its pages need no interning. Words of the table that
+   *   no page uses are left out of the index.
+   */
+  constructor(
+    private readonly language: string,
+    private readonly table = new WordTable(),
+  ) {
+    this.words = table.words;
+  }
 
   get pageCount(): number {
     return this.fragments.length;
@@ -255,16 +367,15 @@ export class PagefindBundleWriter {
 
   addPage(page: BundlePage): void {
     const number = this.fragments.length;
-    const ids = new Int32Array(page.words.length);
-    page.words.forEach((word, position) => {
-      let id = this.wordIds.get(word);
-      if (id === undefined) {
-        id = this.words.length;
-        this.words.push(word);
-        this.wordIds.set(word, id);
-      }
-      ids[position] = id;
-    });
+    const words = page.words;
+    let ids: Int32Array;
+    if ("ids" in words && words.table === this.table) ids = words.ids;
+    else if ("joined" in words) ids = this.table.idsOfJoined(words.joined);
+    else if ("ids" in words) ids = Int32Array.from(wordList(words), (word) => this.table.idOf(word));
+    else {
+      ids = new Int32Array(words.length);
+      words.forEach((word, position) => (ids[position] = this.table.idOf(word)));
+    }
     this.pageWords.push(ids);
     const sortedFilters: Record<string, string[]> = {};
     for (const name of Object.keys(page.filters).sort(compareCodePoints)) {
@@ -289,8 +400,8 @@ export class PagefindBundleWriter {
       meta[name] = page.meta[name] ?? "";
       this.metaFields.add(name);
     }
-    const json = JSON.stringify({ url: page.url, content: page.content, word_count: page.words.length, filters: sortedFilters, meta, anchors: [] });
-    this.fragments.push({ json, wordCount: page.words.length });
+    const json = JSON.stringify({ url: page.url, content: page.content, word_count: ids.length, filters: sortedFilters, meta, anchors: [] });
+    this.fragments.push({ json, wordCount: ids.length });
   }
 
   /** Postings by word id: for word w, entries start[w]…start[w+1]-1 of `pages`/`positions`, pages ascending. */
@@ -360,6 +471,7 @@ export class PagefindBundleWriter {
       chunkWords = [];
     };
     for (const id of order) {
+      if (start[id] === start[id + 1]) continue; // in the table, on no page
       const word = this.words[id] ?? "";
       entries.array(3).text(word).pageList(pages, withPositions ? positions : null, start[id] ?? 0, start[id + 1] ?? 0, CONTENT_WEIGHT_MARKER);
       entries.array(0); // no diacritic variants: the words are folded already

@@ -1,0 +1,129 @@
+/**
+ * The content-loading task of the build's worker threads: reads, checks
+ * and renders a group of article files (as loadArticleFile does), folds
+ * each article's search words (src/search/search-record.ts), and keeps both
+ * in the parse cache when the loader asks for it.
+ *
+ * SafeHtml does not survive structured cloning (its brand is a symbol), so
+ * bodies travel as strings; parallel-load.ts re-wraps them. Search words
+ * travel as ids of this worker's vocabulary (one FoldedWordBag per worker),
+ * with the words the parent has not seen yet: a few thousand strings per
+ * reply instead of ~900 per article.
+ */
+import { ParseCacheShard, contentHash } from "../cache/parse-cache.ts";
+import type { PlainArticle } from "../cache/cached-article.ts";
+import { BODY_FIELD } from "../images/body-images.ts";
+import { FoldedWordBag } from "../search/fold.ts";
+import { joinWords, searchWordIds } from "../search/search-record.ts";
+import type { TaskOutput } from "../workers/protocol.ts";
+import type { Article } from "./article.ts";
+import { problemError, tryReadContentFile } from "./content-files.ts";
+import type { ContentError } from "./errors.ts";
+import { LIMITS } from "./limits.ts";
+import { checkArticleUses, parseArticleFile } from "./load-content.ts";
+import type { FileUse, ParseResult } from "./parse-article.ts";
+
+export interface LoadTaskInput {
+  readonly rootDir: string;
+  /** Content folder relative to rootDir (default "content"): every read stays inside it. */
+  readonly contentDir?: string;
+  /** Paths relative to rootDir, as scanContent gives them. */
+  readonly files: readonly string[];
+  /** Use the parse cache: its folder, the shard all `files` belong to, and the key. */
+  readonly cache?: { readonly dir: string; readonly shard: string; readonly key: string };
+}
+
+/** A parsed article on its way to the parent thread. */
+export interface LoadedArticle {
+  readonly article: PlainArticle["article"];
+  readonly bodyHtml: string;
+  /** Search words: ids of this worker's vocabulary. */
+  readonly ids: Int32Array;
+}
+
+/** loadArticleFile's result, with the article as it travels between threads. */
+export type LoadTaskResult =
+  | { readonly ok: true; readonly value: LoadedArticle; readonly warnings: readonly ContentError[]; readonly uses: readonly FileUse[] }
+  | Extract<ParseResult, { ok: false }>;
+
+export interface LoadTaskOutput {
+  /** One per input file, in order. */
+  readonly results: readonly LoadTaskResult[];
+  /** Files answered from the cache. */
+  readonly hits: number;
+  /** Words this worker's vocabulary gained since its previous reply, in id order. */
+  readonly vocabulary: readonly string[];
+}
+
+/** One per worker: it caches folded tokens across articles, and its ids are the worker's vocabulary. */
+let bag: FoldedWordBag | undefined;
+/** Words of `bag` already sent to the parent. */
+let sent = 0;
+
+/**
+ * The files a cached article uses, as the parser lists them (the image of
+ * the front matter, then pictures of the body next to the article): they are
+ * not part of the article's bytes, so a hit checks them again.
+ */
+function usesOf(article: PlainArticle["article"]): FileUse[] {
+  const uses: FileUse[] = [];
+  const image = article.image;
+  if (image?.sourceFile) uses.push({ path: image.sourceFile, field: "image.src", value: image.sourceFile.slice(image.sourceFile.lastIndexOf("/") + 1) });
+  for (const picture of article.bodyImages) if (picture.sourceFile) uses.push({ path: picture.sourceFile, field: BODY_FIELD, value: picture.src, line: picture.line });
+  return uses;
+}
+
+/**
+ * Parses (or takes from the cache) each file of the group. Every read goes
+ * through content-files.ts (regular files inside content/, size limits):
+ * the bytes read are the bytes hashed and the bytes parsed. Only articles
+ * without errors or warnings are cached (warnings and errors are produced
+ * fresh, and a hit needs nothing but the article).
+ */
+export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutput> {
+  bag ??= new FoldedWordBag({ pairs: true });
+  const words = bag;
+  const contentDir = input.contentDir ?? "content";
+  const shard = input.cache ? new ParseCacheShard(input.cache.dir, input.cache.shard, input.cache.key) : undefined;
+  let hits = 0;
+  /** Parsed files to cache, written after the run (see TaskOutput.later): the ids are copied, the originals are transferred. */
+  const toCache: { file: string; sha256: string; value: LoadedArticle | undefined }[] = [];
+  const results = input.files.map((file): LoadTaskResult => {
+    const read = tryReadContentFile(input.rootDir, file, LIMITS.articleBytes, undefined, contentDir);
+    if (!read.ok) return { ok: false, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
+    const sha256 = shard ? contentHash(read.bytes) : undefined;
+    if (shard && sha256) {
+      const hit = shard.get(file, sha256);
+      const uses = hit ? usesOf(hit.article) : [];
+      // A problem with a used file: parse again, which reports it.
+      if (hit && checkArticleUses(input.rootDir, file, uses, contentDir).length === 0) {
+        hits++;
+        const ids = hit.words === "" ? new Int32Array(0) : Int32Array.from(hit.words.split(" "), (w) => words.wordId(w));
+        return { ok: true, value: { article: hit.article, bodyHtml: hit.bodyHtml, ids }, warnings: [], uses };
+      }
+    }
+    const result = parseArticleFile(input.rootDir, file, read.bytes, contentDir);
+    if (!result.ok) {
+      if (shard && sha256) toCache.push({ file, sha256, value: undefined });
+      return result;
+    }
+    const value = loaded(result.article, words);
+    if (shard && sha256) toCache.push({ file, sha256, value: result.warnings.length === 0 ? { ...value, ids: value.ids.slice() } : undefined });
+    return { ok: true, value, warnings: result.warnings, uses: result.uses };
+  });
+  const later = shard
+    ? (): void => {
+        for (const { file, sha256, value } of toCache) shard.set(file, sha256, value && { article: value.article, bodyHtml: value.bodyHtml, words: joinWords(value.ids, words) });
+        shard.save();
+      }
+    : undefined;
+  const vocabulary: string[] = [];
+  for (; sent < words.wordCount; sent++) vocabulary.push(words.word(sent));
+  const transfer = results.flatMap((r) => (r.ok ? [r.value.ids.buffer as ArrayBuffer] : []));
+  return { output: { results, hits, vocabulary }, transfer, ...(later ? { later } : {}) };
+}
+
+function loaded(article: Article, bag: FoldedWordBag): LoadedArticle {
+  const { body, ...rest } = article;
+  return { article: rest, bodyHtml: body.value, ids: searchWordIds(article, bag) };
+}

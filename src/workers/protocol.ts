@@ -1,0 +1,52 @@
+/**
+ * What the pool (pool.ts) and its workers (serve.ts) say to each other.
+ * One request at a time per worker; every reply names the input it answers.
+ */
+import type { Lang } from "../messages/language.ts";
+
+/** Set once per worker, before any task. */
+export interface WorkerSetup {
+  /** Message language of the parent thread (worker threads do not share globals). */
+  readonly language: Lang;
+  /** Marks data coming from this pool, so stray messages are never taken for replies. */
+  readonly protocol: typeof PROTOCOL;
+}
+
+export const PROTOCOL = "tong-ket-pool-1";
+
+export interface TaskRequest {
+  readonly task: string;
+  /** Position of the input in the pool's list. */
+  readonly index: number;
+  readonly input: unknown;
+}
+
+/** Sent when every output is in: run the deferred work, then exit. */
+export interface CloseRequest {
+  readonly close: true;
+}
+
+export type TaskReply =
+  | { readonly protocol: typeof PROTOCOL; readonly index: number; readonly ok: true; readonly output: unknown }
+  | { readonly protocol: typeof PROTOCOL; readonly index: number; readonly ok: false; readonly error: string };
+
+/** A task handler's result: the output, and buffers to transfer rather than copy. */
+export interface TaskOutput<O> {
+  readonly output: O;
+  readonly transfer?: readonly ArrayBuffer[];
+  /**
+   * Work that does not change the output (writing a cache), run after the
+   * whole run's outputs are in: the caller goes on meanwhile, and a failure
+   * there never fails the run.
+   */
+  readonly later?: () => void;
+}
+
+/** Handlers a worker entry serves, by task name. */
+export type TaskHandlers = Readonly<Record<string, (input: never) => TaskOutput<unknown> | Promise<TaskOutput<unknown>>>>;
+
+export function isTaskReply(value: unknown): value is TaskReply {
+  if (value === null || typeof value !== "object") return false;
+  const v = value as Record<string, unknown>;
+  return v["protocol"] === PROTOCOL && typeof v["index"] === "number" && typeof v["ok"] === "boolean";
+}
