@@ -56,6 +56,9 @@ export async function renderPages(pages: readonly PlannedOutput[], outDir: strin
       quietMode: true,
       config: (config) => config.addGlobalData("plannedPages", batch),
     });
+    // Its closing "[11ty] Wrote N files" line is printed even in quiet mode, in English, to editors
+    // who read the build's own summary in Vietnamese; errors still reach us as exceptions.
+    eleventy.disableLogger();
     await eleventy.write();
   }
 }
