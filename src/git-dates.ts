@@ -64,9 +64,16 @@ const NO_DATES: ReadonlyMap<string, ArticleDate> = new Map();
 const GIT_BASE = ["--no-pager", "-c", "core.fsmonitor=false", "-c", "log.showSignature=false", "-c", "diff.renames=true", "-c", "color.ui=never", "-c", "core.quotePath=true"];
 const LOG_ARGS = ["log", "-z", "--format=%x01%ct", "--name-status", "-M", "--no-ext-diff", "--no-textconv", "--no-color", "--relative", "--", "content"];
 
-/** The environment git runs in: the build's own, without prompts or optional locks, in a fixed language. */
+/**
+ * The environment git runs in: the build's own without any GIT_* variable
+ * (a build started from a git hook inherits GIT_DIR, GIT_INDEX_FILE… of
+ * another repository, and GIT_CONFIG_* can add settings), no prompts, no
+ * optional locks, a fixed language.
+ */
 function gitEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C", LANGUAGE: "" };
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith("GIT_")) env[key] = value;
+  return { ...env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C", LANGUAGE: "" };
 }
 
 function run(rootDir: string, args: readonly string[], maxBytes: number, timeoutMs: number): Promise<{ ok: true; stdout: string } | { ok: false; code: string; stderr: string }> {

@@ -146,6 +146,31 @@ describe("readGitDates", () => {
     expect(gitDatesNotice(dates)?.code).toBe("readers.gitTooLarge");
   });
 
+  it("a GIT_DIR inherited from a git hook of another repository is ignored", async () => {
+    const mine = temp();
+    mkdirSync(path.join(mine, "content"));
+    git(mine, ["init", "-q"]);
+    writeFileSync(path.join(mine, "content/a.md"), "a\n");
+    git(mine, ["add", "-A"]);
+    git(mine, ["commit", "-q", "-m", "1"], "2024-01-01T09:00:00+07:00");
+    writeFileSync(path.join(mine, "content/a.md"), "b\n");
+    git(mine, ["commit", "-qam", "2"], "2024-05-05T09:00:00+07:00");
+    const other = temp();
+    git(other, ["init", "-q"]);
+    const saved = { dir: process.env["GIT_DIR"], work: process.env["GIT_WORK_TREE"] };
+    process.env["GIT_DIR"] = path.join(other, ".git");
+    process.env["GIT_WORK_TREE"] = other;
+    try {
+      const dates = await readGitDates(mine);
+      expect(dates.updated.get("content/a.md")?.day).toBe("2024-05-05");
+    } finally {
+      if (saved.dir === undefined) delete process.env["GIT_DIR"];
+      else process.env["GIT_DIR"] = saved.dir;
+      if (saved.work === undefined) delete process.env["GIT_WORK_TREE"];
+      else process.env["GIT_WORK_TREE"] = saved.work;
+    }
+  });
+
   it("an empty repository (no commit yet) is not an error", async () => {
     const dir = temp();
     mkdirSync(path.join(dir, "content"));

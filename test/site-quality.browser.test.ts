@@ -312,7 +312,8 @@ describe("in Chromium", () => {
     }
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
     await context.close();
-  });
+    // Fourteen page loads with axe: over a minute on a loaded two-core machine.
+  }, 180_000);
 
   it("a 360 px wide phone never scrolls sideways, at the default and at the largest text size", async () => {
     const context = await theBrowser().newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
