@@ -60,20 +60,28 @@ const NO_DATES: ReadonlyMap<string, ArticleDate> = new Map();
  * Fixed arguments: the config switches make sure nothing configured on the
  * machine runs a program or changes the format (pager, external diff, text
  * conversion, signature verification, rename detection settings, colour).
+ * No transport may run either: in a partial clone, rename detection (-M)
+ * fetches missing blobs from the "promisor" remote, and a repository config
+ * allowing `ext::sh -c …` as its URL would run that command. GIT_NO_LAZY_FETCH
+ * (gitEnv) stops the fetch; the protocol switches stop it on a git without
+ * that variable (a command-line setting wins over the repository's own
+ * `protocol.<name>.allow`).
  */
-const GIT_BASE = ["--no-pager", "-c", "core.fsmonitor=false", "-c", "log.showSignature=false", "-c", "diff.renames=true", "-c", "color.ui=never", "-c", "core.quotePath=true"];
+const NO_TRANSPORT = ["ext", "file", "ssh", "git", "http", "https", "ftp", "ftps"].flatMap((name) => ["-c", `protocol.${name}.allow=never`]);
+const GIT_BASE = ["--no-pager", "-c", "core.fsmonitor=false", "-c", "log.showSignature=false", "-c", "diff.renames=true", "-c", "color.ui=never", "-c", "core.quotePath=true", "-c", "protocol.allow=never", ...NO_TRANSPORT];
 const LOG_ARGS = ["log", "-z", "--format=%x01%ct", "--name-status", "-M", "--no-ext-diff", "--no-textconv", "--no-color", "--relative", "--", "content"];
 
 /**
  * The environment git runs in: the build's own without any GIT_* variable
  * (a build started from a git hook inherits GIT_DIR, GIT_INDEX_FILE… of
  * another repository, and GIT_CONFIG_* can add settings), no prompts, no
- * optional locks, a fixed language.
+ * optional locks, no lazy fetch of missing objects (see GIT_BASE), a fixed
+ * language.
  */
 function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith("GIT_")) env[key] = value;
-  return { ...env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C", LANGUAGE: "" };
+  return { ...env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C", LANGUAGE: "" };
 }
 
 function run(rootDir: string, args: readonly string[], maxBytes: number, timeoutMs: number): Promise<{ ok: true; stdout: string } | { ok: false; code: string; stderr: string }> {

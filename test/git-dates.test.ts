@@ -4,7 +4,7 @@
  * folders (full, shallow, none), with hostile file names.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -169,6 +169,38 @@ describe("readGitDates", () => {
       if (saved.work === undefined) delete process.env["GIT_WORK_TREE"];
       else process.env["GIT_WORK_TREE"] = saved.work;
     }
+  });
+
+  it("a hostile .git/config runs nothing: no lazy fetch from a 'promisor' remote whose URL is a command (ext::)", async () => {
+    // A partial clone fetches missing objects on demand; rename detection
+    // (-M) needs the old blob. With the repository's own config allowing the
+    // ext:: transport, that fetch would run `sh -c …`.
+    const dir = temp();
+    const marker = path.join(dir, "ran");
+    mkdirSync(path.join(dir, "content", "gia-lai"), { recursive: true });
+    git(dir, ["init", "-q"]);
+    writeFileSync(path.join(dir, "content", "gia-lai", "2024-01-01-a.md"), Array.from({ length: 200 }, (_, i) => `dòng ${i}`).join("\n"));
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "-m", "1"], "2024-01-01T09:00:00+07:00");
+    const oldBlob = git(dir, ["rev-parse", "HEAD:content/gia-lai/2024-01-01-a.md"]).trim();
+    git(dir, ["mv", "content/gia-lai/2024-01-01-a.md", "content/gia-lai/2024-01-01-b.md"]);
+    writeFileSync(path.join(dir, "content", "gia-lai", "2024-01-01-b.md"), Array.from({ length: 200 }, (_, i) => `dòng ${i}`).join("\n") + "\nthêm\n");
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "-m", "2"], "2024-02-01T09:00:00+07:00");
+    // Repack every object but the first version's blob.
+    git(dir, ["repack", "-qad"]);
+    const keep = git(dir, ["rev-list", "--objects", "--all"]).split("\n").map((line) => line.split(" ")[0] ?? "").filter((id) => id !== "" && id !== oldBlob);
+    execFileSync("git", ["pack-objects", "-q", ".git/objects/pack/keep"], { cwd: dir, input: keep.join("\n") + "\n" });
+    const packDir = path.join(dir, ".git", "objects", "pack");
+    for (const name of readdirSync(packDir)) if (name.startsWith("pack-")) rmSync(path.join(packDir, name));
+    for (const name of readdirSync(packDir)) if (name.startsWith("keep-")) renameSync(path.join(packDir, name), path.join(packDir, name.replace(/^keep-/, "pack-")));
+    git(dir, ["config", "core.repositoryformatversion", "1"]);
+    git(dir, ["config", "extensions.partialClone", "origin"]);
+    git(dir, ["config", "remote.origin.promisor", "true"]);
+    git(dir, ["config", "protocol.ext.allow", "always"]);
+    git(dir, ["config", "remote.origin.url", `ext::sh -c touch% ${marker}`]);
+    await readGitDates(dir);
+    expect(existsSync(marker)).toBe(false);
   });
 
   it("an empty repository (no commit yet) is not an error", async () => {
