@@ -7,6 +7,7 @@
  *
  * Reader-facing site text is not here: it lives in src/ui-strings.ts.
  */
+import { CHECK_MESSAGES } from "./areas/check.ts";
 import { CONTENT_MESSAGES } from "./areas/content.ts";
 import { CLI_MESSAGES } from "./areas/cli.ts";
 import { CONTENT_FIELD_MESSAGES } from "./areas/content-fields.ts";
@@ -43,6 +44,7 @@ export const CATALOGUE = {
   ...READERS_MESSAGES,
   ...BENCH_MESSAGES,
   ...WORKERS_MESSAGES,
+  ...CHECK_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

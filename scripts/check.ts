@@ -1,0 +1,79 @@
+/**
+ * `npm run check`: validates every article without building the site and
+ * lists every error and warning (src/check/). Exit code 1 when there are
+ * errors, 0 with warnings only, 2 for a wrong command line.
+ *
+ *   npm run check -- [--format text|github|json] [--staged] [--root DIR] [--no-cache] [--lang vi|en] [FILE…]
+ *
+ * scripts/hooks/pre-commit runs it with --staged before every commit.
+ */
+import { statSync } from "node:fs";
+import { parseCheckCommandLine } from "../src/check/command.ts";
+import { formatReport } from "../src/check/format.ts";
+import { projectPath, runCheck, type CheckReport } from "../src/check/run-check.ts";
+import { stagedFiles } from "../src/check/staged.ts";
+import type { ContentError } from "../src/content/errors.ts";
+import { explain, setLanguage, t } from "../src/messages/index.ts";
+
+const CONTENT_DIR = "content";
+
+const parsed = parseCheckCommandLine(process.argv.slice(2));
+setLanguage(parsed.lang);
+if (!parsed.ok) {
+  process.stdout.write(parsed.stdout);
+  process.stderr.write(parsed.stderr);
+  process.exit(parsed.exitCode);
+}
+const { command } = parsed;
+
+/** Prints problems found before any article is read, in the chosen format, and exits. */
+function stop(problems: readonly ContentError[], exitCode: number): never {
+  const report: CheckReport = { problems, articleCount: 0, otherErrors: 0, cacheHits: 0 };
+  process.stdout.write(formatReport(report, command.format));
+  process.exit(exitCode);
+}
+
+const isFolder = (dir: string): boolean => {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+try {
+  const root = command.rootDir;
+  const shownRoot = projectPath(process.cwd(), root, ".") || ".";
+  if (!isFolder(`${root}/${CONTENT_DIR}`)) stop([{ file: shownRoot, ...explain("check.rootMissing", { root: shownRoot }) }], 1);
+
+  let files: string[] | undefined;
+  let articles: ReadonlySet<string> | undefined;
+  if (command.staged) {
+    const staged = stagedFiles(root, CONTENT_DIR);
+    if (!staged.ok && staged.kind === "notRepository") stop([{ file: shownRoot, ...explain("check.staged.notRepository", { root: shownRoot }) }], 2);
+    if (!staged.ok && staged.kind === "unstaged") stop(staged.files.map((file) => ({ file, ...explain("check.staged.unstaged", { file }) })), 1);
+    if (staged.ok && staged.files.length === 0) {
+      if (command.format === "json") process.stdout.write("[]\n");
+      else process.stdout.write(`${t("check.staged.nothing")}\n`);
+      process.exit(0);
+    }
+    if (staged.ok) {
+      files = [...staged.files];
+      articles = staged.articles;
+    }
+  } else if (command.files.length > 0) {
+    files = command.files.map((f) => projectPath(root, process.cwd(), f));
+    const outside = files.filter((f) => !f.startsWith(`${CONTENT_DIR}/`));
+    if (outside.length > 0) stop(outside.map((f) => ({ file: f, ...explain("check.file.notArticle", { path: f, contentDir: CONTENT_DIR }) })), 2);
+  }
+
+  const report = runCheck({ rootDir: root, contentDir: CONTENT_DIR, cache: command.cache, ...(files ? { files } : {}), ...(articles ? { articles } : {}) });
+  if (report.articleCount === 0 && !command.staged) stop([{ file: `${CONTENT_DIR}/`, ...explain("check.noArticles", { root: CONTENT_DIR }) }], 1);
+  process.stdout.write(formatReport(report, command.format, files?.length));
+  process.exitCode = report.problems.some((p) => p.severity !== "warning") ? 1 : 0;
+} catch (error) {
+  // Bad content never gets here (the report holds it); this is the machine or our code.
+  const detail = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${t("check.failed", { detail })}\n${process.env["DEBUG"] && error instanceof Error ? `${error.stack ?? ""}\n` : ""}`);
+  process.exitCode = 1;
+}

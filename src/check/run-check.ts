@@ -1,0 +1,161 @@
+/**
+ * `npm run check`: every error the build would report and every warning,
+ * for every file under content/, without building anything.
+ *
+ * One source of truth for the rules: each article goes through the loader
+ * (src/content/) exactly as the build reads it — the same checked reader,
+ * the same parse and validation, in its validate-only mode, which skips
+ * rendering the body; the same file checks for the image it names; the same
+ * cross-checks (two articles, one URL) over the published articles; the same
+ * notices for files that are not articles. This module adds only the
+ * warnings for likely mistakes (article-rules.ts, site-rules.ts), the cache
+ * (check-cache.ts) and the choice of files to report on.
+ *
+ * Checking some files (`files`, e.g. the ones being committed) reports the
+ * problems of those files only, but every article is still read, because
+ * rules across articles need the whole set: a new article whose URL is
+ * already taken, or whose title repeats another's, is wrong because of a
+ * file nobody named. Those problems are reported on the named file whichever
+ * side of the pair it is on.
+ */
+import path from "node:path";
+import type { ContentError } from "../content/errors.ts";
+import { scanContent, problemError, tryReadContentFile } from "../content/content-files.ts";
+import { LIMITS } from "../content/limits.ts";
+import { checkFileUses, contentNotices, crossCheck } from "../content/load-content.ts";
+import { parseArticleBytes } from "../content/parse-article.ts";
+import type { Locator } from "../content/front-matter.ts";
+import { maxArticleYear } from "../dates.ts";
+import { getLanguage } from "../messages/index.ts";
+import { articleWarnings } from "./article-rules.ts";
+import { articleHash, cacheKey, CheckCache, type FileOutcome } from "./check-cache.ts";
+import { factsOf, type ArticleFacts } from "./facts.ts";
+import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, type PendingWarning } from "./site-rules.ts";
+
+export interface CheckOptions {
+  /** Project root; paths are relative to it. */
+  readonly rootDir: string;
+  /** Content folder relative to rootDir. Default "content". */
+  readonly contentDir?: string;
+  /**
+   * Report on these files only (paths relative to rootDir, POSIX
+   * separators): articles, or other entries under content/ (an image, for
+   * its notice). Undefined: every file.
+   */
+  readonly files?: readonly string[];
+  /**
+   * The articles that exist, when that is not what is on disk (a commit:
+   * the articles in git's index). Undefined: every article on disk.
+   */
+  readonly articles?: ReadonlySet<string>;
+  /** Keep and reuse results in .cache/check/ (default true). */
+  readonly cache?: boolean;
+  /** The time the check runs (tests fix it). Default now. */
+  readonly now?: number;
+}
+
+export interface CheckReport {
+  /** Errors and warnings (severity "warning"), sorted by file and line. */
+  readonly problems: readonly ContentError[];
+  /** Articles read. */
+  readonly articleCount: number;
+  /** Errors in files that were not asked about (only when `files` is given). */
+  readonly otherErrors: number;
+  /** Articles whose parse came from the cache. */
+  readonly cacheHits: number;
+}
+
+/** A file's problems and what the rules across articles need of it. */
+interface FileResult extends FileOutcome {
+  readonly file: string;
+}
+
+/** Reads, parses (or takes from the cache) and checks one article. */
+function checkArticle(rootDir: string, contentDir: string, file: string, cache: CheckCache, locators: Map<string, Locator>): FileResult {
+  const read = tryReadContentFile(rootDir, file, LIMITS.articleBytes, undefined, contentDir);
+  if (!read.ok) return { file, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
+  const hash = articleHash(file, read.bytes);
+  let outcome = cache.get(file, hash);
+  if (!outcome) {
+    const parsed = parseArticleBytes(file, read.bytes, { validateOnly: true });
+    if (parsed.ok && parsed.source) {
+      locators.set(file, parsed.source.locate);
+      outcome = { errors: [], warnings: [...parsed.warnings, ...articleWarnings(parsed.article, parsed.source)], uses: parsed.uses, facts: factsOf(parsed.article) };
+    } else outcome = { errors: parsed.ok ? [] : parsed.errors, warnings: parsed.warnings, uses: parsed.uses };
+    cache.set(file, hash, outcome);
+  }
+  // The image named may have appeared or gone since the cached parse: checked every time, as the loader does.
+  const fileErrors = checkFileUses(rootDir, file, outcome.uses, contentDir);
+  if (fileErrors.length === 0) return { file, ...outcome };
+  // Like the loader: an article whose image is missing is not valid, so it takes no part in the cross-checks.
+  return { file, errors: [...outcome.errors, ...fileErrors], warnings: outcome.warnings, uses: outcome.uses };
+}
+
+/** The line of each pending warning's field, parsing the front matter with positions only for files that have one. */
+function placeWarnings(rootDir: string, contentDir: string, pending: readonly PendingWarning[], locators: Map<string, Locator>): ContentError[] {
+  return pending.map(({ problem, path: fieldPath }) => {
+    let locate = locators.get(problem.file);
+    if (!locate) {
+      // A cached article: parse it again, once, for its field lines.
+      const read = tryReadContentFile(rootDir, problem.file, LIMITS.articleBytes, undefined, contentDir);
+      const parsed = read.ok ? parseArticleBytes(problem.file, read.bytes, { validateOnly: true }) : undefined;
+      if (parsed?.ok && parsed.source) {
+        locate = parsed.source.locate;
+        locators.set(problem.file, locate);
+      }
+    }
+    const line = locate?.valueLine(fieldPath);
+    return line !== undefined ? { ...problem, line } : problem;
+  });
+}
+
+function byPlace(a: ContentError, b: ContentError): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0);
+}
+
+/** Normalises a path given on the command line to the project-relative POSIX form the loader uses. */
+export function projectPath(rootDir: string, cwd: string, given: string): string {
+  return path.relative(rootDir, path.resolve(cwd, given)).split(path.sep).join("/");
+}
+
+/** Runs every check over the content folder. Never throws on bad content: all of it is in the report. */
+export function runCheck(options: CheckOptions): CheckReport {
+  const contentDir = options.contentDir ?? "content";
+  const now = options.now ?? Date.now();
+  const scan = scanContent(options.rootDir, contentDir);
+  const articles = options.articles ? scan.articles.filter((f) => options.articles?.has(f)) : scan.articles;
+  const cache = options.cache === false ? CheckCache.disabled() : CheckCache.open(options.rootDir, cacheKey(getLanguage(), maxArticleYear(now)));
+  const locators = new Map<string, Locator>();
+  const named = options.files ? new Set(options.files) : undefined;
+
+  const problems: ContentError[] = [...scan.errors];
+  const facts: ArticleFacts[] = [];
+  const used = new Set<string>();
+  for (const file of articles) {
+    const result = checkArticle(options.rootDir, contentDir, file, cache, locators);
+    for (const use of result.uses) used.add(use.path);
+    problems.push(...result.errors, ...result.warnings);
+    if (result.errors.length === 0 && result.facts) facts.push(result.facts);
+  }
+  cache.save();
+
+  // The build's cross-checks, over the articles it publishes. With named
+  // files, those go last: a pair is then reported on the named file.
+  const published = facts.filter((f) => !f.draft);
+  const order = named ? [...published.filter((f) => !named.has(f.sourcePath)), ...published.filter((f) => named.has(f.sourcePath))] : published;
+  problems.push(...crossCheck(order));
+  problems.push(...contentNotices(scan, used));
+
+  const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...roleWarnings(facts)];
+  // A warning about another file that names a named one is reported too (the role it contradicts is in the named file).
+  const relevant = named ? pending.filter((w) => named.has(w.problem.file) || w.related.some((r) => named.has(r))) : pending;
+  const placed = placeWarnings(options.rootDir, contentDir, relevant, locators);
+  if (!named) return { problems: [...problems, ...placed].sort(byPlace), articleCount: articles.length, otherErrors: 0, cacheHits: cache.hits };
+
+  // Problems of the content folder itself (not of one file in it) are always reported.
+  const isReported = (p: ContentError): boolean => named.has(p.file) || !p.file.startsWith(`${contentDir}/`);
+  const reported = problems.filter(isReported);
+  const otherErrors = problems.filter((p) => p.severity !== "warning" && !isReported(p)).length;
+  return { problems: [...reported, ...placed].sort(byPlace), articleCount: articles.length, otherErrors, cacheHits: cache.hits };
+}
