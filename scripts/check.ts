@@ -8,6 +8,8 @@
  * scripts/hooks/pre-commit runs it with --staged before every commit.
  */
 import { statSync } from "node:fs";
+import { isMainThread } from "node:worker_threads";
+import { serveCheckWorker } from "../src/check/check-worker.ts";
 import { parseCheckCommandLine } from "../src/check/command.ts";
 import { formatReport } from "../src/check/format.ts";
 import { projectPath, runCheck, type CheckReport } from "../src/check/run-check.ts";
@@ -17,6 +19,11 @@ import { explain, setLanguage, t } from "../src/messages/index.ts";
 
 const CONTENT_DIR = "content";
 
+// Run as a bundle, this file is also the check's worker thread (src/check/parse-pool.ts).
+if (isMainThread) await main();
+else serveCheckWorker();
+
+async function main(): Promise<void> {
 const parsed = parseCheckCommandLine(process.argv.slice(2));
 setLanguage(parsed.lang);
 if (!parsed.ok) {
@@ -67,7 +74,7 @@ try {
     if (outside.length > 0) stop(outside.map((f) => ({ file: f, ...explain("check.file.notArticle", { path: f, contentDir: CONTENT_DIR }) })), 2);
   }
 
-  const report = runCheck({ rootDir: root, contentDir: CONTENT_DIR, cache: command.cache, ...(files ? { files } : {}), ...(articles ? { articles } : {}) });
+  const report = await runCheck({ rootDir: root, contentDir: CONTENT_DIR, cache: command.cache, ...(files ? { files } : {}), ...(articles ? { articles } : {}) });
   if (report.articleCount === 0 && !command.staged) stop([{ file: `${CONTENT_DIR}/`, ...explain("check.noArticles", { root: CONTENT_DIR }) }], 1);
   process.stdout.write(formatReport(report, command.format, files?.length));
   process.exitCode = report.problems.some((p) => p.severity !== "warning") ? 1 : 0;
@@ -76,4 +83,5 @@ try {
   const detail = error instanceof Error ? error.message : String(error);
   process.stderr.write(`${t("check.failed", { detail })}\n${process.env["DEBUG"] && error instanceof Error ? `${error.stack ?? ""}\n` : ""}`);
   process.exitCode = 1;
+}
 }

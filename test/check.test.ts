@@ -6,7 +6,7 @@
  * Every project is written to a temp folder.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -61,7 +61,7 @@ const BROKEN: Record<string, string | Buffer> = {
 };
 
 describe("what the check reports", () => {
-  it("parses in validate-only mode exactly as the build parses: same validity, errors, warnings and files named", () => {
+  it("parses in validate-only mode exactly as the build parses: same validity, errors, warnings and files named", async () => {
     const sources = [
       valid("Hợp lệ", "2016-11-29", "reviewYear: 2016\nplanYear: 2017"),
       article(`title: H\ndate: 2016-12-06\nprovince: gia-lai`, "# Một\n\nHai\n===\n\n    # mã\n\n```\n# mã\n```\n\n> # trích dẫn\n\n- # trong danh sách"),
@@ -83,10 +83,10 @@ describe("what the check reports", () => {
     }
   });
 
-  it("reports every error and warning the build's loader reports, no more, no fewer, plus its own warnings", () => {
+  it("reports every error and warning the build's loader reports, no more, no fewer, plus its own warnings", async () => {
     const root = project(BROKEN);
     const load = loadContent({ rootDir: root });
-    const report = runCheck({ rootDir: root, cache: false, now: NOW });
+    const report = await runCheck({ rootDir: root, cache: false, now: NOW });
     const fromLoader = [...load.errors, ...load.warnings].map(key).sort();
     const ownCodes = (p: ContentError): boolean => p.code?.startsWith("check.") ?? false;
     expect(report.problems.filter((p) => !ownCodes(p)).map(key).sort()).toEqual(fromLoader);
@@ -99,23 +99,39 @@ describe("what the check reports", () => {
     expect(report.problems.filter((p) => p.code === "content.aliasOtherArticle")).toHaveLength(1);
   });
 
-  it("reports a URL taken twice once, on the later file, as the build does", () => {
+  it("gives the same report when articles are parsed on worker threads", async () => {
+    const many: Record<string, string | Buffer> = { ...BROKEN };
+    for (let i = 0; i < 40; i++) many[`content/gia-lai/2016/2016-11-${String((i % 28) + 1).padStart(2, "0")}-bai-${i}.md`] = valid(`Bài ${i % 30}`, `2016-11-${String((i % 28) + 1).padStart(2, "0")}`, `officials:\n  - name: Lê A\n    role: ${i % 7 === 0 ? "Phó Giám đốc" : "Giám đốc"}`);
+    const root = project(many);
+    const serial = await runCheck({ rootDir: root, cache: false, now: NOW, threads: 1 });
+    const threaded = await runCheck({ rootDir: root, cache: false, now: NOW, threads: 2, parallelFrom: 1 });
+    expect(threaded.problems).toEqual(serial.problems);
+    expect(serial.problems.some((p) => p.code === "check.warn.roleChanged")).toBe(true);
+    // The cache the threads filled gives the same report again.
+    const filled = await runCheck({ rootDir: root, now: NOW, threads: 2, parallelFrom: 1 });
+    const again = await runCheck({ rootDir: root, now: NOW, threads: 2, parallelFrom: 1 });
+    expect(again.cacheHits).toBe(serial.articleCount);
+    expect(again.problems).toEqual(filled.problems);
+    expect(again.problems).toEqual(serial.problems);
+  });
+
+  it("reports a URL taken twice once, on the later file, as the build does", async () => {
     const root = project({
       "content/gia-lai/2016-12-09-hoi-nghi.md": valid("Một", "2016-12-09"),
       "content/gia-lai/2016/2016-12-10-hoi-nghi.md": valid("Hai", "2016-12-10"),
     });
-    const report = runCheck({ rootDir: root, cache: false, now: NOW });
+    const report = await runCheck({ rootDir: root, cache: false, now: NOW });
     expect(report.problems.map((p) => [p.file, p.code])).toEqual([["content/gia-lai/2016/2016-12-10-hoi-nghi.md", "content.duplicateUrl"]]);
     expect(loadContent({ rootDir: root }).errors.map((e) => e.file)).toEqual(["content/gia-lai/2016/2016-12-10-hoi-nghi.md"]);
   });
 
-  it("checks drafts like any article, but leaves them out of the URL cross-checks as the build does", () => {
+  it("checks drafts like any article, but leaves them out of the URL cross-checks as the build does", async () => {
     const root = project({
       "content/gia-lai/2016-12-09-hoi-nghi.md": valid("Một", "2016-12-09"),
       "content/gia-lai/nhap/2016-12-10-hoi-nghi.md": valid("Hai", "2016-12-10", "draft: true"),
       "content/gia-lai/2016-12-11-nhap.md": article(`title: Ba\ndate: 2016-12-11\nprovince: gia-lia\ndraft: true`),
     });
-    const report = runCheck({ rootDir: root, cache: false, now: NOW });
+    const report = await runCheck({ rootDir: root, cache: false, now: NOW });
     expect(report.problems.map((p) => p.code)).toEqual(["content.province.unknown"]);
   });
 });
@@ -129,77 +145,96 @@ describe("checking some files", () => {
     "content/gia-lai/2016-12-13-vai-tro-moi.md": valid("Năm", "2016-12-13", "officials:\n  - name: Lê A\n    role: Phó Giám đốc"),
   };
 
-  it("reports a URL collision on the named file, whichever side of the pair it is", () => {
+  it("reports a URL collision on the named file, whichever side of the pair it is", async () => {
     const root = project(files);
-    const earlier = runCheck({ rootDir: root, cache: false, now: NOW, files: ["content/gia-lai/2016-12-09-hoi-nghi.md"] });
+    const earlier = await runCheck({ rootDir: root, cache: false, now: NOW, files: ["content/gia-lai/2016-12-09-hoi-nghi.md"] });
     expect(earlier.problems.map((p) => [p.file, p.code])).toEqual([["content/gia-lai/2016-12-09-hoi-nghi.md", "content.duplicateUrl"]]);
     expect(earlier.problems[0]?.message).toContain("content/gia-lai/2016/2016-12-10-hoi-nghi.md");
-    const later = runCheck({ rootDir: root, cache: false, now: NOW, files: ["content/gia-lai/2016/2016-12-10-hoi-nghi.md"] });
+    const later = await runCheck({ rootDir: root, cache: false, now: NOW, files: ["content/gia-lai/2016/2016-12-10-hoi-nghi.md"] });
     expect(later.problems.map((p) => [p.file, p.code])).toEqual([["content/gia-lai/2016/2016-12-10-hoi-nghi.md", "content.duplicateUrl"]]);
   });
 
-  it("leaves out other files' problems but counts their errors, and keeps warnings that name the file", () => {
+  it("leaves out other files' problems but counts their errors, and keeps warnings that name the file", async () => {
     const root = project(files);
-    const report = runCheck({ rootDir: root, cache: false, now: NOW, files: ["content/gia-lai/2016-12-12-vai-tro.md"] });
+    const report = await runCheck({ rootDir: root, cache: false, now: NOW, files: ["content/gia-lai/2016-12-12-vai-tro.md"] });
     // The later article contradicts the named one's role: shown, since the named file is part of it.
     expect(report.problems.map((p) => [p.file, p.code])).toEqual([["content/gia-lai/2016-12-13-vai-tro-moi.md", "check.warn.roleChanged"]]);
     expect(report.otherErrors).toBe(2);
     expect(report.articleCount).toBe(5);
   });
 
-  it("takes part only the articles that exist in the commit (staged mode)", () => {
+  it("takes part only the articles that exist in the commit (staged mode)", async () => {
     const root = project(files);
     const articles = new Set(["content/gia-lai/2016-12-09-hoi-nghi.md", "content/gia-lai/2016-12-12-vai-tro.md"]);
-    const report = runCheck({ rootDir: root, cache: false, now: NOW, files: ["content/gia-lai/2016-12-09-hoi-nghi.md"], articles });
+    const report = await runCheck({ rootDir: root, cache: false, now: NOW, files: ["content/gia-lai/2016-12-09-hoi-nghi.md"], articles });
     expect(report.problems).toEqual([]);
     expect(report.articleCount).toBe(2);
   });
 });
 
 describe("the check's cache", () => {
-  it("gives the same report from the cache, and parses again only what changed", () => {
+  it("gives the same report from the cache, and parses again only what changed", async () => {
     const root = project(BROKEN);
-    const first = runCheck({ rootDir: root, now: NOW });
+    const first = await runCheck({ rootDir: root, now: NOW });
     expect(first.cacheHits).toBe(0);
     expect(existsSync(path.join(root, ".cache/check/results.json"))).toBe(true);
-    const second = runCheck({ rootDir: root, now: NOW });
+    const second = await runCheck({ rootDir: root, now: NOW });
     expect(second.cacheHits).toBe(first.articleCount);
     expect(second.problems).toEqual(first.problems);
     writeFileSync(path.join(root, "content/gia-lai/2016-11-29-ok.md"), valid("Hợp lệ", "2016-11-29", "province2: x"));
-    const third = runCheck({ rootDir: root, now: NOW });
+    const third = await runCheck({ rootDir: root, now: NOW });
     expect(third.cacheHits).toBe(first.articleCount - 1);
     expect(third.problems.some((p) => p.file === "content/gia-lai/2016-11-29-ok.md" && p.code === "content.unknownField")).toBe(true);
   });
 
-  it("checks the named image every time: one that appears or goes is seen even when the article is cached", () => {
+  it("recognises an unchanged article by its file times, and a rewritten one even with the same size and modification time", async () => {
+    const root = project({ "content/gia-lai/2016-11-29-a.md": article(`title: A\ndate: 2016-11-29\nprovince: gia-lai`), "content/gia-lai/2016-11-30-b.md": valid("B", "2016-11-30") });
+    const file = path.join(root, "content/gia-lai/2016-11-29-a.md");
+    // Times are kept only for files written at least 2 s before a run.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await runCheck({ rootDir: root, now: NOW });
+    const kept = JSON.parse(readFileSync(path.join(root, ".cache/check/results.json"), "utf8")) as { entries: Record<string, { stat?: string }> };
+    expect(Object.values(kept.entries).every((e) => typeof e.stat === "string")).toBe(true);
+    expect((await runCheck({ rootDir: root, now: NOW })).cacheHits).toBe(2);
+    // Same length, same modification time, different province: the change time gives it away.
+    const before = statSync(file);
+    writeFileSync(file, article(`title: A\ndate: 2016-11-29\nprovince: gia-lia`));
+    utimesSync(file, before.atime, before.mtime);
+    expect(statSync(file).size).toBe(before.size);
+    const after = await runCheck({ rootDir: root, now: NOW });
+    expect(after.cacheHits).toBe(1);
+    expect(after.problems.map((p) => p.code)).toEqual(["content.province.unknown"]);
+  });
+
+  it("checks the named image every time: one that appears or goes is seen even when the article is cached", async () => {
     const root = project({ "content/gia-lai/2016-11-29-a.md": valid("A", "2016-11-29", "image:\n  src: anh.jpg\n  alt: Ảnh\n  caption: Ảnh") });
-    expect(runCheck({ rootDir: root, now: NOW }).problems.map((p) => p.code)).toEqual(["content.imageMissing"]);
+    expect((await runCheck({ rootDir: root, now: NOW })).problems.map((p) => p.code)).toEqual(["content.imageMissing"]);
     writeFileSync(path.join(root, "content/gia-lai/anh.jpg"), Buffer.from([0xff, 0xd8]));
-    const after = runCheck({ rootDir: root, now: NOW });
+    const after = await runCheck({ rootDir: root, now: NOW });
     expect(after.cacheHits).toBe(1);
     expect(after.problems).toEqual([]);
     rmSync(path.join(root, "content/gia-lai/anh.jpg"));
-    expect(runCheck({ rootDir: root, now: NOW }).problems.map((p) => p.code)).toEqual(["content.imageMissing"]);
+    expect((await runCheck({ rootDir: root, now: NOW })).problems.map((p) => p.code)).toEqual(["content.imageMissing"]);
   });
 
-  it("is keyed on the language: English after Vietnamese is parsed again, in English", () => {
+  it("is keyed on the language: English after Vietnamese is parsed again, in English", async () => {
     const root = project({ "content/gia-lai/2016-11-29-a.md": article(`title: A\ndate: 2016-11-29\nprovince: gia-lia`) });
     setLanguage("vi");
     try {
-      expect(runCheck({ rootDir: root, now: NOW }).problems[0]?.message).toContain("không phải mã tỉnh");
+      expect((await runCheck({ rootDir: root, now: NOW })).problems[0]?.message).toContain("không phải mã tỉnh");
     } finally {
       setLanguage("en");
     }
-    const english = runCheck({ rootDir: root, now: NOW });
+    const english = await runCheck({ rootDir: root, now: NOW });
     expect(english.cacheHits).toBe(0);
     expect(english.problems[0]?.message).toContain("not a known province id");
   });
 
-  it("ignores a damaged or forged cache, never crashing and never hiding an error", () => {
+  it("ignores a damaged or forged cache, never crashing and never hiding an error", async () => {
     const root = project({ "content/gia-lai/2016-11-29-a.md": article(`title: A\ndate: 2016-11-29\nprovince: gia-lia`) });
-    const expected = runCheck({ rootDir: root, cache: false, now: NOW }).problems;
+    const expected = (await runCheck({ rootDir: root, cache: false, now: NOW })).problems;
     const cacheFile = path.join(root, ".cache/check/results.json");
-    runCheck({ rootDir: root, now: NOW });
+    await runCheck({ rootDir: root, now: NOW });
     const good = JSON.parse(readFileSync(cacheFile, "utf8")) as { entries: Record<string, { hash: string; outcome: Record<string, unknown> }> };
     const entry = good.entries["content/gia-lai/2016-11-29-a.md"];
     if (!entry) throw new Error("no cache entry");
@@ -213,17 +248,17 @@ describe("the check's cache", () => {
     ];
     for (const forged of forgeries) {
       writeFileSync(cacheFile, forged);
-      expect(runCheck({ rootDir: root, now: NOW }).problems).toEqual(expected);
+      expect((await runCheck({ rootDir: root, now: NOW })).problems).toEqual(expected);
     }
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
-  it("neither reads nor writes through a linked cache folder", () => {
+  it("neither reads nor writes through a linked cache folder", async () => {
     const outside = mkdtempSync(path.join(os.tmpdir(), "check-outside-"));
     roots.push(outside);
     const root = project({ "content/gia-lai/2016-11-29-a.md": valid("A", "2016-11-29") });
     symlinkSync(outside, path.join(root, ".cache"));
-    expect(runCheck({ rootDir: root, now: NOW }).problems).toEqual([]);
+    expect((await runCheck({ rootDir: root, now: NOW })).problems).toEqual([]);
     expect(readdirSync(outside)).toEqual([]);
   });
 });
@@ -233,14 +268,14 @@ describe("output formats", () => {
   const error: ContentError = { code: "content.province.unknown", file: "content/gia-lai/a.md", line: 4, field: "province", value: '"gia-lia"', message: "is not a known province id", expected: "a province id", fix: 'did you mean "gia-lai"?' };
   const warning: ContentError = { code: "check.warn.imageCaption", severity: "warning", file: "content/gia-lai/a.md", line: 9, field: "image.caption", message: "the photo has no caption" };
 
-  it("escapes annotation text as GitHub requires: % CR LF everywhere, and : , in properties", () => {
+  it("escapes annotation text as GitHub requires: % CR LF everywhere, and : , in properties", async () => {
     expect(escapeAnnotationData("50% a\r\nb")).toBe("50%25 a%0D%0Ab");
     expect(escapeAnnotationProperty("a:b,c%d\ne")).toBe("a%3Ab%2Cc%25d%0Ae");
     expect(annotation(error)).toBe('::error file=content/gia-lai/a.md,line=4,title=Content error%3A province::is not a known province id (got "gia-lia")%0Aexpected: a province id%0Afix: did you mean "gia-lai"?');
     expect(annotation(warning)).toBe("::warning file=content/gia-lai/a.md,line=9,title=Warning%3A image.caption::the photo has no caption");
   });
 
-  it("keeps a hostile file name inside its annotation: no new command, no terminal escapes", () => {
+  it("keeps a hostile file name inside its annotation: no new command, no terminal escapes", async () => {
     const hostile: ContentError = { ...error, file: "content/x,line=1::\n::error file=evil.md::forged%0A\u001b[31m.md", field: "a:b,c", message: "m\n::warning::forged" };
     const line = annotation(hostile);
     expect(line.split("\n")).toHaveLength(1);
@@ -251,7 +286,7 @@ describe("output formats", () => {
     expect(line.endsWith("::m\\u000a::warning::forged (got \"gia-lia\")%0Aexpected: a province id%0Afix: did you mean \"gia-lai\"?")).toBe(true);
   });
 
-  it("prints JSON with stable fields, null when absent, that parses back", () => {
+  it("prints JSON with stable fields, null when absent, that parses back", async () => {
     const parsed = JSON.parse(formatJson(report([error, warning]))) as Record<string, unknown>[];
     expect(parsed).toHaveLength(2);
     for (const item of parsed) expect(Object.keys(item)).toEqual(["severity", "code", "file", "line", "field", "value", "message", "expected", "fix"]);
@@ -259,7 +294,7 @@ describe("output formats", () => {
     expect(formatJson(report([]))).toBe("[]\n");
   });
 
-  it("prints text as the build does, errors then warnings labelled as such, then a summary", () => {
+  it("prints text as the build does, errors then warnings labelled as such, then a summary", async () => {
     const text = formatText(report([error, warning]));
     expect(text).toContain('content/gia-lai/a.md:4: province: is not a known province id (got "gia-lia")');
     expect(text).toContain("content/gia-lai/a.md:9: warning: image.caption: the photo has no caption");
@@ -269,7 +304,7 @@ describe("output formats", () => {
 });
 
 describe("the command line", () => {
-  it("parses options, file names and --help; refuses unknown options and bad values with exit code 2", () => {
+  it("parses options, file names and --help; refuses unknown options and bad values with exit code 2", async () => {
     const ok = parseCheckCommandLine(["--format", "github", "--no-cache", "--lang", "en", "content/a.md"], "/p");
     expect(ok).toMatchObject({ ok: true, lang: "en", command: { format: "github", cache: false, staged: false, rootDir: "/p", files: ["content/a.md"] } });
     expect(parseCheckCommandLine(["--help"], "/p", {})).toMatchObject({ ok: false, exitCode: 0, lang: "vi" });
@@ -298,7 +333,7 @@ function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv
 }
 
 describe("npm run check", () => {
-  it("exits 1 on errors with every problem listed in Vietnamese, 0 with warnings only, 2 for a wrong option", () => {
+  it("exits 1 on errors with every problem listed in Vietnamese, 0 with warnings only, 2 for a wrong option", async () => {
     const root = project(BROKEN);
     const failed = runCli(["--root", root]);
     expect(failed.status).toBe(1);
@@ -321,7 +356,7 @@ describe("npm run check", () => {
     expect(usage.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("prints only JSON with --format json, and annotations with --format github", () => {
+  it("prints only JSON with --format json, and annotations with --format github", async () => {
     const root = project(BROKEN);
     const json = runCli(["--root", root, "--format", "json", "--lang", "en"]);
     expect(json.status).toBe(1);
@@ -333,7 +368,7 @@ describe("npm run check", () => {
     expect(lines.filter((l) => l.startsWith("::warning file=")).length).toBe(problems.filter((p) => p.severity === "warning").length);
   });
 
-  it("checks only the files named, relative to where it runs, and refuses names outside content/", () => {
+  it("checks only the files named, relative to where it runs, and refuses names outside content/", async () => {
     const root = project(BROKEN);
     const named = runCli(["content/gia-lai/2016-11-29-ok.md", "content/gia-lai/2016-11-30-province.md", "--lang", "en"], { cwd: root });
     expect(named.status).toBe(1);
@@ -346,7 +381,7 @@ describe("npm run check", () => {
     expect(outside.stdout).toContain("package.json: package.json is not an article in the content/ folder");
   });
 
-  it("says so when the project has no content folder or no article", () => {
+  it("says so when the project has no content folder or no article", async () => {
     const empty = project({ "README.md": "x" });
     const missing = runCli(["--root", empty, "--lang", "en"]);
     expect(missing.status).toBe(1);
@@ -357,7 +392,7 @@ describe("npm run check", () => {
     expect(noArticles.stdout).toContain("holds no article");
   });
 
-  it("reports a hostile file name escaped in every format, and a huge file as too large", () => {
+  it("reports a hostile file name escaped in every format, and a huge file as too large", async () => {
     const name = "content/gia-lai/2016-11-29-a\u001b[2J,b:c%0A\n::error::x.md";
     const root = project({
       [name]: article(`title: A\ndate: 2016-11-29\nprovince: gia-lia`),

@@ -24,12 +24,14 @@ import { scanContent, problemError, tryReadContentFile } from "../content/conten
 import { LIMITS } from "../content/limits.ts";
 import { checkFileUses, contentNotices, crossCheck } from "../content/load-content.ts";
 import { parseArticleBytes } from "../content/parse-article.ts";
+import { availableParallelism } from "node:os";
 import type { Locator } from "../content/front-matter.ts";
 import { maxArticleYear } from "../dates.ts";
 import { getLanguage } from "../messages/index.ts";
-import { articleWarnings } from "./article-rules.ts";
-import { articleHash, cacheKey, CheckCache, type FileOutcome } from "./check-cache.ts";
-import { factsOf, type ArticleFacts } from "./facts.ts";
+import { articleHash, cacheKey, CheckCache, fileStat, type FileOutcome } from "./check-cache.ts";
+import type { ArticleFacts } from "./facts.ts";
+import { ParsePool } from "./parse-pool.ts";
+import { parseOutcome } from "./parse-outcome.ts";
 import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, type PendingWarning } from "./site-rules.ts";
 
 export interface CheckOptions {
@@ -52,6 +54,10 @@ export interface CheckOptions {
   readonly cache?: boolean;
   /** The time the check runs (tests fix it). Default now. */
   readonly now?: number;
+  /** Threads to parse on when there are at least `parallelFrom` articles to parse (default: every core; 1: none). */
+  readonly threads?: number;
+  /** Default {@link PARALLEL_FROM}. */
+  readonly parallelFrom?: number;
 }
 
 export interface CheckReport {
@@ -65,30 +71,95 @@ export interface CheckReport {
   readonly cacheHits: number;
 }
 
-/** A file's problems and what the rules across articles need of it. */
-interface FileResult extends FileOutcome {
-  readonly file: string;
+/** Below this many articles to parse, parsing in the main thread is quicker than starting threads. */
+export const PARALLEL_FROM = 1000;
+/** Articles per share sent to a worker. */
+const SHARE = 200;
+
+/** The problems of one article that depend on more than its bytes: the files it names (checked every run, as the loader does). */
+function withFileChecks(rootDir: string, contentDir: string, file: string, outcome: FileOutcome): FileOutcome {
+  const fileErrors = checkFileUses(rootDir, file, outcome.uses, contentDir);
+  if (fileErrors.length === 0) return outcome;
+  // Like the loader: an article whose image is missing is not valid, so it takes no part in the cross-checks.
+  return { errors: [...outcome.errors, ...fileErrors], warnings: outcome.warnings, uses: outcome.uses };
 }
 
-/** Reads, parses (or takes from the cache) and checks one article. */
-function checkArticle(rootDir: string, contentDir: string, file: string, cache: CheckCache, locators: Map<string, Locator>): FileResult {
-  const read = tryReadContentFile(rootDir, file, LIMITS.articleBytes, undefined, contentDir);
-  if (!read.ok) return { file, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
-  const hash = articleHash(file, read.bytes);
-  let outcome = cache.get(file, hash);
-  if (!outcome) {
-    const parsed = parseArticleBytes(file, read.bytes, { validateOnly: true });
-    if (parsed.ok && parsed.source) {
-      locators.set(file, parsed.source.locate);
-      outcome = { errors: [], warnings: [...parsed.warnings, ...articleWarnings(parsed.article, parsed.source)], uses: parsed.uses, facts: factsOf(parsed.article) };
-    } else outcome = { errors: parsed.ok ? [] : parsed.errors, warnings: parsed.warnings, uses: parsed.uses };
-    cache.set(file, hash, outcome);
+/**
+ * The outcome of every article, in file order: from the cache when its
+ * bytes are unchanged, else parsed — on worker threads when there are many.
+ */
+async function articleOutcomes(rootDir: string, contentDir: string, files: readonly string[], cache: CheckCache, locators: Map<string, Locator>, threads: number, parallelFrom: number): Promise<FileOutcome[]> {
+  const outcomes = new Array<FileOutcome | undefined>(files.length);
+  type Miss = { readonly index: number; readonly hash: string; readonly bytes: Uint8Array; readonly stat?: string };
+  const misses: Miss[] = [];
+  // First pass: read, hash, take from the cache (cheap); the rest is parsed after, or on threads as it is read.
+  let pool: ParsePool | undefined;
+  const pending: Promise<void>[] = [];
+  const parseHere = (miss: Miss): void => {
+    const file = files[miss.index] ?? "";
+    const parsed = parseOutcome(file, miss.bytes);
+    if (parsed.locate) locators.set(file, parsed.locate);
+    cache.set(file, miss.hash, parsed.outcome, miss.stat);
+    outcomes[miss.index] = parsed.outcome;
+  };
+  const sendShare = async (part: Miss[]): Promise<void> => {
+    if (!pool) return;
+    await pool.below(threads * 2);
+    pending.push(
+      pool.parse(
+        part.map((m) => files[m.index] ?? ""),
+        part.map((m) => m.bytes),
+      ).then(
+        (results) =>
+          results.forEach((outcome, i) => {
+            const miss = part[i];
+            if (!miss) return;
+            cache.set(files[miss.index] ?? "", miss.hash, outcome, miss.stat);
+            outcomes[miss.index] = outcome;
+          }),
+        () => part.forEach(parseHere),
+      ),
+    );
+  };
+  const runStart = BigInt(Date.now()) * 1_000_000n;
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index] ?? "";
+    // Unchanged since a run that kept its times: not even read (check-cache.ts).
+    const stat = cache.enabled ? fileStat(path.join(rootDir, file), runStart) : undefined;
+    const byStat = stat ? cache.getByStat(file, stat.key) : undefined;
+    if (byStat) {
+      outcomes[index] = byStat;
+      continue;
+    }
+    const read = tryReadContentFile(rootDir, file, LIMITS.articleBytes, undefined, contentDir);
+    if (!read.ok) {
+      outcomes[index] = { errors: [problemError(file, read.problem)], warnings: [], uses: [] };
+      continue;
+    }
+    const hash = articleHash(file, read.bytes);
+    const trustedStat = stat?.trusted ? stat.key : undefined;
+    const cached = cache.get(file, hash, trustedStat);
+    if (cached) {
+      outcomes[index] = cached;
+      continue;
+    }
+    misses.push({ index, hash, bytes: read.bytes, ...(trustedStat ? { stat: trustedStat } : {}) });
+    // Enough to parse that threads pay off: start them, and hand them what was read so far.
+    if (!pool && threads > 1 && misses.length >= parallelFrom) {
+      pool = new ParsePool(threads);
+      for (let i = 0; i < misses.length; i += SHARE) await sendShare(misses.slice(i, i + SHARE));
+      misses.length = 0;
+    } else if (pool && misses.length >= SHARE) {
+      await sendShare(misses.splice(0));
+    }
   }
-  // The image named may have appeared or gone since the cached parse: checked every time, as the loader does.
-  const fileErrors = checkFileUses(rootDir, file, outcome.uses, contentDir);
-  if (fileErrors.length === 0) return { file, ...outcome };
-  // Like the loader: an article whose image is missing is not valid, so it takes no part in the cross-checks.
-  return { file, errors: [...outcome.errors, ...fileErrors], warnings: outcome.warnings, uses: outcome.uses };
+  if (pool) {
+    if (misses.length > 0) await sendShare(misses.splice(0));
+    await Promise.all(pending);
+    await pool.close();
+  }
+  misses.forEach(parseHere);
+  return outcomes.map((outcome, i) => withFileChecks(rootDir, contentDir, files[i] ?? "", outcome ?? { errors: [], warnings: [], uses: [] }));
 }
 
 /** The line of each pending warning's field, parsing the front matter with positions only for files that have one. */
@@ -120,7 +191,7 @@ export function projectPath(rootDir: string, cwd: string, given: string): string
 }
 
 /** Runs every check over the content folder. Never throws on bad content: all of it is in the report. */
-export function runCheck(options: CheckOptions): CheckReport {
+export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const contentDir = options.contentDir ?? "content";
   const now = options.now ?? Date.now();
   const scan = scanContent(options.rootDir, contentDir);
@@ -132,11 +203,11 @@ export function runCheck(options: CheckOptions): CheckReport {
   const problems: ContentError[] = [...scan.errors];
   const facts: ArticleFacts[] = [];
   const used = new Set<string>();
-  for (const file of articles) {
-    const result = checkArticle(options.rootDir, contentDir, file, cache, locators);
-    for (const use of result.uses) used.add(use.path);
-    problems.push(...result.errors, ...result.warnings);
-    if (result.errors.length === 0 && result.facts) facts.push(result.facts);
+  const outcomes = await articleOutcomes(options.rootDir, contentDir, articles, cache, locators, options.threads ?? availableParallelism(), options.parallelFrom ?? PARALLEL_FROM);
+  for (const outcome of outcomes) {
+    for (const use of outcome.uses) used.add(use.path);
+    problems.push(...outcome.errors, ...outcome.warnings);
+    if (outcome.errors.length === 0 && outcome.facts) facts.push(outcome.facts);
   }
   cache.save();
 
