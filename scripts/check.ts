@@ -11,10 +11,10 @@ import { statSync } from "node:fs";
 import { isMainThread } from "node:worker_threads";
 import { serveCheckWorker } from "../src/check/check-worker.ts";
 import { parseCheckCommandLine } from "../src/check/command.ts";
-import { formatReport } from "../src/check/format.ts";
+import { annotation, formatJson, formatReport, type Scope } from "../src/check/format.ts";
 import { projectPath, runCheck, type CheckReport } from "../src/check/run-check.ts";
 import { stagedFiles } from "../src/check/staged.ts";
-import type { ContentError } from "../src/content/errors.ts";
+import { formatContentErrors, type ContentError } from "../src/content/errors.ts";
 import { explain, setLanguage, t } from "../src/messages/index.ts";
 
 const CONTENT_DIR = "content";
@@ -33,10 +33,11 @@ if (!parsed.ok) {
 }
 const { command } = parsed;
 
-/** Prints problems found before any article is read, in the chosen format, and exits. */
+/** Prints problems found before any article is read (no summary: nothing was checked), in the chosen format, and exits. */
 function stop(problems: readonly ContentError[], exitCode: number): never {
   const report: CheckReport = { problems, articleCount: 0, otherErrors: 0, cacheHits: 0 };
-  process.stdout.write(formatReport(report, command.format));
+  if (command.format === "text") process.stdout.write(`${formatContentErrors(problems)}\n${command.staged ? `\n${t("check.staged.refused")}\n` : ""}`);
+  else process.stdout.write(command.format === "json" ? formatJson(report) : `${report.problems.map(annotation).join("\n")}\n`);
   process.exit(exitCode);
 }
 
@@ -76,7 +77,8 @@ try {
 
   const report = await runCheck({ rootDir: root, contentDir: CONTENT_DIR, cache: command.cache, ...(files ? { files } : {}), ...(articles ? { articles } : {}) });
   if (report.articleCount === 0 && !command.staged) stop([{ file: `${CONTENT_DIR}/`, ...explain("check.noArticles", { root: CONTENT_DIR }) }], 1);
-  process.stdout.write(formatReport(report, command.format, files?.length));
+  const scope: Scope = !files ? { kind: "all" } : { kind: command.staged ? "staged" : "named", count: files.length };
+  process.stdout.write(formatReport(report, command.format, scope));
   process.exitCode = report.problems.some((p) => p.severity !== "warning") ? 1 : 0;
 } catch (error) {
   // Bad content never gets here (the report holds it); this is the machine or our code.

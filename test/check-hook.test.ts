@@ -64,6 +64,9 @@ describe("the pre-commit hook", () => {
     expect(refused.output).toContain("2016-12-10");
     expect(refused.output).toContain('content/gia-lai/2016-12-10-loi.md:4: province: không phải mã tỉnh, thành phố nào (đang ghi "gia-lia")');
     expect(refused.output).toContain("2 lỗi");
+    // git itself says nothing when a hook refuses: the check says it.
+    expect(refused.output).toContain("Chưa commit. Sửa các lỗi trên");
+    expect(refused.output).toContain("(chỉ báo về 1 tệp trong lần commit này; các quy tắc giữa nhiều bài vẫn xét cả 2 bài)");
     expect(git(["log", "--oneline"]).output.trim().split("\n")).toHaveLength(1);
     // Fixed and staged again: it commits.
     write("content/gia-lai/2016-12-10-loi.md", article("Hội nghị sơ kết", "2016-12-10"));
@@ -90,6 +93,8 @@ describe("the pre-commit hook", () => {
     expect(refused.status).not.toBe(0);
     expect(refused.output).toContain("content/gia-lai/2016-12-12-sua.md: tệp đã được sửa thêm sau khi chọn để commit");
     expect(refused.output).toContain("git add content/gia-lai/2016-12-12-sua.md");
+    expect(refused.output).toContain("Chưa commit.");
+    expect(refused.output).not.toContain("Đã kiểm tra 0 bài viết");
     // `git commit -a` stages it: accepted.
     expect(git(["commit", "-a", "-m", "Bài mới"]).status).toBe(0);
   });

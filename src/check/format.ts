@@ -44,24 +44,30 @@ export interface JsonProblem {
 
 const isWarning = (p: ContentError): boolean => p.severity === "warning";
 
-function summary(report: CheckReport, named: number | undefined): string {
+/** Which files were reported on: all, the files named, or those of the commit being made (--staged). */
+export type Scope = { readonly kind: "all" } | { readonly kind: "named" | "staged"; readonly count: number };
+
+function summary(report: CheckReport, scope: Scope): string {
   const errors = report.problems.filter((p) => !isWarning(p)).length;
   const warnings = report.problems.length - errors;
   const files = report.articleCount;
   const lines = [errors > 0 ? t("check.summary.errors", { files, errors, warnings }) : warnings > 0 ? t("check.summary.warnings", { files, warnings }) : t("check.summary.clean", { files })];
-  if (named !== undefined) lines.push(t("check.summary.someFiles", { named, files }));
+  if (scope.kind === "named") lines.push(t("check.summary.someFiles", { named: scope.count, files }));
+  if (scope.kind === "staged") lines.push(t("check.summary.staged", { named: scope.count, files }));
   if (report.otherErrors > 0) lines.push(t("check.summary.otherErrors", { errors: report.otherErrors }));
+  // git says nothing when a hook refuses a commit: the editor must read it here.
+  if (scope.kind === "staged" && errors > 0) lines.push(t("check.staged.refused"));
   return lines.join("\n");
 }
 
 /** The readable list: errors, warnings, summary. */
-export function formatText(report: CheckReport, named?: number): string {
+export function formatText(report: CheckReport, scope: Scope = { kind: "all" }): string {
   const errors = report.problems.filter((p) => !isWarning(p));
   const warnings = report.problems.filter(isWarning);
   const blocks: string[] = [];
   if (errors.length > 0) blocks.push(formatContentErrors(errors));
   if (warnings.length > 0) blocks.push(formatContentWarnings(warnings));
-  blocks.push(summary(report, named));
+  blocks.push(summary(report, scope));
   return `${blocks.join("\n\n")}\n`;
 }
 
@@ -91,8 +97,8 @@ export function annotation(problem: ContentError): string {
 }
 
 /** Every problem as an annotation, then the summary as plain lines. */
-export function formatGithub(report: CheckReport, named?: number): string {
-  return `${[...report.problems.map(annotation), summary(report, named)].join("\n")}\n`;
+export function formatGithub(report: CheckReport, scope: Scope = { kind: "all" }): string {
+  return `${[...report.problems.map(annotation), summary(report, scope)].join("\n")}\n`;
 }
 
 /** One problem in the documented JSON shape. */
@@ -117,8 +123,8 @@ export function formatJson(report: CheckReport): string {
 }
 
 /** The report in `format`. */
-export function formatReport(report: CheckReport, format: CheckFormat, named?: number): string {
+export function formatReport(report: CheckReport, format: CheckFormat, scope: Scope = { kind: "all" }): string {
   if (format === "json") return formatJson(report);
-  if (format === "github") return formatGithub(report, named);
-  return formatText(report, named);
+  if (format === "github") return formatGithub(report, scope);
+  return formatText(report, scope);
 }

@@ -140,6 +140,16 @@ export const CHECK_MESSAGES = {
     vi: { message: (p) => `(chỉ báo về ${p.named} tệp được nêu; các quy tắc giữa nhiều bài vẫn xét cả ${p.files} bài)` },
     en: { message: (p) => `(reporting on the ${p.named} file${p.named === 1 ? "" : "s"} named only; rules across articles still look at all ${p.files})` },
   }),
+  "check.summary.staged": message({
+    sample: { named: 2, files: 5 },
+    vi: { message: (p) => `(chỉ báo về ${p.named} tệp trong lần commit này; các quy tắc giữa nhiều bài vẫn xét cả ${p.files} bài)` },
+    en: { message: (p) => `(reporting on the ${p.named} file${p.named === 1 ? "" : "s"} of this commit only; rules across articles still look at all ${p.files})` },
+  }),
+  "check.staged.refused": message({
+    sample: {},
+    vi: { message: "Chưa commit. Sửa các lỗi trên, chạy lại git add với các tệp đã sửa rồi commit lại. (Muốn commit dù còn lỗi: git commit --no-verify)" },
+    en: { message: "Nothing was committed. Fix the errors above, git add the files again and commit again. (To commit despite the errors: git commit --no-verify)" },
+  }),
   "check.summary.otherErrors": message({
     sample: { errors: 3 },
     vi: { message: (p) => `Lưu ý: các tệp khác đang có ${p.errors} lỗi (chạy npm run check để xem).` },
