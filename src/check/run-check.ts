@@ -29,7 +29,9 @@ import type { Locator } from "../content/front-matter.ts";
 import { maxArticleYear } from "../dates.ts";
 import { getLanguage } from "../messages/index.ts";
 import { articleHash, cacheKey, CheckCache, fileStat, type FileOutcome } from "./check-cache.ts";
-import type { ArticleFacts } from "./facts.ts";
+import { standInArticle, type ArticleFacts } from "./facts.ts";
+import { buildPeopleIndex } from "../people/identity.ts";
+import { compareNewestFirst, type Article } from "../content/article.ts";
 import { ParsePool } from "./parse-pool.ts";
 import { parseOutcome } from "./parse-outcome.ts";
 import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, type PendingWarning } from "./site-rules.ts";
@@ -218,7 +220,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   problems.push(...crossCheck(order));
   problems.push(...contentNotices(scan, used));
 
-  const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...roleWarnings(facts)];
+  const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...roleWarnings(buildPeopleIndex(facts.map(standInArticle).filter((a): a is Article => a !== undefined).sort(compareNewestFirst)))];
   // A warning about another file that names a named one is reported too (the role it contradicts is in the named file).
   const relevant = named ? pending.filter((w) => named.has(w.problem.file) || w.related.some((r) => named.has(r))) : pending;
   const placed = placeWarnings(options.rootDir, contentDir, relevant, locators);

@@ -14,7 +14,8 @@
 import type { ContentError } from "../content/errors.ts";
 import { explain } from "../messages/index.ts";
 import type { ArticleFacts } from "./facts.ts";
-import { personKey, roleKey } from "./person-identity.ts";
+import type { PeopleIndex } from "../people/identity.ts";
+import { roleKey } from "./role-key.ts";
 
 /** A warning whose line is still to be found from `path`, with the other files it names. */
 export interface PendingWarning {
@@ -37,8 +38,8 @@ export function futureDateWarnings(facts: readonly ArticleFacts[], now: number):
   const today = vietnamDay(now);
   const out: PendingWarning[] = [];
   for (const f of facts) {
-    if (f.hasTime ? f.timestamp <= now : f.day <= today) continue;
-    out.push({ problem: { file: f.sourcePath, severity: "warning", field: "date", value: JSON.stringify(f.day), ...explain("check.warn.futureDate", { date: f.day, today }) }, path: ["date"], related: [] });
+    if (f.date.hasTime ? f.date.timestamp <= now : f.date.day <= today) continue;
+    out.push({ problem: { file: f.sourcePath, severity: "warning", field: "date", value: JSON.stringify(f.date.day), ...explain("check.warn.futureDate", { date: f.date.day, today }) }, path: ["date"], related: [] });
   }
   return out;
 }
@@ -54,7 +55,7 @@ function titleKey(title: string): string {
 export function duplicateTitleWarnings(facts: readonly ArticleFacts[]): PendingWarning[] {
   const groups = new Map<string, ArticleFacts[]>();
   for (const f of facts) {
-    const key = `${f.province}\u0000${f.year}\u0000${titleKey(f.title)}`;
+    const key = `${f.province}\u0000${f.date.year}\u0000${titleKey(f.title)}`;
     const group = groups.get(key);
     if (group) group.push(f);
     else groups.set(key, [f]);
@@ -65,7 +66,7 @@ export function duplicateTitleWarnings(facts: readonly ArticleFacts[]): PendingW
     for (const f of group) {
       const others = group.filter((g) => g !== f).map((g) => g.sourcePath);
       out.push({
-        problem: { file: f.sourcePath, severity: "warning", field: "title", value: JSON.stringify(f.title), ...explain("check.warn.duplicateTitle", { others: others.join(", "), province: f.province, year: f.year }) },
+        problem: { file: f.sourcePath, severity: "warning", field: "title", value: JSON.stringify(f.title), ...explain("check.warn.duplicateTitle", { others: others.join(", "), province: f.province, year: f.date.year }) },
         path: ["title"],
         related: others,
       });
@@ -74,62 +75,44 @@ export function duplicateTitleWarnings(facts: readonly ArticleFacts[]): PendingW
   return out;
 }
 
-interface Mention {
-  readonly facts: ArticleFacts;
-  readonly index: number;
-  readonly name: string;
-  readonly role: string;
-  /** The role as compared (roleKey). */
-  readonly key: string;
-}
-
 /**
  * An official whose role differs from the last known role of the same
- * person (same identity, personKey) — the role in the latest earlier article
- * naming them — showing both. When the next article naming them has the same
- * new role, the change is confirmed (a promotion, not a slip) and gives no
- * warning, so a real change warns only on the newest article until a later
- * one repeats it; a slip between two articles that agree (A, B, A) warns on
- * the slip only, and is not taken as the last known role.
+ * person — the role in the latest earlier article naming them — showing
+ * both. Who is the same person is decided by the people pages' rules
+ * (src/people/identity.ts: the same name in the same province, up to
+ * Unicode form, spacing, case and honorifics, or the same pinned id). When
+ * the next article naming them has the same new role, the change is
+ * confirmed (a promotion, not a slip) and gives no warning, so a real
+ * change warns only on the newest article until a later one repeats it; a
+ * slip between two articles that agree (A, B, A) warns on the slip only,
+ * and is not taken as the last known role.
+ * @param people the people index of the articles checked (drafts included)
  */
-export function roleWarnings(facts: readonly ArticleFacts[]): PendingWarning[] {
-  const people = new Map<string, Mention[]>();
-  for (const f of facts) {
-    const seen = new Set<string>();
-    f.officials.forEach((official, index) => {
-      const key = personKey(f.province, official);
-      // One mention per person per article: the first (a list pasted twice).
-      if (!key || seen.has(key)) return;
-      seen.add(key);
-      if (!official.role) return;
-      const list = people.get(key);
-      const mention = { facts: f, index, name: official.name, role: official.role, key: roleKey(official.role) };
-      if (list) list.push(mention);
-      else people.set(key, [mention]);
-    });
-  }
+export function roleWarnings(people: PeopleIndex): PendingWarning[] {
   const out: PendingWarning[] = [];
-  for (const mentions of people.values()) {
+  for (const person of people.persons) {
+    const mentions = person.mentions.filter((m) => m.role).map((m) => ({ mention: m, role: m.role ?? "", key: roleKey(m.role ?? "") }));
     if (mentions.length < 2) continue;
-    mentions.sort((a, b) => a.facts.timestamp - b.facts.timestamp || (a.facts.sourcePath < b.facts.sourcePath ? -1 : 1));
-    // The last known role: the latest one that was not itself a slip.
-    let previous: Mention | undefined;
+    mentions.sort((a, b) => a.mention.article.date.timestamp - b.mention.article.date.timestamp || (a.mention.article.sourcePath < b.mention.article.sourcePath ? -1 : 1));
+    let previous: (typeof mentions)[number] | undefined;
     mentions.forEach((m, i) => {
       const next = mentions[i + 1];
       if (!previous || m.key === previous.key || (next && m.key === next.key)) {
         previous = m;
         return;
       }
+      const article = m.mention.article;
+      const other = previous.mention.article;
       out.push({
         problem: {
-          file: m.facts.sourcePath,
+          file: article.sourcePath,
           severity: "warning",
-          field: `officials #${m.index + 1}.role`,
+          field: `officials #${m.mention.index + 1}.role`,
           value: JSON.stringify(m.role),
-          ...explain("check.warn.roleChanged", { name: m.name, role: m.role, otherRole: previous.role, otherFile: previous.facts.sourcePath, otherDate: previous.facts.day }),
+          ...explain("check.warn.roleChanged", { name: m.mention.name, role: m.role, otherRole: previous.role, otherFile: other.sourcePath, otherDate: other.date.day }),
         },
-        path: ["officials", m.index, "role"],
-        related: [previous.facts.sourcePath],
+        path: ["officials", m.mention.index, "role"],
+        related: [other.sourcePath],
       });
     });
   }
