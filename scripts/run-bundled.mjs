@@ -61,6 +61,27 @@ function currentVersion() {
   return typeof manifest.version === "string" ? manifest.version : undefined;
 }
 
+/**
+ * Each bundled source keeps its own location: `import.meta.url`, `.dirname`
+ * and `.filename` are replaced by the source file's, so that code finding
+ * files next to itself (layouts/assets, workers) behaves as unbundled. The
+ * bundle's own URL is in globalThis[Symbol.for("tong-ket.bundle-url")].
+ */
+const keepOwnLocation = {
+  name: "keep-own-location",
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const source = readFileSync(args.path, "utf8");
+      if (!source.includes("import.meta")) return undefined;
+      const own = { url: pathToFileURL(args.path).href, dirname: path.dirname(args.path), filename: args.path };
+      // Not inside a string ("import.meta.url" as an esbuild define key in src/cms/bundle.ts).
+      const contents = source.replace(/(?<!["'`])\bimport\.meta\.(url|dirname|filename)\b(?!["'`])/g, (_, key) => JSON.stringify(own[key]));
+      return { contents, loader: path.extname(args.path).slice(1).replace(/^[cm]/, "") };
+    });
+  },
+};
+
 /** Bundles the command with esbuild; returns its code version. */
 async function rebuild() {
   const { build } = await import("esbuild");
@@ -76,6 +97,10 @@ async function rebuild() {
     logLevel: "silent",
     // CommonJS dependencies (gray-matter, js-yaml…) call require().
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // Native dependencies, and those that read their own files or start
+    // their own processes, load from node_modules as usual.
+    external: ["sharp", "@resvg/*", "satori", "pagefind", "@11ty/*", "esbuild", "decap-*", "@fontsource/*"],
+    plugins: [keepOwnLocation],
   });
   const inputs = {};
   for (const file of Object.keys(result.metafile.inputs).sort()) inputs[file] = sha256(readFileSync(path.join(root, file)));
@@ -95,7 +120,8 @@ async function rebuild() {
 let version = currentVersion();
 try {
   if (version === undefined) version = await rebuild();
-} catch {
+} catch (error) {
+  if (process.env["DEBUG"]) process.stderr.write(`run-bundled.mjs: ${error?.stack ?? error}\n`);
   version = undefined;
   rmSync(manifestFile, { force: true });
 }
@@ -103,6 +129,7 @@ try {
 process.argv = [process.argv[0] ?? "node", entry, ...rest];
 if (version !== undefined) {
   globalThis[VERSION_KEY] = version;
+  globalThis[Symbol.for("tong-ket.bundle-url")] = pathToFileURL(bundleFile).href;
   await import(pathToFileURL(bundleFile).href);
 } else {
   const { register } = await import("tsx/esm/api");

@@ -13,7 +13,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { annotation, escapeAnnotationData, escapeAnnotationProperty, formatJson, formatText } from "../src/check/format.ts";
 import { parseCheckCommandLine } from "../src/check/command.ts";
 import { runCheck, type CheckReport } from "../src/check/run-check.ts";
-import type { ContentError } from "../src/content/errors.ts";
+import { buildSite } from "../src/build/build-site.ts";
+import { ContentValidationError, type ContentError } from "../src/content/errors.ts";
 import { loadContent } from "../src/content/load-content.ts";
 import { parseArticle } from "../src/content/parse-article.ts";
 import { setLanguage } from "../src/messages/index.ts";
@@ -97,6 +98,48 @@ describe("what the check reports", () => {
     // One error per real cause: the duplicate URL is reported once, the alias collision once.
     expect(report.problems.filter((p) => p.code === "content.duplicateUrl")).toHaveLength(1);
     expect(report.problems.filter((p) => p.code === "content.aliasOtherArticle")).toHaveLength(1);
+  });
+
+  /** The build's errors and warnings for a project (nothing is written: it fails before). */
+  async function buildProblems(root: string): Promise<ContentError[]> {
+    const error = await buildSite({ outDir: path.join(root, "_site"), rootDir: root }).catch((e: unknown) => e);
+    if (!(error instanceof ContentValidationError)) throw new Error(`the build did not fail: ${String(error)}`);
+    return [...error.errors, ...error.warnings];
+  }
+  const notOwn = (p: ContentError): boolean => !(p.code?.startsWith("check.") ?? false);
+
+  it("reports exactly the build's errors and warnings: loader, output plan and people, with broken articles", async () => {
+    const root = project({
+      ...BROKEN,
+      // Output plan: an alias on a page of the site.
+      "content/gia-lai/2016-12-11-reserved.md": valid("Bốn", "2016-12-11", "aliases: [/tinh-thanh/]"),
+      // People: a name two ids tell apart, then a mention without an id.
+      "content/ha-tinh/2016-12-12-a.md": valid("Năm", "2016-12-12", "officials:\n  - name: Lê Văn An\n    id: le-van-an-so\n").replace("gia-lai", "ha-tinh"),
+      "content/ha-tinh/2016-12-13-b.md": valid("Sáu", "2016-12-13", "officials:\n  - name: Lê Văn An\n    id: le-van-an-ubnd\n").replace("gia-lai", "ha-tinh"),
+      "content/ha-tinh/2016-12-14-c.md": valid("Bảy", "2016-12-14", "officials:\n  - name: Lê Văn An\n").replace("gia-lai", "ha-tinh"),
+    });
+    const fromBuild = (await buildProblems(root)).map(key).sort();
+    const report = await runCheck({ rootDir: root, cache: false, now: NOW });
+    expect(report.problems.filter(notOwn).map(key).sort()).toEqual(fromBuild);
+    for (const code of ["content.province.unknown", "content.duplicateUrl", "output.reserved", "people.ambiguousName"]) expect(report.problems.map((p) => p.code)).toContain(code);
+  });
+
+  it("reports exactly the build's errors about the published-URL record, and a site with nothing to publish", async () => {
+    const record = { entries: [{ code: "abcde", urls: ["/gia-lai/2016/da-xoa/"] }, { code: "bcdef", urls: ["/gia-lai/2016/hop-le/"] }] };
+    const root = project({
+      "content/gia-lai/2016-11-29-hop-le-moi.md": valid("Hợp lệ", "2016-11-29"),
+      "published-urls.json": JSON.stringify(record, null, 2),
+    });
+    const fromBuild = (await buildProblems(root)).map(key).sort();
+    const report = await runCheck({ rootDir: root, cache: false, now: NOW });
+    expect(fromBuild.length).toBeGreaterThan(0);
+    expect(report.problems.filter(notOwn).map(key).sort()).toEqual(fromBuild);
+    expect(report.problems.every((p) => p.file === "published-urls.json" || p.severity === "warning")).toBe(true);
+
+    const drafts = project({ "content/gia-lai/2016-11-29-nhap.md": valid("Nháp", "2016-11-29", "draft: true") });
+    const draftReport = await runCheck({ rootDir: drafts, cache: false, now: NOW });
+    expect(draftReport.problems.filter(notOwn).map(key).sort()).toEqual((await buildProblems(drafts)).map(key).sort());
+    expect(draftReport.problems.map((p) => p.code)).toEqual(["cli.nothingToPublish"]);
   });
 
   it("gives the same report when articles are parsed on worker threads", async () => {

@@ -1,104 +1,70 @@
 /**
  * What `npm run check` keeps of each valid article after its parse: the
- * little the rules across articles read — URLs for the loader's
- * cross-checks; title, province, date and officials for the warnings and
- * for the people index (src/people/identity.ts). Plain data, so it is
- * cached with the file's result and revived without parsing the file again.
+ * article as the loader made it, minus its text (body, plain text, summary).
+ * That is everything the build's steps after the loader read to find
+ * problems — the cross-checks, the published-URL record, the people index,
+ * the output plan (src/plan/site-outputs.ts) — and what this check's rules
+ * across articles read. Plain data, so it is cached with the file's result
+ * and revived without parsing the file again.
  */
-import type { Article, Official } from "../content/article.ts";
-import { HONORIFICS, type Honorific } from "../content/schema.ts";
+import { z } from "zod";
+import type { Article } from "../content/article.ts";
+import { HONORIFICS } from "../content/schema.ts";
 import { getProvince, listingProvinceIds } from "../provinces.ts";
 import { trustedHtml } from "../safe-html.ts";
 
-export interface ArticleFacts {
-  /** Path relative to the project root ("content/gia-lai/x.md"). */
-  readonly sourcePath: string;
-  readonly slug: string;
-  readonly url: string;
-  readonly aliases: readonly string[];
-  readonly draft: boolean;
-  readonly title: string;
-  /** Province id as written (the unit at the time). */
+/** The article without its text; the province by id (a unit at the time). */
+export type ArticleFacts = Omit<Article, "body" | "bodyText" | "summary" | "province" | "listedUnder"> & {
+  /** Province id as written. */
   readonly province: string;
-  /** The date as the loader gave it (src/dates.ts ArticleDate). */
-  readonly date: Article["date"];
-  readonly officials: readonly Official[];
-}
+};
 
 /** The facts of a valid article. */
 export function factsOf(article: Article): ArticleFacts {
-  return {
-    sourcePath: article.sourcePath,
-    slug: article.slug,
-    url: article.url,
-    aliases: [...article.aliases],
-    draft: article.draft,
-    title: article.title,
-    province: article.province.id,
-    date: { ...article.date },
-    officials: article.officials.map((o) => ({ name: o.name, ...(o.role ? { role: o.role } : {}), ...(o.honorific ? { honorific: o.honorific } : {}), ...(o.id ? { id: o.id } : {}) })),
-  };
+  // Listed field by field, so that a field added to Article is a decision here, not silently cached.
+  const { body: _body, bodyText: _bodyText, summary: _summary, province, listedUnder: _listed, ...rest } = article;
+  return { ...rest, province: province.id };
 }
 
 const EMPTY_BODY = trustedHtml("");
 
 /**
- * An Article made of the facts, for the functions the build runs over whole
- * articles that read only these fields (the people index groups officials
- * by name, id and province). Everything else is empty: never for output.
+ * The Article the facts stand for, for the build's steps after the loader:
+ * the same fields, with an empty body and summary (those steps never read
+ * them when they only look for problems). Never for output.
  */
 export function standInArticle(facts: ArticleFacts): Article | undefined {
   const province = getProvince(facts.province);
   if (!province) return undefined;
-  return {
-    sourcePath: facts.sourcePath,
-    slug: facts.slug,
-    url: facts.url,
-    title: facts.title,
-    date: facts.date,
-    province,
-    listedUnder: listingProvinceIds(province.id),
-    officials: facts.officials,
-    awards: [],
-    summary: "",
-    tags: [],
-    draft: facts.draft,
-    aliases: facts.aliases,
-    body: EMPTY_BODY,
-    bodyImages: [],
-    bodyText: "",
-  };
+  return { ...facts, province, listedUnder: listingProvinceIds(province.id), summary: "", body: EMPTY_BODY, bodyText: "" };
 }
 
-const isString = (v: unknown): v is string => typeof v === "string";
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-const optionalString = (v: unknown): boolean => v === undefined || isString(v);
+// The shape of cached facts. A damaged or forged cache is a miss, never a crash.
+const text = z.string();
+const FACTS = z.strictObject({
+  sourcePath: text,
+  slug: text,
+  url: text,
+  title: text,
+  date: z.strictObject({ iso: text, timestamp: z.number().finite(), year: z.number().int(), day: text, hasTime: z.boolean() }),
+  province: text,
+  agency: text.optional(),
+  reviewYear: z.number().int().optional(),
+  planYear: z.number().int().optional(),
+  officials: z.array(z.strictObject({ name: text, role: text.optional(), honorific: z.enum(HONORIFICS).optional(), id: text.optional() })),
+  awards: z.array(z.strictObject({ title: text, recipient: text.optional(), count: z.number().int().optional(), conferredBy: text.optional() })),
+  author: text.optional(),
+  image: z.strictObject({ src: text, alt: text, caption: text.optional(), sourceFile: text.optional() }).optional(),
+  tags: z.array(text),
+  draft: z.boolean(),
+  aliases: z.array(text),
+  bodyImages: z.array(z.strictObject({ src: text, alt: text, title: text.optional(), line: z.number().int(), sourceFile: text.optional() })),
+});
 
-function reviveOfficial(v: unknown): Official | undefined {
-  if (!isObject(v) || !isString(v["name"]) || !optionalString(v["role"]) || !optionalString(v["id"])) return undefined;
-  const honorific = v["honorific"];
-  if (honorific !== undefined && !(HONORIFICS as readonly unknown[]).includes(honorific)) return undefined;
-  return { name: v["name"], ...(isString(v["role"]) ? { role: v["role"] } : {}), ...(honorific !== undefined ? { honorific: honorific as Honorific } : {}), ...(isString(v["id"]) ? { id: v["id"] } : {}) };
-}
-
-/** Facts read back from the cache, when they have the right shape (a damaged cache is a miss, never a crash). */
+/** Facts read back from the cache, when they have the right shape and belong to `sourcePath`. */
 export function reviveFacts(value: unknown, sourcePath: string): ArticleFacts | undefined {
-  if (!isObject(value) || value["sourcePath"] !== sourcePath) return undefined;
-  const { slug, url, aliases, draft, title, province, date, officials } = value;
-  if (!isString(slug) || !isString(url) || !isString(title) || !isString(province) || typeof draft !== "boolean" || !getProvince(province)) return undefined;
-  if (!isObject(date) || !isString(date["iso"]) || !isString(date["day"]) || typeof date["year"] !== "number" || typeof date["timestamp"] !== "number" || !Number.isFinite(date["timestamp"]) || typeof date["hasTime"] !== "boolean") return undefined;
-  if (!Array.isArray(aliases) || !aliases.every(isString) || !Array.isArray(officials)) return undefined;
-  const revived = officials.map(reviveOfficial);
-  if (revived.some((o) => o === undefined)) return undefined;
-  return {
-    sourcePath,
-    slug,
-    url,
-    aliases,
-    draft,
-    title,
-    province,
-    date: { iso: date["iso"], day: date["day"], year: date["year"], timestamp: date["timestamp"], hasTime: date["hasTime"] },
-    officials: revived as Official[],
-  };
+  const parsed = FACTS.safeParse(value);
+  if (!parsed.success || parsed.data.sourcePath !== sourcePath || !getProvince(parsed.data.province)) return undefined;
+  // zod gives optional fields as present-but-undefined only when they were; drop them so revived facts equal fresh ones.
+  return JSON.parse(JSON.stringify(parsed.data)) as ArticleFacts;
 }

@@ -27,8 +27,8 @@ interface Share {
 
 /** The worker script: the running bundle itself, or the TypeScript entry through tsx. */
 function workerUrl(): URL {
-  const self = new URL(import.meta.url);
-  return self.pathname.endsWith(".ts") ? new URL("./check-worker.mjs", self) : self;
+  const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for("tong-ket.bundle-url")];
+  return typeof bundle === "string" ? new URL(bundle) : new URL("./check-worker.mjs", import.meta.url);
 }
 
 export class ParsePool {

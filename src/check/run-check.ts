@@ -27,10 +27,12 @@ import { parseArticleBytes } from "../content/parse-article.ts";
 import { availableParallelism } from "node:os";
 import type { Locator } from "../content/front-matter.ts";
 import { maxArticleYear } from "../dates.ts";
-import { getLanguage } from "../messages/index.ts";
+import { explain, getLanguage } from "../messages/index.ts";
 import { articleHash, cacheKey, CheckCache, fileStat, type FileOutcome } from "./check-cache.ts";
 import { standInArticle, type ArticleFacts } from "./facts.ts";
 import { buildPeopleIndex } from "../people/identity.ts";
+import { planSite } from "../plan/site-outputs.ts";
+import { createSiteData, readLedger } from "../site-data.ts";
 import { compareNewestFirst, type Article } from "../content/article.ts";
 import { ParsePool } from "./parse-pool.ts";
 import { parseOutcome } from "./parse-outcome.ts";
@@ -192,6 +194,30 @@ export function projectPath(rootDir: string, cwd: string, given: string): string
   return path.relative(rootDir, path.resolve(cwd, given)).split(path.sep).join("/");
 }
 
+/** Articles standing for the facts, newest first (as the loader hands them on). */
+function standIns(facts: readonly ArticleFacts[]): Article[] {
+  return facts.map(standInArticle).filter((a): a is Article => a !== undefined).sort(compareNewestFirst);
+}
+
+/**
+ * The errors the build finds after loading: the published-URL record's,
+ * the people index's and the output plan's — the build's own functions
+ * (createSiteData, planSite) over the published articles, as the build and
+ * the preview call them. Without the pictures processed, as in the preview.
+ * @param loaded the problems found so far (errors in articles hold back the record's own errors, as in the build)
+ */
+function planSiteOf(rootDir: string, published: readonly ArticleFacts[], loaded: readonly ContentError[]): { errors: readonly ContentError[] } {
+  const { ledger, text, errors: ledgerErrors } = readLedger(rootDir);
+  const data = createSiteData(standIns(published), { rootDir, ledger, ledgerText: text });
+  const contentErrors = [...loaded.filter((p) => p.severity !== "warning"), ...ledgerErrors];
+  const planned = planSite(data, contentErrors);
+  // planSite returns the errors it was given first: keep only what it found.
+  const found = planned.errors.slice(contentErrors.length);
+  // As the build: a site with nothing to publish is an error, once every other error is fixed.
+  const none = published.length === 0 && contentErrors.length === 0 && found.length === 0 ? [{ file: "content/", ...explain("cli.nothingToPublish") }] : [];
+  return { errors: [...ledgerErrors, ...found, ...none] };
+}
+
 /** Runs every check over the content folder. Never throws on bad content: all of it is in the report. */
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const contentDir = options.contentDir ?? "content";
@@ -213,14 +239,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   }
   cache.save();
 
-  // The build's cross-checks, over the articles it publishes. With named
-  // files, those go last: a pair is then reported on the named file.
+  // The build's steps after the loader, over the articles it publishes, as
+  // the build runs them: the cross-checks, then the site data (published-URL
+  // record, people) and its output plan. With named files, those go last: a
+  // pair is then reported on the named file.
   const published = facts.filter((f) => !f.draft);
   const order = named ? [...published.filter((f) => !named.has(f.sourcePath)), ...published.filter((f) => named.has(f.sourcePath))] : published;
   problems.push(...crossCheck(order));
   problems.push(...contentNotices(scan, used));
+  const site = planSiteOf(options.rootDir, order, problems);
+  problems.push(...site.errors);
 
-  const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...roleWarnings(buildPeopleIndex(facts.map(standInArticle).filter((a): a is Article => a !== undefined).sort(compareNewestFirst)))];
+  const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...roleWarnings(buildPeopleIndex(standIns(facts)))];
   // A warning about another file that names a named one is reported too (the role it contradicts is in the named file).
   const relevant = named ? pending.filter((w) => named.has(w.problem.file) || w.related.some((r) => named.has(r))) : pending;
   const placed = placeWarnings(options.rootDir, contentDir, relevant, locators);
