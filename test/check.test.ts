@@ -142,6 +142,22 @@ describe("what the check reports", () => {
     expect(draftReport.problems.map((p) => p.code)).toEqual(["cli.nothingToPublish"]);
   });
 
+  it("reports an image name that differs only by case once: the error with the right name, not also the file as unused", async () => {
+    const root = project({
+      "content/gia-lai/2016-11-29-a.md": valid("A", "2016-11-29", "image:\n  src: toan-canh.jpg\n  alt: Toàn cảnh\n  caption: Toàn cảnh"),
+      "content/gia-lai/Toan-Canh.jpg": Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      "content/gia-lai/thua.jpg": Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    });
+    const report = await runCheck({ rootDir: root, cache: false, now: NOW });
+    expect(report.problems.map((p) => [p.file, p.code])).toEqual([
+      ["content/gia-lai/2016-11-29-a.md", "content.imageMissingSuggest"],
+      ["content/gia-lai/thua.jpg", "content.notice.unusedImage"],
+    ]);
+    expect(report.problems[0]?.fix).toContain("Toan-Canh.jpg");
+    expect(report.problems[0]?.line).toBe(6);
+    expect(report.problems.filter(notOwn).map(key).sort()).toEqual((await buildProblems(root)).map(key).sort());
+  });
+
   it("gives the same report when articles are parsed on worker threads", async () => {
     const many: Record<string, string | Buffer> = { ...BROKEN };
     for (let i = 0; i < 40; i++) many[`content/gia-lai/2016/2016-11-${String((i % 28) + 1).padStart(2, "0")}-bai-${i}.md`] = valid(`Bài ${i % 30}`, `2016-11-${String((i % 28) + 1).padStart(2, "0")}`, `officials:\n  - name: Lê A\n    role: ${i % 7 === 0 ? "Phó Giám đốc" : "Giám đốc"}`);

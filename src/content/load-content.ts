@@ -104,9 +104,12 @@ const NOTICE: Readonly<Record<Exclude<OtherKind, "image" | "extension">, Paramet
 /** A notice for every entry under content/ that is not published, except images some article uses. */
 export function contentNotices(scan: ContentScan, used: ReadonlySet<string>): ContentError[] {
   const notices: ContentError[] = [];
+  // A name that differs only by case is already an error about the article ("did you mean …?"):
+  // calling the file unused too would be a second message for one cause, and bad advice (delete it).
+  const usedFolded = new Set([...used].map((u) => u.toLowerCase()));
   for (const other of scan.others) {
     // A file an article names is used, or its problem is already an error about that article.
-    if (used.has(other.path)) continue;
+    if (used.has(other.path) || usedFolded.has(other.path.toLowerCase())) continue;
     const text =
       other.kind === "image"
         ? explain("content.notice.unusedImage")
