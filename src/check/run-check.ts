@@ -195,8 +195,8 @@ export function projectPath(rootDir: string, cwd: string, given: string): string
 }
 
 /** Articles standing for the facts, newest first (as the loader hands them on). */
-function standIns(facts: readonly ArticleFacts[]): Article[] {
-  return facts.map(standInArticle).filter((a): a is Article => a !== undefined).sort(compareNewestFirst);
+function standIns(facts: readonly ArticleFacts[], made: ReadonlyMap<ArticleFacts, Article | undefined>): Article[] {
+  return facts.map((f) => made.get(f)).filter((a): a is Article => a !== undefined).sort(compareNewestFirst);
 }
 
 /**
@@ -206,9 +206,9 @@ function standIns(facts: readonly ArticleFacts[]): Article[] {
  * the preview call them. Without the pictures processed, as in the preview.
  * @param loaded the problems found so far (errors in articles hold back the record's own errors, as in the build)
  */
-function planSiteOf(rootDir: string, published: readonly ArticleFacts[], loaded: readonly ContentError[]): { errors: readonly ContentError[] } {
+function planSiteOf(rootDir: string, published: readonly Article[], loaded: readonly ContentError[]): { errors: readonly ContentError[] } {
   const { ledger, text, errors: ledgerErrors } = readLedger(rootDir);
-  const data = createSiteData(standIns(published), { rootDir, ledger, ledgerText: text });
+  const data = createSiteData(published, { rootDir, ledger, ledgerText: text });
   const contentErrors = [...loaded.filter((p) => p.severity !== "warning"), ...ledgerErrors];
   const planned = planSite(data, contentErrors);
   // planSite returns the errors it was given first: keep only what it found.
@@ -247,10 +247,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const order = named ? [...published.filter((f) => !named.has(f.sourcePath)), ...published.filter((f) => named.has(f.sourcePath))] : published;
   problems.push(...crossCheck(order));
   problems.push(...contentNotices(scan, used));
-  const site = planSiteOf(options.rootDir, order, problems);
+  // One stand-in per article, shared by the plan (published ones) and the role warning (all).
+  const articlesOf = new Map(facts.map((f) => [f, standInArticle(f)]));
+  const site = planSiteOf(options.rootDir, standIns(order, articlesOf), problems);
   problems.push(...site.errors);
 
-  const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...roleWarnings(buildPeopleIndex(standIns(facts)))];
+  const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...roleWarnings(buildPeopleIndex(standIns(facts, articlesOf)))];
   // A warning about another file that names a named one is reported too (the role it contradicts is in the named file).
   const relevant = named ? pending.filter((w) => named.has(w.problem.file) || w.related.some((r) => named.has(r))) : pending;
   const placed = placeWarnings(options.rootDir, contentDir, relevant, locators);
