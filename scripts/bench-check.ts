@@ -20,16 +20,22 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import { generateArticles } from "./generate-articles.ts";
 
-const { values } = parseArgs({ options: { count: { type: "string", default: "10000" }, runs: { type: "string", default: "5" }, root: { type: "string" } } });
+const values = runCommandLine(
+  defineCommand({
+    invocation: "npx tsx scripts/bench-check.ts",
+    summary: "check.command.bench",
+    options: {
+      count: { type: "string", value: "number", default: "10000", help: "cli.option.count" },
+      runs: { type: "string", value: "number", default: "5", help: "check.option.runs" },
+      root: { type: "string", value: "dir", help: "cli.option.benchRoot" },
+    },
+  }),
+);
 const count = Number(values.count);
 const runs = Number(values.runs);
-if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1) {
-  console.error("usage: tsx scripts/bench-check.ts [--count N] [--runs N] [--root DIR]");
-  process.exit(2);
-}
 const repo = path.resolve(import.meta.dirname, "..");
 const root = values.root ? path.resolve(values.root) : mkdtempSync(path.join(tmpdir(), "bench-check-"));
 

@@ -35,7 +35,7 @@ const article = (title: string, date: string, extra = ""): string => `---\ntitle
 
 beforeAll(() => {
   root = mkdtempSync(path.join(os.tmpdir(), "check-hook-"));
-  for (const part of ["src", "scripts", "package.json"]) cpSync(path.join(REPO, part), path.join(root, part), { recursive: true });
+  for (const part of ["src", "scripts", "layouts", "package.json"]) cpSync(path.join(REPO, part), path.join(root, part), { recursive: true });
   symlinkSync(path.join(REPO, "node_modules"), path.join(root, "node_modules"));
   writeFileSync(path.join(root, ".gitignore"), "node_modules\n.cache/\n");
   write("content/gia-lai/2016-12-09-hoi-nghi.md", article("Hội nghị tổng kết năm 2016", "2016-12-09"));

@@ -371,12 +371,14 @@ describe("the command line", () => {
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.exitCode).toBe(2);
-    expect(bad.stderr).toContain("there is no option --fromat — --format?");
-    expect(bad.stderr).toContain("--format takes text, github or json (got xml)");
-    expect(bad.stderr).toContain("there is no option -x");
-    expect(bad.stderr).toContain("--staged takes the files from git");
-    expect(bad.stderr).toContain("--root needs a value");
+    expect(bad.stderr).toContain("unknown option --fromat — did you mean --format?");
+    expect(bad.stderr).toContain('--format does not accept "xml": choose one of text, github, json');
+    expect(bad.stderr).toContain("unknown option -x");
+    expect(bad.stderr).toContain("option --root needs a value");
     expect(bad.stderr).toContain("Usage: npm run check");
+    const both = parseCheckCommandLine(["--staged", "a.md"], "/p", { LANG: "en_US.UTF-8" });
+    expect(both).toMatchObject({ ok: false, exitCode: 2, stdout: "" });
+    expect(both.ok ? "" : both.stderr).toMatch(/^error: --staged takes the files from git[^\n]*\n\nUsage: npm run check/);
   });
 });
 

@@ -208,6 +208,36 @@ export const CHECK_MESSAGES = {
     vi: { message: "--staged tự lấy danh sách tệp từ git: không ghi thêm tên tệp" },
     en: { message: "--staged takes the files from git: do not name files as well" },
   }),
+  "check.command.bench": message({
+    sample: {},
+    vi: { message: "Đo thời gian của npm run check trên các bài viết được tạo tự động: lần đầu, khi không có gì đổi, khi một bài đổi, và qua npm." },
+    en: { message: "Measures npm run check over generated articles: cold, with nothing changed, with one article changed, and through npm." },
+  }),
+  "check.option.runs": message({
+    sample: {},
+    vi: { message: "số lần chạy mỗi trường hợp (mặc định 5)" },
+    en: { message: "runs of each situation (default 5)" },
+  }),
+  "check.command.editorGuide": message({
+    sample: {},
+    vi: { message: "Điền lại các ví dụ thông báo trong docs/huong-dan-bien-tap.md bằng chính kết quả của npm run check." },
+    en: { message: "Fills in the message examples of docs/huong-dan-bien-tap.md from what npm run check prints." },
+  }),
+  "check.option.guideCheck": message({
+    sample: {},
+    vi: { message: "chỉ kiểm tra: thoát với mã 1 nếu ví dụ đã cũ, không ghi tệp" },
+    en: { message: "only check: exit 1 when the examples are out of date, write nothing" },
+  }),
+  "check.guide.updated": message({
+    sample: { file: "docs/huong-dan-bien-tap.md" },
+    vi: { message: (p) => `${p.file}: đã cập nhật các ví dụ thông báo` },
+    en: { message: (p) => `${p.file}: message examples updated` },
+  }),
+  "check.guide.outdated": message({
+    sample: { file: "docs/huong-dan-bien-tap.md" },
+    vi: { message: (p) => `${p.file}: các ví dụ thông báo đã cũ; chạy npx tsx scripts/editor-guide.ts` },
+    en: { message: (p) => `${p.file}: message examples are out of date; run npx tsx scripts/editor-guide.ts` },
+  }),
   "check.usage": message({
     sample: {},
     vi: {
@@ -248,31 +278,6 @@ export const CHECK_MESSAGES = {
         "  -h, --help                 show this help",
       ].join("\n"),
     },
-  }),
-  "check.badArgs": message({
-    sample: { detail: "--fromat" },
-    vi: { message: (p) => `Lệnh không hợp lệ: ${p.detail}` },
-    en: { message: (p) => `Invalid command line: ${p.detail}` },
-  }),
-  "check.unknownOption": message({
-    sample: { option: "--fromat" },
-    vi: { message: (p) => `không có tùy chọn ${p.option}` },
-    en: { message: (p) => `there is no option ${p.option}` },
-  }),
-  "check.badFormat": message({
-    sample: { value: "xml" },
-    vi: { message: (p) => `--format chỉ nhận text, github hoặc json (đang ghi ${p.value})` },
-    en: { message: (p) => `--format takes text, github or json (got ${p.value})` },
-  }),
-  "check.badLang": message({
-    sample: { value: "fr" },
-    vi: { message: (p) => `--lang chỉ nhận vi hoặc en (đang ghi ${p.value})` },
-    en: { message: (p) => `--lang takes vi or en (got ${p.value})` },
-  }),
-  "check.missingValue": message({
-    sample: { option: "--root" },
-    vi: { message: (p) => `${p.option} cần một giá trị` },
-    en: { message: (p) => `${p.option} needs a value` },
   }),
   "check.rootMissing": message({
     sample: { root: "/tmp/khong-co" },
