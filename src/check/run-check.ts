@@ -22,7 +22,7 @@ import path from "node:path";
 import type { ContentError } from "../content/errors.ts";
 import { scanContent, problemError, tryReadContentFile } from "../content/content-files.ts";
 import { LIMITS } from "../content/limits.ts";
-import { checkFileUses, contentNotices, crossCheck } from "../content/load-content.ts";
+import { checkArticleUses, contentNotices, crossCheck } from "../content/load-content.ts";
 import { parseArticleBytes } from "../content/parse-article.ts";
 import { availableParallelism } from "node:os";
 import type { Locator } from "../content/front-matter.ts";
@@ -82,7 +82,7 @@ const SHARE = 200;
 
 /** The problems of one article that depend on more than its bytes: the files it names (checked every run, as the loader does). */
 function withFileChecks(rootDir: string, contentDir: string, file: string, outcome: FileOutcome): FileOutcome {
-  const fileErrors = checkFileUses(rootDir, file, outcome.uses, contentDir);
+  const fileErrors = checkArticleUses(rootDir, file, outcome.uses, contentDir);
   if (fileErrors.length === 0) return outcome;
   // Like the loader: an article whose image is missing is not valid, so it takes no part in the cross-checks.
   return { errors: [...outcome.errors, ...fileErrors], warnings: outcome.warnings, uses: outcome.uses };
