@@ -90,7 +90,7 @@ const LINE_BREAK = /[\n\u2028\u2029]/g;
 const escapeControl = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 /** Text safe to print: control characters shown as \uXXXX (line breaks too, unless `multiLine`). */
-function printable(text: string, multiLine = false): string {
+export function printable(text: string, multiLine = false): string {
   const shown = text.replace(CONTROL, escapeControl);
   return multiLine ? shown : shown.replace(LINE_BREAK, escapeControl);
 }

@@ -15,7 +15,7 @@ import { compareNewestFirst, type Article } from "./article.ts";
 import { checkContentFile, problemError, scanContent, tryReadContentFile, type ContentScan, type OtherKind } from "./content-files.ts";
 import { closest, type ContentError } from "./errors.ts";
 import { LIMITS } from "./limits.ts";
-import { parseArticleBytes, type FileUse, type ParseResult } from "./parse-article.ts";
+import { parseArticleBytes, type FileUse, type ParseOptions, type ParseResult } from "./parse-article.ts";
 
 export interface LoadOptions {
   /** Project root; paths in errors are relative to it. */
@@ -64,10 +64,10 @@ function missingImage(rootDir: string, article: string, use: FileUse): ContentEr
  * need the file system (the image next to it is a regular file in the
  * folder, within the size limit).
  */
-export function loadArticleFile(rootDir: string, file: string, contentDir = "content"): ParseResult {
+export function loadArticleFile(rootDir: string, file: string, contentDir = "content", options: ParseOptions = {}): ParseResult {
   const read = tryReadContentFile(rootDir, file, LIMITS.articleBytes, undefined, contentDir);
   if (!read.ok) return { ok: false, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
-  return parseArticleFile(rootDir, file, read.bytes, contentDir);
+  return parseArticleFile(rootDir, file, read.bytes, contentDir, options);
 }
 
 /**
@@ -75,8 +75,8 @@ export function loadArticleFile(rootDir: string, file: string, contentDir = "con
  * checks the files the article uses. The parse cache's workers read once,
  * hash those bytes and parse the same bytes (src/content/load-worker-task.ts).
  */
-export function parseArticleFile(rootDir: string, file: string, bytes: Uint8Array, contentDir = "content"): ParseResult {
-  const result = parseArticleBytes(file, bytes);
+export function parseArticleFile(rootDir: string, file: string, bytes: Uint8Array, contentDir = "content", options: ParseOptions = {}): ParseResult {
+  const result = parseArticleBytes(file, bytes, options);
   const fileErrors = checkArticleUses(rootDir, file, result.uses, contentDir);
   if (fileErrors.length === 0) return result;
   return { ok: false, errors: [...(result.ok ? [] : result.errors), ...fileErrors], warnings: result.warnings, uses: result.uses };
@@ -104,9 +104,12 @@ const NOTICE: Readonly<Record<Exclude<OtherKind, "image" | "extension">, Paramet
 /** A notice for every entry under content/ that is not published, except images some article uses. */
 export function contentNotices(scan: ContentScan, used: ReadonlySet<string>): ContentError[] {
   const notices: ContentError[] = [];
+  // A name that differs only by case is already an error about the article ("did you mean …?"):
+  // calling the file unused too would be a second message for one cause, and bad advice (delete it).
+  const usedFolded = new Set([...used].map((u) => u.toLowerCase()));
   for (const other of scan.others) {
     // A file an article names is used, or its problem is already an error about that article.
-    if (used.has(other.path)) continue;
+    if (used.has(other.path) || usedFolded.has(other.path.toLowerCase())) continue;
     const text =
       other.kind === "image"
         ? explain("content.notice.unusedImage")
@@ -150,17 +153,20 @@ export function loadContent(options: LoadOptions): LoadResult {
   );
 }
 
+/** What the cross-checks read of an article (`npm run check` passes what it keeps of each). */
+export type CrossCheckArticle = Pick<Article, "sourcePath" | "url" | "aliases">;
+
 /** Errors that involve two articles: duplicate URLs and aliases that collide. */
-export function crossCheck(articles: readonly Article[]): ContentError[] {
+export function crossCheck(articles: readonly CrossCheckArticle[]): ContentError[] {
   const errors: ContentError[] = [];
-  const pageOwner = new Map<string, Article>();
+  const pageOwner = new Map<string, CrossCheckArticle>();
   for (const article of articles) {
     const other = pageOwner.get(article.url);
     if (other) {
       errors.push({ file: article.sourcePath, ...explain("content.duplicateUrl", { url: article.url, other: other.sourcePath, file: article.sourcePath }) });
     } else pageOwner.set(article.url, article);
   }
-  const aliasOwner = new Map<string, Article>();
+  const aliasOwner = new Map<string, CrossCheckArticle>();
   for (const article of articles) {
     for (const alias of article.aliases) {
       const page = pageOwner.get(alias);

@@ -22,7 +22,7 @@ import matter from "gray-matter";
 import type { z } from "zod";
 import { diagnoseDate, maxArticleYear, MIN_ARTICLE_YEAR, parseArticleDate, type DateProblem } from "../dates.ts";
 import { BODY_FIELD, checkBodyImages } from "../images/body-images.ts";
-import { renderMarkdown, truncateText } from "../markdown.ts";
+import { renderMarkdown, scanMarkdown, truncateText } from "../markdown.ts";
 import { explain, t, type Explanation } from "../messages/index.ts";
 import { getProvince, listingProvinceIds, suggestProvinceIds, provinceFullName } from "../provinces.ts";
 import { slugify } from "../slug.ts";
@@ -43,8 +43,32 @@ export interface FileUse {
   readonly line?: number;
 }
 
+/** How to parse an article. */
+export interface ParseOptions {
+  /**
+   * Validate only (`npm run check`): every rule runs, but the body is only
+   * scanned for what validation reads (level-1 headings), never rendered,
+   * so the article's `body` is empty and its `bodyText` and default
+   * `summary` are Markdown source. The result keeps `source`, the parts of
+   * the file the check's own rules read.
+   */
+  readonly validateOnly?: boolean;
+}
+
+/** What a validate-only parse keeps for `npm run check` (src/check/). */
+export interface ArticleSource {
+  /** The front matter as written (after the shape check and text cleaning). */
+  readonly frontMatter: FrontMatter;
+  /** The Markdown after the closing ---. */
+  readonly body: string;
+  /** The file line of the body's first line. */
+  readonly bodyStart: number;
+  /** File lines of front-matter fields (parses the YAML with positions on first use only). */
+  readonly locate: Locator;
+}
+
 export type ParseResult =
-  | { readonly ok: true; readonly article: Article; readonly warnings: readonly ContentError[]; readonly uses: readonly FileUse[] }
+  | { readonly ok: true; readonly article: Article; readonly warnings: readonly ContentError[]; readonly uses: readonly FileUse[]; readonly source?: ArticleSource }
   | { readonly ok: false; readonly errors: readonly ContentError[]; readonly warnings: readonly ContentError[]; readonly uses: readonly FileUse[] };
 
 const SUMMARY_LENGTH = 280;
@@ -185,10 +209,10 @@ function capped(errors: ContentError[]): ContentError[] {
  * @param file path relative to the project root, POSIX separators
  * @param bytes the file's contents as read from disk
  */
-export function parseArticleBytes(file: string, bytes: Uint8Array): ParseResult {
+export function parseArticleBytes(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
   const decoded = decodeArticle(bytes);
   if (!decoded.ok) return { ok: false, errors: [early(file, decoded.error)], warnings: [], uses: [] };
-  return parseArticle(file, decoded.text);
+  return parseArticle(file, decoded.text, options);
 }
 
 /**
@@ -196,7 +220,7 @@ export function parseArticleBytes(file: string, bytes: Uint8Array): ParseResult 
  * @param file path relative to the project root, POSIX separators
  * @param source the file's text
  */
-export function parseArticle(file: string, source: string): ParseResult {
+export function parseArticle(file: string, source: string, options: ParseOptions = {}): ParseResult {
   const warnings: ContentError[] = [];
   const bidi = needsCleaning(source) ? findBidiControls(source) : undefined;
   if (bidi) warnings.push({ file, line: bidi.line, severity: "warning", ...explain("content.warn.bidi", { count: bidi.count }) });
@@ -247,7 +271,7 @@ export function parseArticle(file: string, source: string): ParseResult {
   if (!shape.success) {
     // Report the semantic problems of the fields that do have the right shape
     // too, so one build shows everything wrong with the file.
-    const checked = semanticCheck(file, looseFrontMatter(data), split.content, bodyStart, locate, warnings);
+    const checked = semanticCheck(file, looseFrontMatter(data), split.content, bodyStart, locate, warnings, options);
     const shapeErrors = issueErrors(file, shape.error.issues, data, locate);
     const bodyLine = bodyLineOnError();
     // Unknown "fields" in what looks like article text: the closing --- is missing.
@@ -256,7 +280,7 @@ export function parseArticle(file: string, source: string): ParseResult {
     }
     result = { ok: false, errors: capped([...cleanErrors, ...shapeErrors, ...(checked.ok ? [] : checked.errors)]), warnings, uses: checked.uses };
   } else {
-    result = semanticCheck(file, shape.data, split.content, bodyStart, locate, warnings);
+    result = semanticCheck(file, shape.data, split.content, bodyStart, locate, warnings, options);
     if (cleanErrors.length > 0) result = { ok: false, errors: capped([...cleanErrors, ...(result.ok ? [] : result.errors)]), warnings, uses: result.uses };
   }
   return result;
@@ -302,7 +326,7 @@ function dateExplanation(problem: DateProblem): Explanation {
   }
 }
 
-function semanticCheck(file: string, fm: FrontMatter, body: string, bodyStart: number, locate: Locator, warnings: ContentError[]): ParseResult {
+function semanticCheck(file: string, fm: FrontMatter, body: string, bodyStart: number, locate: Locator, warnings: ContentError[], options: ParseOptions): ParseResult {
   const errors: ContentError[] = [];
   const uses: FileUse[] = [];
   const at = (field: string, path: readonly PropertyKey[], value: unknown, what: Explanation, expected?: string): void => {
@@ -363,7 +387,7 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, bodyStart: n
   const slug = slugFromFileName(file);
   if (!slug) errors.push({ file, ...explain("content.slugUnusable") });
 
-  const rendered = renderMarkdown(body);
+  const rendered = options.validateOnly ? scanMarkdown(body) : renderMarkdown(body);
   const pictures = checkBodyImages(file, rendered.images, bodyStart);
   errors.push(...pictures.errors);
   // Body pictures next to the article are files it uses, checked by the loader like image.src.
@@ -397,5 +421,5 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, bodyStart: n
     bodyImages: pictures.images,
     bodyText: rendered.text,
   };
-  return { ok: true, article, warnings, uses };
+  return { ok: true, article, warnings, uses, ...(options.validateOnly ? { source: { frontMatter: fm, body, bodyStart, locate } } : {}) };
 }

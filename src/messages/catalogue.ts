@@ -7,6 +7,7 @@
  *
  * Reader-facing site text is not here: it lives in src/ui-strings.ts.
  */
+import { CHECK_MESSAGES } from "./areas/check.ts";
 import { CONTENT_MESSAGES } from "./areas/content.ts";
 import { CLI_MESSAGES } from "./areas/cli.ts";
 import { CONTENT_FIELD_MESSAGES } from "./areas/content-fields.ts";
@@ -23,6 +24,7 @@ import { MEDIA_MESSAGES } from "./areas/media.ts";
 import { PEOPLE_MESSAGES } from "./areas/people.ts";
 import { READERS_MESSAGES } from "./areas/readers.ts";
 import { WORKERS_MESSAGES } from "./areas/workers.ts";
+import { SEARCH_MESSAGES } from "./areas/search.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
@@ -43,6 +45,8 @@ export const CATALOGUE = {
   ...READERS_MESSAGES,
   ...BENCH_MESSAGES,
   ...WORKERS_MESSAGES,
+  ...CHECK_MESSAGES,
+  ...SEARCH_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

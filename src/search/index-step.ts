@@ -26,6 +26,7 @@
  */
 import * as pagefind from "pagefind";
 import type { Article } from "../content/article.ts";
+import { t } from "../messages/index.ts";
 import type { OutputFile } from "../build/output-files.ts";
 import { defineBundle } from "../plan/output-plan.ts";
 import type { SiteData } from "../site-data.ts";
@@ -104,7 +105,7 @@ export async function buildSearchIndex(articles: readonly Article[], options: Se
   const bag = new FoldedWordBag({ pairs: true });
   const runtime = options.indexer === "pagefind" ? undefined : await pagefindRuntime(SEARCH_LANGUAGE);
   if (!runtime || !SUPPORTED_PAGEFIND_VERSIONS.includes(runtime.version)) {
-    if (runtime) console.warn(`Search index: Pagefind ${runtime.version} is not one of ${SUPPORTED_PAGEFIND_VERSIONS.join(", ")}; using its own (slower) indexer. Check src/search/pagefind-bundle.ts against the new format.`);
+    if (runtime) console.warn(t("search.pagefindVersion", { version: runtime.version, supported: SUPPORTED_PAGEFIND_VERSIONS.join(", ") }));
     const files = await buildWithPagefind(articles.map((a) => searchPage(a, bag)));
     return { files: underBundle(files), pageCount: articles.length, indexer: "pagefind" };
   }

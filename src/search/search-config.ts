@@ -14,3 +14,6 @@ export const SEARCH_FILTERS = { province: "province", year: "year" } as const;
 
 /** Query parameters of a linkable search: /tim-kiem/?q=…&tinh=…&nam=… */
 export const SEARCH_PARAMS = { query: "q", province: "tinh", year: "nam" } as const;
+
+/** Characters of an article's summary a search result shows (longer summaries are cut there; `npm run check` warns about them). */
+export const RESULT_SUMMARY_LENGTH = 160;

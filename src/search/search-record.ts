@@ -20,10 +20,7 @@ import { truncateText } from "../markdown.ts";
 import { getProvince, provinceLabel } from "../provinces.ts";
 import { FoldedWordBag } from "./fold.ts";
 import type { BundlePage, InternedWords, WordTable } from "./pagefind-bundle.ts";
-import { SEARCH_FILTERS } from "./search-config.ts";
-
-/** Characters of summary a search result shows. */
-const RESULT_SUMMARY_LENGTH = 160;
+import { RESULT_SUMMARY_LENGTH, SEARCH_FILTERS } from "./search-config.ts";
 
 /** Province filter values of an article: its own unit's name and, for a former unit, the current one's. */
 export function provinceFilterValues(article: Pick<Article, "listedUnder">): string[] {

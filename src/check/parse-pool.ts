@@ -1,0 +1,108 @@
+/**
+ * Worker threads that parse articles for the check when many have to be
+ * parsed (a first run, or after the code changed: 10,000 articles are
+ * several seconds of CPU, and the machine has more than one core).
+ *
+ * - Started once per run, fed shares of ~200 articles as the main thread
+ *   reads them; `backlog` lets the reader wait, so at most a few shares of
+ *   file contents are in memory at once, however many articles there are.
+ * - Workers evaluate the bundled command itself when it runs bundled
+ *   (scripts/run-bundled.mjs: no TypeScript loading), else check-worker.mjs.
+ * - A worker that fails fails its shares (the caller parses them itself)
+ *   and the pool takes no more: a broken thread costs time, never a result.
+ *
+ * The build's worker pool (src/workers/, in progress on the perf branch) is
+ * the place for this once it is on main.
+ */
+import { Worker } from "node:worker_threads";
+import { getLanguage } from "../messages/index.ts";
+import type { FileOutcome } from "./check-cache.ts";
+import type { WorkerReply, WorkerRequest } from "./check-worker.ts";
+
+interface Share {
+  readonly request: WorkerRequest;
+  readonly resolve: (outcomes: readonly FileOutcome[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** The worker script: the running bundle itself, or the TypeScript entry through tsx. */
+function workerUrl(): URL {
+  const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for("tong-ket.bundle-url")];
+  return typeof bundle === "string" ? new URL(bundle) : new URL("./check-worker.mjs", import.meta.url);
+}
+
+export class ParsePool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Share>();
+  private readonly queue: Share[] = [];
+  private readonly waiters: (() => void)[] = [];
+  private readonly workers: Worker[] = [];
+  private broken = false;
+  private nextId = 0;
+
+  constructor(threads: number) {
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(workerUrl(), { workerData: { lang: getLanguage() } });
+      this.workers.push(worker);
+      worker.on("message", (reply: WorkerReply) => {
+        const share = this.busy.get(worker);
+        this.busy.delete(worker);
+        share?.resolve(reply.outcomes);
+        this.idle.push(worker);
+        this.pump();
+      });
+      const fail = (error: Error): void => {
+        this.broken = true;
+        const share = this.busy.get(worker);
+        this.busy.delete(worker);
+        share?.reject(error);
+        for (const queued of this.queue.splice(0)) queued.reject(error);
+        this.wake();
+      };
+      worker.once("error", fail);
+      worker.once("exit", (code) => fail(new Error(`check worker exited with code ${code}`)));
+      this.idle.push(worker);
+    }
+  }
+
+  /** Shares waiting or being parsed. */
+  get backlog(): number {
+    return this.queue.length + this.busy.size;
+  }
+
+  /** Resolves when the backlog is below `n` (or the pool broke). */
+  async below(n: number): Promise<void> {
+    while (!this.broken && this.backlog >= n) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Parses `files` (with their bytes) on a worker; rejects if the worker fails. */
+  parse(files: readonly string[], bytes: readonly Uint8Array[]): Promise<readonly FileOutcome[]> {
+    if (this.broken) return Promise.reject(new Error("check workers stopped"));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request: { id: this.nextId++, files, bytes }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (!this.broken && this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop();
+      const share = this.queue.shift();
+      if (!worker || !share) break;
+      this.busy.set(worker, share);
+      worker.postMessage(share.request);
+    }
+    this.wake();
+  }
+
+  private wake(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    this.broken = true;
+    for (const worker of this.workers) worker.removeAllListeners("exit");
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * `npm run check`: every error the build would report and every warning,
+ * for every file under content/, without building anything.
+ *
+ * One source of truth for the rules: each article goes through the loader
+ * (src/content/) exactly as the build reads it — the same checked reader,
+ * the same parse and validation, in its validate-only mode, which skips
+ * rendering the body; the same file checks for the image it names; the same
+ * cross-checks (two articles, one URL) over the published articles; the same
+ * notices for files that are not articles. This module adds only the
+ * warnings for likely mistakes (article-rules.ts, site-rules.ts), the cache
+ * (check-cache.ts) and the choice of files to report on.
+ *
+ * Checking some files (`files`, e.g. the ones being committed) reports the
+ * problems of those files only, but every article is still read, because
+ * rules across articles need the whole set: a new article whose URL is
+ * already taken, or whose title repeats another's, is wrong because of a
+ * file nobody named. Those problems are reported on the named file whichever
+ * side of the pair it is on.
+ */
+import path from "node:path";
+import type { ContentError } from "../content/errors.ts";
+import { scanContent, problemError, tryReadContentFile } from "../content/content-files.ts";
+import { LIMITS } from "../content/limits.ts";
+import { checkArticleUses, contentNotices, crossCheck } from "../content/load-content.ts";
+import { parseArticleBytes } from "../content/parse-article.ts";
+import { availableParallelism } from "node:os";
+import type { Locator } from "../content/front-matter.ts";
+import { maxArticleYear } from "../dates.ts";
+import { explain, getLanguage } from "../messages/index.ts";
+import { articleHash, cacheKey, CheckCache, fileStat, type FileOutcome } from "./check-cache.ts";
+import { standInArticle, type ArticleFacts } from "./facts.ts";
+import { buildPeopleIndex } from "../people/identity.ts";
+import { planSite } from "../plan/site-outputs.ts";
+import { createSiteData, readLedger } from "../site-data.ts";
+import { compareNewestFirst, type Article } from "../content/article.ts";
+import { ParsePool } from "./parse-pool.ts";
+import { parseOutcome } from "./parse-outcome.ts";
+import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, type PendingWarning } from "./site-rules.ts";
+
+export interface CheckOptions {
+  /** Project root; paths are relative to it. */
+  readonly rootDir: string;
+  /** Content folder relative to rootDir. Default "content". */
+  readonly contentDir?: string;
+  /**
+   * Report on these files only (paths relative to rootDir, POSIX
+   * separators): articles, or other entries under content/ (an image, for
+   * its notice). Undefined: every file.
+   */
+  readonly files?: readonly string[];
+  /**
+   * The articles that exist, when that is not what is on disk (a commit:
+   * the articles in git's index). Undefined: every article on disk.
+   */
+  readonly articles?: ReadonlySet<string>;
+  /** Keep and reuse results in .cache/check/ (default true). */
+  readonly cache?: boolean;
+  /** The time the check runs (tests fix it). Default now. */
+  readonly now?: number;
+  /** Threads to parse on when there are at least `parallelFrom` articles to parse (default: every core; 1: none). */
+  readonly threads?: number;
+  /** Default {@link PARALLEL_FROM}. */
+  readonly parallelFrom?: number;
+}
+
+export interface CheckReport {
+  /** Errors and warnings (severity "warning"), sorted by file and line. */
+  readonly problems: readonly ContentError[];
+  /** Articles read. */
+  readonly articleCount: number;
+  /** Errors in files that were not asked about (only when `files` is given). */
+  readonly otherErrors: number;
+  /** Articles whose parse came from the cache. */
+  readonly cacheHits: number;
+}
+
+/** Below this many articles to parse, parsing in the main thread is quicker than starting threads. */
+export const PARALLEL_FROM = 1000;
+/** Articles per share sent to a worker. */
+const SHARE = 200;
+
+/** The problems of one article that depend on more than its bytes: the files it names (checked every run, as the loader does). */
+function withFileChecks(rootDir: string, contentDir: string, file: string, outcome: FileOutcome): FileOutcome {
+  const fileErrors = checkArticleUses(rootDir, file, outcome.uses, contentDir);
+  if (fileErrors.length === 0) return outcome;
+  // Like the loader: an article whose image is missing is not valid, so it takes no part in the cross-checks.
+  return { errors: [...outcome.errors, ...fileErrors], warnings: outcome.warnings, uses: outcome.uses };
+}
+
+/**
+ * The outcome of every article, in file order: from the cache when its
+ * bytes are unchanged, else parsed — on worker threads when there are many.
+ */
+async function articleOutcomes(rootDir: string, contentDir: string, files: readonly string[], cache: CheckCache, locators: Map<string, Locator>, threads: number, parallelFrom: number): Promise<FileOutcome[]> {
+  const outcomes = new Array<FileOutcome | undefined>(files.length);
+  type Miss = { readonly index: number; readonly hash: string; readonly bytes: Uint8Array; readonly stat?: string };
+  const misses: Miss[] = [];
+  // First pass: read, hash, take from the cache (cheap); the rest is parsed after, or on threads as it is read.
+  let pool: ParsePool | undefined;
+  const pending: Promise<void>[] = [];
+  const parseHere = (miss: Miss): void => {
+    const file = files[miss.index] ?? "";
+    const parsed = parseOutcome(file, miss.bytes);
+    if (parsed.locate) locators.set(file, parsed.locate);
+    cache.set(file, miss.hash, parsed.outcome, miss.stat);
+    outcomes[miss.index] = parsed.outcome;
+  };
+  const sendShare = async (part: Miss[]): Promise<void> => {
+    if (!pool) return;
+    await pool.below(threads * 2);
+    pending.push(
+      pool.parse(
+        part.map((m) => files[m.index] ?? ""),
+        part.map((m) => m.bytes),
+      ).then(
+        (results) =>
+          results.forEach((outcome, i) => {
+            const miss = part[i];
+            if (!miss) return;
+            cache.set(files[miss.index] ?? "", miss.hash, outcome, miss.stat);
+            outcomes[miss.index] = outcome;
+          }),
+        () => part.forEach(parseHere),
+      ),
+    );
+  };
+  const runStart = BigInt(Date.now()) * 1_000_000n;
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index] ?? "";
+    // Unchanged since a run that kept its times: not even read (check-cache.ts).
+    const stat = cache.enabled ? fileStat(path.join(rootDir, file), runStart) : undefined;
+    const byStat = stat ? cache.getByStat(file, stat.key) : undefined;
+    if (byStat) {
+      outcomes[index] = byStat;
+      continue;
+    }
+    const read = tryReadContentFile(rootDir, file, LIMITS.articleBytes, undefined, contentDir);
+    if (!read.ok) {
+      outcomes[index] = { errors: [problemError(file, read.problem)], warnings: [], uses: [] };
+      continue;
+    }
+    const hash = articleHash(file, read.bytes);
+    const trustedStat = stat?.trusted ? stat.key : undefined;
+    const cached = cache.get(file, hash, trustedStat);
+    if (cached) {
+      outcomes[index] = cached;
+      continue;
+    }
+    misses.push({ index, hash, bytes: read.bytes, ...(trustedStat ? { stat: trustedStat } : {}) });
+    // Enough to parse that threads pay off: start them, and hand them what was read so far.
+    if (!pool && threads > 1 && misses.length >= parallelFrom) {
+      pool = new ParsePool(threads);
+      for (let i = 0; i < misses.length; i += SHARE) await sendShare(misses.slice(i, i + SHARE));
+      misses.length = 0;
+    } else if (pool && misses.length >= SHARE) {
+      await sendShare(misses.splice(0));
+    }
+  }
+  if (pool) {
+    if (misses.length > 0) await sendShare(misses.splice(0));
+    await Promise.all(pending);
+    await pool.close();
+  }
+  misses.forEach(parseHere);
+  return outcomes.map((outcome, i) => withFileChecks(rootDir, contentDir, files[i] ?? "", outcome ?? { errors: [], warnings: [], uses: [] }));
+}
+
+/** The line of each pending warning's field, parsing the front matter with positions only for files that have one. */
+function placeWarnings(rootDir: string, contentDir: string, pending: readonly PendingWarning[], locators: Map<string, Locator>): ContentError[] {
+  return pending.map(({ problem, path: fieldPath }) => {
+    let locate = locators.get(problem.file);
+    if (!locate) {
+      // A cached article: parse it again, once, for its field lines.
+      const read = tryReadContentFile(rootDir, problem.file, LIMITS.articleBytes, undefined, contentDir);
+      const parsed = read.ok ? parseArticleBytes(problem.file, read.bytes, { validateOnly: true }) : undefined;
+      if (parsed?.ok && parsed.source) {
+        locate = parsed.source.locate;
+        locators.set(problem.file, locate);
+      }
+    }
+    const line = locate?.valueLine(fieldPath);
+    return line !== undefined ? { ...problem, line } : problem;
+  });
+}
+
+function byPlace(a: ContentError, b: ContentError): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0);
+}
+
+/** Normalises a path given on the command line to the project-relative POSIX form the loader uses. */
+export function projectPath(rootDir: string, cwd: string, given: string): string {
+  return path.relative(rootDir, path.resolve(cwd, given)).split(path.sep).join("/");
+}
+
+/** Articles standing for the facts, newest first (as the loader hands them on). */
+function standIns(facts: readonly ArticleFacts[], made: ReadonlyMap<ArticleFacts, Article | undefined>): Article[] {
+  return facts.map((f) => made.get(f)).filter((a): a is Article => a !== undefined).sort(compareNewestFirst);
+}
+
+/**
+ * The errors the build finds after loading: the published-URL record's,
+ * the people index's and the output plan's — the build's own functions
+ * (createSiteData, planSite) over the published articles, as the build and
+ * the preview call them. Without the pictures processed, as in the preview.
+ * @param loaded the problems found so far (errors in articles hold back the record's own errors, as in the build)
+ */
+function planSiteOf(rootDir: string, published: readonly Article[], loaded: readonly ContentError[]): { errors: readonly ContentError[] } {
+  const { ledger, text, errors: ledgerErrors } = readLedger(rootDir);
+  const data = createSiteData(published, { rootDir, ledger, ledgerText: text });
+  const contentErrors = [...loaded.filter((p) => p.severity !== "warning"), ...ledgerErrors];
+  const planned = planSite(data, contentErrors);
+  // planSite returns the errors it was given first: keep only what it found.
+  const found = planned.errors.slice(contentErrors.length);
+  // As the build: a site with nothing to publish is an error, once every other error is fixed.
+  const none = published.length === 0 && contentErrors.length === 0 && found.length === 0 ? [{ file: "content/", ...explain("cli.nothingToPublish") }] : [];
+  return { errors: [...ledgerErrors, ...found, ...none] };
+}
+
+/** Runs every check over the content folder. Never throws on bad content: all of it is in the report. */
+export async function runCheck(options: CheckOptions): Promise<CheckReport> {
+  const contentDir = options.contentDir ?? "content";
+  const now = options.now ?? Date.now();
+  const scan = scanContent(options.rootDir, contentDir);
+  const articles = options.articles ? scan.articles.filter((f) => options.articles?.has(f)) : scan.articles;
+  const cache = options.cache === false ? CheckCache.disabled() : CheckCache.open(options.rootDir, cacheKey(getLanguage(), maxArticleYear(now)));
+  const locators = new Map<string, Locator>();
+  const named = options.files ? new Set(options.files) : undefined;
+
+  const problems: ContentError[] = [...scan.errors];
+  const facts: ArticleFacts[] = [];
+  const used = new Set<string>();
+  const outcomes = await articleOutcomes(options.rootDir, contentDir, articles, cache, locators, options.threads ?? availableParallelism(), options.parallelFrom ?? PARALLEL_FROM);
+  for (const outcome of outcomes) {
+    for (const use of outcome.uses) used.add(use.path);
+    problems.push(...outcome.errors, ...outcome.warnings);
+    if (outcome.errors.length === 0 && outcome.facts) facts.push(outcome.facts);
+  }
+  cache.save();
+
+  // The build's steps after the loader, over the articles it publishes, as
+  // the build runs them: the cross-checks, then the site data (published-URL
+  // record, people) and its output plan. With named files, those go last: a
+  // pair is then reported on the named file.
+  const published = facts.filter((f) => !f.draft);
+  const order = named ? [...published.filter((f) => !named.has(f.sourcePath)), ...published.filter((f) => named.has(f.sourcePath))] : published;
+  problems.push(...crossCheck(order));
+  problems.push(...contentNotices(scan, used));
+  // One stand-in per article, shared by the plan (published ones) and the role warning (all).
+  const articlesOf = new Map(facts.map((f) => [f, standInArticle(f)]));
+  const site = planSiteOf(options.rootDir, standIns(order, articlesOf), problems);
+  problems.push(...site.errors);
+
+  const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...roleWarnings(buildPeopleIndex(standIns(facts, articlesOf)))];
+  // A warning about another file that names a named one is reported too (the role it contradicts is in the named file).
+  const relevant = named ? pending.filter((w) => named.has(w.problem.file) || w.related.some((r) => named.has(r))) : pending;
+  const placed = placeWarnings(options.rootDir, contentDir, relevant, locators);
+  if (!named) return { problems: [...problems, ...placed].sort(byPlace), articleCount: articles.length, otherErrors: 0, cacheHits: cache.hits };
+
+  // Problems of the content folder itself (not of one file in it) are always reported.
+  const isReported = (p: ContentError): boolean => named.has(p.file) || !p.file.startsWith(`${contentDir}/`);
+  const reported = problems.filter(isReported);
+  const otherErrors = problems.filter((p) => p.severity !== "warning" && !isReported(p)).length;
+  return { problems: [...reported, ...placed].sort(byPlace), articleCount: articles.length, otherErrors, cacheHits: cache.hits };
+}
