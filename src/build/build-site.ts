@@ -11,10 +11,10 @@ import { ContentValidationError, type ContentError } from "../content/errors.ts"
 import { writeLedger } from "../links/ledger-file.ts";
 import { explain } from "../messages/index.ts";
 import { serializePersonRecord } from "../people/person-record.ts";
-import type { PlannedOutput } from "../plan/output-plan.ts";
+import type { PlannedOutput, Producer } from "../plan/output-plan.ts";
 import { planSite } from "../plan/site-outputs.ts";
 import type { SiteConfig } from "../site-config.ts";
-import { ROOT_DIR, loadSite } from "../site-data.ts";
+import { ROOT_DIR, loadSite, type SiteData } from "../site-data.ts";
 import { prepareOutputDir } from "./output-dir.ts";
 import { writeOutputFiles } from "./output-files.ts";
 import { renderPages } from "./render-pages.ts";
@@ -30,6 +30,8 @@ export interface BuildOptions {
   readonly config?: SiteConfig;
   /** Pages per Eleventy run (default: all at once); see src/build/render-pages.ts. */
   readonly pageBatchSize?: number;
+  /** What the site is made of (default: every producer, SITE_PRODUCERS); the benchmark leaves parts out to measure them. */
+  readonly producers?: readonly Producer<SiteData>[];
   /**
    * What to do with the published-URL record (published-urls.json). Every
    * build checks it: a change that breaks a published URL fails the build,
@@ -94,7 +96,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Their errors join the content's, so one build lists every problem.
   const { data, errors: mediaErrors } = await withArticleMedia(loaded.data, { makeCards: loaded.contentErrors.length === 0 });
   lap("media");
-  const { plan, errors } = planSite(data, [...loaded.contentErrors, ...mediaErrors]);
+  const { plan, errors } = planSite(data, [...loaded.contentErrors, ...mediaErrors], options.producers);
   const links = data.links.plan;
   if (errors.length > 0) throw new ContentValidationError(errors, contentWarnings);
   // An empty site would replace the published one with nothing.

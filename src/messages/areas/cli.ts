@@ -158,6 +158,10 @@ export const CLI_MESSAGES = {
     "Đo tốc độ và bộ nhớ: sinh N bài, dựng hai lần (nguội và ấm), rồi đo thời gian từ lúc sửa bài đến khi bản xem trước hiện bài đã sửa.",
     "Speed and memory benchmark: generates N articles, builds twice (cold and warm), then measures the time from saving an article to the preview serving it.",
   ),
+  "cli.command.benchFacts": plain(
+    "Đo phần nhân vật, khen thưởng và dữ liệu mở làm tăng thời gian dựng trang: dựng cùng một bộ bài có và không có các trang đó.",
+    "Measures what people, awards and open data add to the build: builds the same articles with and without them.",
+  ),
   "cli.command.benchQr": plain(
     "Đo tốc độ tạo mã QR (10.000 đường dẫn ngắn) so với các bộ vẽ của thư viện qrcode.",
     "Benchmarks QR code rendering (10,000 short links) against the qrcode library's own renderers.",
@@ -191,6 +195,7 @@ export const CLI_MESSAGES = {
   "cli.option.port": plain("cổng để mở bản xem trước (0: một cổng trống bất kỳ)", "port to serve the preview on (0: any free port)"),
   "cli.option.cmsPort": plain("cổng cho máy chủ cục bộ của trình soạn bài (0: một cổng trống bất kỳ)", "port for the web editor's local server (0: any free port)"),
   "cli.option.host": plain("địa chỉ để mở bản xem trước", "address to serve the preview on"),
+  "cli.option.rounds": plain("số lần đo mỗi bên", "measured builds on each side"),
   "cli.option.count": plain("số bài", "number of articles"),
   "cli.option.edits": plain("số lần sửa bài để đo bản xem trước", "number of edits timed in the preview"),
   "cli.option.keep": plain("giữ lại thư mục bài đã sinh", "keep the generated articles"),
