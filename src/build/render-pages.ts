@@ -18,8 +18,23 @@ export const PAGES_DIR = path.join(ROOT_DIR, "src/eleventy/pages");
 const TEMPLATE = "planned-pages.11ty.ts";
 
 export interface RenderPagesOptions {
-  /** Pages per Eleventy run (default: all in one run). */
+  /** Pages per Eleventy run (default {@link DEFAULT_PAGE_BATCH}, or BUILD_PAGE_BATCH). */
   readonly batchSize?: number;
+}
+
+/**
+ * Pages per Eleventy run by default. Eleventy holds every page of a run
+ * (its template data and rendered text) until the run ends, so one run over
+ * every page of 10,000 articles grows the build's memory with the site;
+ * each further run costs one more Eleventy start. Figures: README,
+ * Performance (`npm run bench`, BUILD_PAGE_BATCH to compare).
+ */
+export const DEFAULT_PAGE_BATCH = 5000;
+
+/** BUILD_PAGE_BATCH (a whole number ≥ 1) for measuring, else {@link DEFAULT_PAGE_BATCH}. */
+export function pageBatchFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env["BUILD_PAGE_BATCH"]?.trim());
+  return Number.isSafeInteger(value) && value >= 1 ? value : DEFAULT_PAGE_BATCH;
 }
 
 /**
@@ -47,7 +62,7 @@ function toEleventy(page: PlannedOutput): EleventyPage {
 /** Renders `pages` into `outDir` with Eleventy. */
 export async function renderPages(pages: readonly PlannedOutput[], outDir: string, options: RenderPagesOptions = {}): Promise<void> {
   checkTemplateFolder();
-  const size = Math.max(1, options.batchSize ?? pages.length);
+  const size = Math.max(1, options.batchSize ?? pageBatchFromEnv());
   for (let start = 0; start < pages.length; start += size) {
     // Frozen: Eleventy wraps unfrozen objects it paginates over in a Proxy per page.
     const batch = Object.freeze(pages.slice(start, start + size).map(toEleventy));
