@@ -134,7 +134,11 @@ const spread = (xs: readonly number[], unit: (x: number) => string = secs): stri
 function checked(label: string, run: TreeRun): TreeRun {
   if (run.killedAtBytes !== undefined) console.log(`  ${label}: STOPPED at ${gib(run.killedAtBytes)} (over --max-memory ${values["max-memory"]} GiB; raise it if the machine has room)`);
   else if (run.exitCode !== 0) fail(`${label} failed (exit ${run.exitCode}):\n${run.output.slice(-4000)}`);
-  else console.log(`  ${label}: ${secs(run.seconds)}, CPU ${secs(run.cpuSeconds)}, peak ${gib(run.peakBytes)}`);
+  else {
+    console.log(`  ${label}: ${secs(run.seconds)}, CPU ${secs(run.cpuSeconds)}, peak ${gib(run.peakBytes)}`);
+    const phases = phasesOf(run.output);
+    if (Object.keys(phases).length > 0) console.log(`    phases (ms): ${Object.entries(phases).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  }
   return run;
 }
 

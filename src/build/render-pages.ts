@@ -8,6 +8,8 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import Eleventy from "@11ty/eleventy";
 import type { EleventyPage } from "../eleventy/types.ts";
 import type { PlannedOutput } from "../plan/output-plan.ts";
@@ -18,8 +20,23 @@ export const PAGES_DIR = path.join(ROOT_DIR, "src/eleventy/pages");
 const TEMPLATE = "planned-pages.11ty.ts";
 
 export interface RenderPagesOptions {
-  /** Pages per Eleventy run (default: all in one run). */
+  /** Pages per Eleventy run (default {@link DEFAULT_PAGE_BATCH}, or BUILD_PAGE_BATCH). */
   readonly batchSize?: number;
+}
+
+/**
+ * Pages per Eleventy run by default. Eleventy holds every page of a run
+ * (its template data and rendered text) until the run ends, so one run over
+ * every page of 10,000 articles grows the build's memory with the site;
+ * each further run costs one more Eleventy start. Figures: README,
+ * Performance (`npm run bench`, BUILD_PAGE_BATCH to compare).
+ */
+export const DEFAULT_PAGE_BATCH = 5000;
+
+/** BUILD_PAGE_BATCH (a whole number ≥ 1) for measuring, else {@link DEFAULT_PAGE_BATCH}. */
+export function pageBatchFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env["BUILD_PAGE_BATCH"]?.trim());
+  return Number.isSafeInteger(value) && value >= 1 ? value : DEFAULT_PAGE_BATCH;
 }
 
 /**
@@ -44,10 +61,29 @@ function toEleventy(page: PlannedOutput): EleventyPage {
   });
 }
 
+/**
+ * V8's full garbage collection, or undefined where it cannot be had. A run's
+ * pages are garbage once it ends, but V8 collects lazily: without a
+ * collection between runs the heap kept growing to ~2 GiB at 10,000
+ * articles (README: Performance), as if nothing were batched. A heap cap
+ * (--max-old-space-size) would bound it too, but would stop a large site's
+ * build with an out-of-memory error instead of slowing it down.
+ */
+function fullCollection(): (() => void) | undefined {
+  try {
+    setFlagsFromString("--expose-gc");
+    const gc: unknown = runInNewContext("gc");
+    return typeof gc === "function" ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Renders `pages` into `outDir` with Eleventy. */
 export async function renderPages(pages: readonly PlannedOutput[], outDir: string, options: RenderPagesOptions = {}): Promise<void> {
   checkTemplateFolder();
-  const size = Math.max(1, options.batchSize ?? pages.length);
+  const size = Math.max(1, options.batchSize ?? pageBatchFromEnv());
+  const collect = pages.length > size ? fullCollection() : undefined;
   for (let start = 0; start < pages.length; start += size) {
     // Frozen: Eleventy wraps unfrozen objects it paginates over in a Proxy per page.
     const batch = Object.freeze(pages.slice(start, start + size).map(toEleventy));
@@ -60,5 +96,6 @@ export async function renderPages(pages: readonly PlannedOutput[], outDir: strin
     // who read the build's own summary in Vietnamese; errors still reach us as exceptions.
     eleventy.disableLogger();
     await eleventy.write();
+    collect?.();
   }
 }
