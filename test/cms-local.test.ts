@@ -79,16 +79,28 @@ describe("npm run admin", () => {
   it("refuses other web pages and paths outside the checkout", async () => {
     // A page elsewhere may not read the answers (and a JSON request from it is stopped at the preflight)…
     const foreign = await api({ action: "info" }, "http://evil.example");
-    expect(foreign.headers.get("access-control-allow-origin")).toBe(previewUrl);
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
     const preflight = await fetch(apiUrl, { method: "OPTIONS", headers: { origin: "http://evil.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
     expect(preflight.headers.get("access-control-allow-origin")).not.toBe("http://evil.example");
     // …and a form-style request, which needs no preflight, is not understood.
     const simple = await fetch(apiUrl, { method: "POST", headers: { "content-type": "text/plain", origin: "http://evil.example" }, body: JSON.stringify({ action: "persistEntry", params: { branch: "main", entry: { slug: "x", path: "content/x.md", raw: "x" }, assets: [], options: { collectionName: "articles", commitMessage: "x", useWorkflow: false, status: "draft" } } }) });
-    expect(simple.status).toBe(422);
+    expect([403, 422]).toContain(simple.status);
     expect(existsSync(path.join(checkout, "content/x.md"))).toBe(false);
     const escape = await api({ action: "persistEntry", params: { branch: "main", entry: { slug: "x", path: "../escaped.md", raw: "x" }, assets: [], options: { collectionName: "articles", commitMessage: "x", useWorkflow: false, status: "draft" } } });
     expect(escape.status).toBe(422);
     expect(existsSync(path.join(work, "escaped.md"))).toBe(false);
+    // Inside the checkout but outside content/: code the next commit or build runs, the repository's config.
+    for (const target of [".git/hooks/pre-commit", "package.json", "scripts/evil.ts"]) {
+      const write = await api({ action: "persistEntry", params: { branch: "main", entry: { slug: "x", path: target, raw: "x" }, assets: [], options: { collectionName: "articles", commitMessage: "x", useWorkflow: false, status: "draft" } } });
+      expect(write.status).toBe(422);
+      expect(((await write.json()) as { error: string }).error).toContain("content/");
+      expect(existsSync(path.join(checkout, target))).toBe(false);
+    }
+    const media = await api({ action: "persistMedia", params: { branch: "main", asset: { path: "scripts/evil.ts", content: "eA==", encoding: "base64" }, options: { commitMessage: "x" } } });
+    expect(media.status).toBe(422);
+    expect(existsSync(path.join(checkout, "scripts/evil.ts"))).toBe(false);
+    expect((await api({ action: "getMediaFile", params: { branch: "main", path: ".git/config" } })).status).toBe(422);
     // Bound to the loopback interface only.
     expect(new URL(apiUrl).hostname).toBe("127.0.0.1");
   });

@@ -102,6 +102,20 @@ describe("front matter: errors name file, line, field, value, expectation and fi
     expect(e?.expected).toContain("title, date, province");
   });
 
+  it("bounds tags and aliases (each is a page: 3,000 tags in one 29 KiB file made 3,300 files)", () => {
+    const list = (key: string, n: number, item: (i: number) => string) => `${key}:\n${Array.from({ length: n }, (_, i) => `  - ${item(i)}`).join("\n")}`;
+    expect(parseOk(mdFile(`${MINIMAL}\n${list("tags", 30, (i) => `chủ đề ${i}`)}`)).tags).toHaveLength(30);
+    const [tooMany] = parseErrors(mdFile(`${MINIMAL}\n${list("tags", 3000, (i) => `t${i}`)}`));
+    expect(tooMany).toMatchObject({ field: "tags", line: 6, message: "is outside the allowed range" });
+    expect(tooMany?.expected).toContain("at most 30");
+    const [tooLong] = parseErrors(mdFile(`${MINIMAL}\ntags: ["${"x".repeat(101)}"]`));
+    expect(tooLong?.field).toBe("tags #1");
+    expect(tooLong?.expected).toContain("at most 100 characters");
+    const [aliases] = parseErrors(mdFile(`${MINIMAL}\n${list("aliases", 21, (i) => `/cu/${i}/`)}`));
+    expect(aliases?.field).toBe("aliases");
+    expect(aliases?.expected).toContain("at most 20");
+  });
+
   it("rejects a wrong type with the type found", () => {
     const [e] = parseErrors(mdFile(`${MINIMAL}\nreviewYear: "2016"`));
     expect(e).toMatchObject({ field: "reviewYear", message: "must be a whole number, not text", value: '"2016"', line: 5 });

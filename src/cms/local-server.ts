@@ -8,10 +8,13 @@
  * as its package exports them), so it stops with the preview and a busy
  * port is an error we can word. It writes wherever it is asked inside the
  * repository, so it listens on 127.0.0.1 only and answers the preview's
- * own origin only (its default is any page on localhost).
+ * own origin only (its default is any page on localhost), and a gate in
+ * front of it (src/cms/local-guard.ts) lets through only requests addressed
+ * to that loopback host whose paths stay inside content/.
  */
 import type { Server } from "node:http";
 import { createRequire } from "node:module";
+import { gateRequest, type GateRequest } from "./local-guard.ts";
 
 export interface LocalServer {
   /** decap-server's API address, e.g. http://127.0.0.1:8081/api/v1 (CMS_LOCAL_BACKEND). */
@@ -37,8 +40,17 @@ export class LocalServerError extends Error {
 }
 
 /** The parts of express and decap-server's middleware module used here (they ship no types). */
+interface ExpressResponse {
+  status(code: number): { json(body: unknown): void };
+}
+type Middleware = (request: GateRequest, response: ExpressResponse, next: (error?: unknown) => void) => void;
 interface ExpressApp {
+  use(middleware: Middleware): void;
   listen(port: number, host: string): Server;
+}
+interface Express {
+  (): ExpressApp;
+  json(options: { limit: string }): Middleware;
 }
 interface DecapServerMiddlewares {
   registerLocalFs(app: ExpressApp, options: { logLevel: string }): Promise<void>;
@@ -51,12 +63,20 @@ interface DecapServerMiddlewares {
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   // decap-server's own copy of express, next to it: the middleware is registered on it.
   const fromDecapServer = createRequire(createRequire(import.meta.url).resolve("decap-server"));
-  const express = fromDecapServer("express") as () => ExpressApp;
+  const express = fromDecapServer("express") as Express;
   const { registerLocalFs } = fromDecapServer("./middlewares.js") as DecapServerMiddlewares;
   // Read by the middleware when it is registered.
   process.env["GIT_REPO_DIRECTORY"] = options.rootDir;
   process.env["ORIGIN"] = options.origin;
   const app = express();
+  // The body is parsed here (as decap-server would, same limit) so the gate sees its paths; decap-server's parser then leaves it as it is.
+  app.use(express.json({ limit: "50mb" }));
+  let listeningPort = options.port;
+  app.use((request, response, next) => {
+    const refused = gateRequest(request, { rootDir: options.rootDir, port: listeningPort, origin: options.origin });
+    if (refused) response.status(refused.status).json({ error: refused.error });
+    else next();
+  });
   await registerLocalFs(app, { logLevel: "warn" });
   const server = app.listen(options.port, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
@@ -65,6 +85,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
+  listeningPort = port;
   return {
     url: `http://127.0.0.1:${port}/api/v1`,
     close: () =>

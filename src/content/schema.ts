@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { hasVisibleText } from "../text.ts";
+import { LIMITS } from "./limits.ts";
 
 /** Honorifics the portals use before an official's name. */
 export const HONORIFICS = ["Ông", "Bà", "Đồng chí"] as const;
@@ -66,9 +67,10 @@ export const frontMatterSchema = z.strictObject({
   author: optional(text),
   summary: optional(text),
   image: optional(imageSchema),
-  tags: optional(z.array(text)),
+  // Bounded: each tag is a page and each alias a redirect page (src/content/limits.ts).
+  tags: optional(z.array(text.max(LIMITS.tagLength)).max(LIMITS.tagsPerArticle)),
   draft: optional(z.boolean()),
-  aliases: optional(z.array(text)),
+  aliases: optional(z.array(text).max(LIMITS.aliasesPerArticle)),
 });
 
 /** Front matter after the shape check (before semantic validation). */

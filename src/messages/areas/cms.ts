@@ -223,6 +223,21 @@ export const CMS_MESSAGES = {
     vi: { message: (p) => `Không khởi động được máy chủ biên tập (decap-server): ${p.detail}`, fix: "đóng chương trình đang dùng cổng đó, hoặc chọn cổng khác: npm run admin -- --cms-port 8082" },
     en: { message: (p) => `The local editor server (decap-server) did not start: ${p.detail}`, fix: "close the program using that port, or choose another: npm run admin -- --cms-port 8082" },
   }),
+  "cms.local.pathOutside": message({
+    sample: { path: ".git/hooks/pre-commit" },
+    vi: { message: (p) => `Trang biên tập chỉ được đọc và ghi trong thư mục content/, không được dùng "${p.path}".` },
+    en: { message: (p) => `The editor may only read and write inside the content/ folder, not "${p.path}".` },
+  }),
+  "cms.local.pathLink": message({
+    sample: { path: "content/gia-lai/anh.jpg" },
+    vi: { message: (p) => `"${p.path}" đi qua một liên kết (symlink); trang biên tập không đọc hay ghi qua liên kết.` },
+    en: { message: (p) => `"${p.path}" goes through a link (symlink); the editor does not read or write through links.` },
+  }),
+  "cms.local.foreignHost": message({
+    sample: {},
+    vi: { message: "Máy chủ biên tập chỉ nhận yêu cầu từ trang biên tập của npm run admin trên máy này." },
+    en: { message: "The editor server only answers the editor page of npm run admin on this computer." },
+  }),
   "cms.local.disabled": message({
     sample: {},
     vi: { message: "SITE_ADMIN=off: trang biên tập đang bị tắt.", fix: "bỏ biến SITE_ADMIN (hoặc đặt SITE_ADMIN=on) rồi chạy lại npm run admin" },

@@ -80,12 +80,12 @@ export const CONTENT_FIELD_MESSAGES = {
   ),
   "field.image.alt": field({ name: "Mô tả ảnh", expected: "lời mô tả ảnh cho người không xem được ảnh" }, { name: "Image description", expected: "a description of the image for readers who cannot see it" }, "alt: Toàn cảnh hội nghị"),
   "field.image.caption": field({ name: "Chú thích ảnh", expected: "chú thích hiện dưới ảnh" }, { name: "Caption", expected: "the caption shown under the image" }, "caption: Đại diện lãnh đạo Sở trao danh hiệu"),
-  "field.tags": field({ name: "Chủ đề", expected: "danh sách chủ đề ngắn" }, { name: "Tags", expected: "a list of short topics" }, 'tags: ["tổng kết", "chuyển đổi số"]'),
-  "field.tags[]": field({ name: "Chủ đề", expected: "một chủ đề ngắn" }, { name: "Tag", expected: "a short topic as text" }, "- tổng kết"),
+  "field.tags": field({ name: "Chủ đề", expected: "danh sách tối đa 30 chủ đề ngắn" }, { name: "Tags", expected: "a list of at most 30 short topics" }, 'tags: ["tổng kết", "chuyển đổi số"]'),
+  "field.tags[]": field({ name: "Chủ đề", expected: "một chủ đề ngắn, tối đa 100 ký tự" }, { name: "Tag", expected: "a short topic as text, at most 100 characters" }, "- tổng kết"),
   "field.draft": field({ name: "Bản nháp", expected: "true (bản nháp, chưa đăng) hoặc false" }, { name: "Draft", expected: "true or false" }, "draft: true"),
   "field.aliases": field(
-    { name: "Địa chỉ cũ", expected: "danh sách địa chỉ cũ của bài viết, mỗi địa chỉ bắt đầu bằng /" },
-    { name: "Old addresses", expected: "a list of old URL paths of this article, each starting with /" },
+    { name: "Địa chỉ cũ", expected: "danh sách tối đa 20 địa chỉ cũ của bài viết, mỗi địa chỉ bắt đầu bằng /" },
+    { name: "Old addresses", expected: "a list of at most 20 old URL paths of this article, each starting with /" },
     "aliases:\n      - /tin-tuc/hoi-nghi-tong-ket-2016/",
   ),
   "field.aliases[]": field(
