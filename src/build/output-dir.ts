@@ -25,7 +25,7 @@
  *    none of the names a project or a person's folder has (.git,
  *    package.json, node_modules, content, src, .eleventy.js, README.md).
  *    Anything else is refused with an explanation; nothing is deleted.
- * 3. Siblings: staging (`<out>.tmp-<pid>`) and replaced (`<out>.old-<pid>`)
+ * 3. Siblings: staging (`<out>.tmp-<pid>`) and replaced (`<out>.old-<pid>-<n>`)
  *    folders of builds that were killed are removed only when their process
  *    is gone and they carry the marker or look like a previous build; a
  *    link or an unmarked folder with such a name is never deleted, and an
@@ -190,13 +190,16 @@ function removeInBackground(dir: string): void {
 }
 
 
+/** Builds started by this process, for names of replaced folders. */
+let buildsInProcess = 0;
+
 /** Rule 3: removes staging and replaced folders left by builds that were killed. */
 function removeAbandoned(out: string): void {
   const parent = path.dirname(out);
   if (!existsSync(parent)) return;
   const prefix = `${path.basename(out)}.`;
   for (const name of readdirSync(parent)) {
-    const match = name.startsWith(prefix) ? /^(?:tmp|old)-(\d+)$/.exec(name.slice(prefix.length)) : null;
+    const match = name.startsWith(prefix) ? /^(?:tmp|old)-(\d+)(?:-\d+)?$/.exec(name.slice(prefix.length)) : null;
     if (!match || Number(match[1]) === process.pid || isAlive(Number(match[1]))) continue;
     removeInBackground(path.join(parent, name));
   }
@@ -231,7 +234,10 @@ export function prepareOutputDir(outDir: string, options: OutputDirOptions): Out
   checkOutputDir(out, options);
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const staging = `${out}.tmp-${process.pid}`;
-  const previous = `${out}.old-${process.pid}`;
+  // One name per build, not per process: a second build in the same process
+  // (tests, the benchmark) would otherwise meet the first one's folder while
+  // its background deletion has already removed the marker, and refuse it.
+  const previous = `${out}.old-${process.pid}-${++buildsInProcess}`;
   const clearOwn = (dir: string): void => {
     if (!existsSync(dir) && !isSymlink(dir)) return;
     if (!isBuildOutput(dir)) refuse(out, displayPath(out, cwd), explain("outputDir.stagingNotOurs", { path: displayPath(dir, cwd), marker: OUTPUT_MARKER }));
