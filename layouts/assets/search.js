@@ -390,7 +390,10 @@ function start(form) {
       time.textContent = doc.day.split("-").reverse().join("/");
       line.append(time);
     }
-    if (doc.unit) line.append(line.childNodes.length > 0 ? ` · ${doc.unit}` : doc.unit);
+    if (doc.unit) {
+      if (line.childNodes.length > 0) line.append(" · ");
+      render(line, highlight(doc.unit, query));
+    }
     item.append(heading, line);
     const excerpt = excerptOf(doc, query, EXCERPT_WORDS);
     const p = document.createElement("p");
