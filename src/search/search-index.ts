@@ -99,22 +99,31 @@ export interface SearchManifest {
 
 /** Payloads smaller than this are compressed on the main thread. */
 const INLINE_GZIP_BYTES = 16 * 1024;
+/**
+ * gzip levels, measured on the 10,000-article corpus: shards (24 MB of JSON)
+ * 4.65 MB at 6 vs 4.60 MB at 9 for a quarter of the time (1.9 vs 8.2 CPU s);
+ * records (53 MB of text) 2,038 bytes each at 4 vs 2,016 at 6, 4 being the
+ * fastest level on them.
+ */
+const GZIP_LEVEL = { shard: 6, other: 4 } as const;
 /** Concurrent compressions in libuv's thread pool (each holds ~300 KB). */
 const GZIP_LANES = 4;
+
+const levelOf = (path: string): number => (path.startsWith("w/") ? GZIP_LEVEL.shard : GZIP_LEVEL.other);
 
 async function compressAll(items: readonly { path: string; payload: string }[]): Promise<OutputFile[]> {
   const out = new Array<OutputFile>(items.length);
   const large: number[] = [];
   items.forEach((item, i) => {
     if (item.payload.length >= INLINE_GZIP_BYTES) large.push(i);
-    else out[i] = { path: item.path, contents: gzipSync(item.payload, { level: 9 }) };
+    else out[i] = { path: item.path, contents: gzipSync(item.payload, { level: levelOf(item.path) }) };
   });
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < large.length) {
       const i = large[next++] ?? 0;
       const item = items[i];
-      if (item) out[i] = { path: item.path, contents: await gzip(item.payload, { level: 6 }) };
+      if (item) out[i] = { path: item.path, contents: await gzip(item.payload, { level: levelOf(item.path) }) };
     }
   };
   await Promise.all(Array.from({ length: GZIP_LANES }, lane));
