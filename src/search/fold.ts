@@ -2,10 +2,10 @@
  * Accent folding for search: what a reader types without Vietnamese
  * diacritics must find the text that has them.
  *
- * Pagefind ignores tone and vowel marks on its own ("nang" finds "Nẵng"),
- * but "đ" is a letter of its own in Unicode (U+0111), not "d" plus a
- * combining mark, so "duong" does not find "đường". The search index is
- * therefore built from folded words (see index-step.ts) and the browser
+ * Removing combining marks takes tones and vowel marks off ("nang" finds
+ * "Nẵng"), but "đ" is a letter of its own in Unicode (U+0111), not "d" plus
+ * a combining mark, so it is mapped by hand ("duong" finds "đường"). The
+ * search index is built from folded words (see index-step.ts) and the browser
  * script folds the query with the same rules: `layouts/assets/search.js`
  * carries a copy of {@link foldVietnamese}, and test/search.test.ts checks
  * that both agree.
@@ -37,10 +37,10 @@ export function foldedWords(text: string): string[] {
  * Vietnamese writes each syllable as a word, so "Đà Nẵng" is two common
  * syllables ("đã" and "năng" fold the same way); indexing adjacent pairs
  * lets "da nang" find the place rather than every text with both syllables.
- * "_" is a word character for Pagefind, so a pair stays one query term; the
- * leading "_" keeps pairs out of the prefix matches of single words (Pagefind
- * extends every term to the words it begins: "da" must not pull in "da_…").
- * layouts/assets/search.js builds the same words from the query.
+ * The leading "_" keeps a pair apart from every single word (no folded word
+ * contains "_"). Pairs are also how the index matches a quoted phrase in
+ * order without positions (search-index.ts). layouts/assets/search.js
+ * builds the same words from the query.
  */
 export function pairWord(first: string, second: string): string {
   return `_${first}_${second}`;
