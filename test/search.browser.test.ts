@@ -50,6 +50,7 @@ const HA_TINH = "/ha-tinh/2015/tong-ket-nganh-thong-tin-va-truyen-thong-ban-chi-
 /** The fixtures this test adds. */
 const DA_NANG = "/da-nang/2024/so-giao-thong-van-tai-da-nang-tong-ket-nam-2023/";
 const DIGITAL = "/hue/2025/chuyen-doi-so-nam-2024/";
+const HOSTILE = "/lam-dong/2014/bai-co-ma-doc/";
 
 const FIXTURE = `---
 title: "Sở Giao thông vận tải Đà Nẵng tổng kết công tác năm 2023"
@@ -68,6 +69,18 @@ date: 2025-01-08T09:00
 province: hue
 ---
 Năm 2024, thành phố đẩy mạnh chuyển đổi số; số hồ sơ trực tuyến tăng gấp đôi. Chuyển đổi số được xác định là nhiệm vụ trọng tâm của năm 2025.
+`;
+
+/** Markup in every field that reaches the index: it must reach the reader as text. */
+const HOSTILE_FIXTURE = `---
+title: "Zzmadoc <img src=x onerror=alert(1)> tổng kết"
+date: 2014-03-03
+province: lam-dong
+agency: "<script>alert(2)</script> Sở Zzmadoc"
+officials:
+  - name: "Zzmadoc <b onmouseover=alert(3)>Ba</b>"
+---
+Zzmadoc <img src=x onerror="document.title='pwned'"> và <a href="javascript:alert(4)">liên kết</a> zzmadoc.
 `;
 
 const work = mkdtempSync(path.join(tmpdir(), "search-browser-"));
@@ -101,6 +114,8 @@ beforeAll(async () => {
   writeFileSync(path.join(siteRoot, "content/da-nang/2024-01-10-so-giao-thong-van-tai-da-nang-tong-ket-nam-2023.md"), FIXTURE);
   mkdirSync(path.join(siteRoot, "content/hue"), { recursive: true });
   writeFileSync(path.join(siteRoot, "content/hue/2025-01-08-chuyen-doi-so-nam-2024.md"), DIGITAL_FIXTURE);
+  mkdirSync(path.join(siteRoot, "content/lam-dong"), { recursive: true });
+  writeFileSync(path.join(siteRoot, "content/lam-dong/2014-03-03-bai-co-ma-doc.md"), HOSTILE_FIXTURE);
   await buildSite({ outDir: out, rootDir: siteRoot });
   ({ server, origin } = await serve(out, parseHeadersFile(readFileSync(path.join(out, "_headers"), "utf8"))));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -196,7 +211,7 @@ describe("search in Chromium", () => {
   it("the build has the fixtures and the seed articles", () => {
     const loaded = loadContent({ rootDir: siteRoot });
     expect(loaded.errors).toEqual([]);
-    expect(loaded.articles.map((a) => a.url)).toEqual([DIGITAL, DA_NANG, HAI_PHONG, BINH_DUONG, GIA_LAI, QUANG_NGAI, HA_TINH]);
+    expect(loaded.articles.map((a) => a.url)).toEqual([DIGITAL, DA_NANG, HAI_PHONG, BINH_DUONG, GIA_LAI, QUANG_NGAI, HA_TINH, HOSTILE]);
   });
 
   it('"duong" finds "đường" (and "Dương", "dưỡng": every word that folds to duong), with an excerpt around it', async () => {
@@ -226,8 +241,8 @@ describe("search in Chromium", () => {
     const newest = await search(`?q=so+thong+tin${NEWEST}`);
     expect([...newest.urls].sort()).toEqual([...relevant.urls].sort());
     for (const url of [HAI_PHONG, BINH_DUONG, GIA_LAI, QUANG_NGAI, HA_TINH]) expect(newest.urls).toContain(url);
-    // The five with all three words first, newest first; then "Sở … giao thông" (Đà Nẵng) and "số" (Huế).
-    expect(newest.urls).toEqual([HAI_PHONG, BINH_DUONG, GIA_LAI, QUANG_NGAI, HA_TINH, DA_NANG, DIGITAL]);
+    // The five with all three words first, newest first; then "Sở … giao thông" (Đà Nẵng), "số" (Huế), "Sở" (Lâm Đồng).
+    expect(newest.urls).toEqual([HAI_PHONG, BINH_DUONG, GIA_LAI, QUANG_NGAI, HA_TINH, DA_NANG, DIGITAL, HOSTILE]);
     expect(newest.dates.slice(0, 5)).toEqual([...newest.dates.slice(0, 5)].sort().reverse());
     expect((await search(`?q=${encodeURIComponent("Sở Thông tin")}`)).urls).toEqual(relevant.urls);
   });
@@ -278,12 +293,12 @@ describe("search in Chromium", () => {
     const { page, problems } = await open("");
     await type(page, "so thong tin");
     const typed = await results(page);
-    // Five articles have the three words; "Sở … giao thông" (Đà Nẵng) and "số" (Huế) only some.
-    expect(typed.status).toBe(UI.searchPartial.replace("{n}", "5").replace("{m}", "2"));
+    // Five articles have the three words; "Sở … giao thông" (Đà Nẵng), "số" (Huế) and "Sở" (Lâm Đồng) only some.
+    expect(typed.status).toBe(UI.searchPartial.replace("{n}", "5").replace("{m}", "3"));
     expect(new URL(page.url()).searchParams.get("q")).toBe("so thong tin");
     await page.selectOption("#sap-xep", "moi-nhat");
     const newest = await results(page);
-    expect(newest.urls).toEqual([HAI_PHONG, BINH_DUONG, GIA_LAI, QUANG_NGAI, HA_TINH, DA_NANG, DIGITAL]);
+    expect(newest.urls).toEqual([HAI_PHONG, BINH_DUONG, GIA_LAI, QUANG_NGAI, HA_TINH, DA_NANG, DIGITAL, HOSTILE]);
     expect(new URL(page.url()).searchParams.get("sap-xep")).toBe("moi-nhat");
     await page.selectOption("#loc-tinh", "Quảng Ngãi");
     expect((await results(page)).urls).toEqual([QUANG_NGAI]);
@@ -318,11 +333,19 @@ describe("search in Chromium", () => {
   });
 
   it("an article's text is shown as text: markup in the index never becomes elements", async () => {
-    const { page } = await open(`?q=${encodeURIComponent("đường")}`);
-    // No element in the results but those the script makes.
-    const tags = await page.evaluate(() => [...new Set(Array.from(document.querySelectorAll("#search-results *"), (e) => e.tagName.toLowerCase()))].sort());
-    expect(tags.every((t) => ["a", "h2", "li", "mark", "p", "span", "time"].includes(t))).toBe(true);
-    await page.close();
+    for (const q of ["zzmadoc", "alert"]) {
+      const { page, shown, problems } = await open(`?q=${q}`);
+      expect(shown?.urls[0], q).toBe(HOSTILE);
+      // No element in the results but those the script makes; the markup is there as text.
+      const tags = await page.evaluate(() => [...new Set(Array.from(document.querySelectorAll("#search-results *"), (e) => e.tagName.toLowerCase()))].sort());
+      expect(tags.every((t) => ["a", "h2", "li", "mark", "p", "span", "time"].includes(t)), tags.join(" ")).toBe(true);
+      const card = await page.textContent("#search-results li");
+      expect(card).toContain("<img src=x onerror=alert(1)>");
+      expect(await page.title()).not.toBe("pwned");
+      expect(await page.evaluate(() => Array.from(document.querySelectorAll("#search-results a"), (a) => a.getAttribute("href") ?? "").every((h) => h.startsWith("/")))).toBe(true);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
   });
 
   it("axe-core finds no accessibility violation on the search page with results, sort switch and excerpts", async () => {
