@@ -34,7 +34,7 @@
  */
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
-import { gzip as gzipCallback, gzipSync } from "node:zlib";
+import { gzip as gzipCallback } from "node:zlib";
 import type { OutputFile } from "../build/output-files.ts";
 import type { WeightedWords } from "./fold.ts";
 import type { SearchDocument } from "./search-document.ts";
@@ -53,6 +53,59 @@ export const BM25 = { k1: 2, b: 0.75 } as const;
  * numbers. No quote or backslash, so it needs no escaping in JSON.
  */
 export const IMPACT_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+const IMPACT_CODES = Uint8Array.from(IMPACT_DIGITS, (c) => c.charCodeAt(0));
+const COMMA = 0x2c;
+
+/** Appends ASCII and UTF-8 to one growing buffer (reused across files). */
+class AsciiWriter {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private length = 0;
+
+  reset(): void {
+    this.length = 0;
+  }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + n));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+
+  byte(b: number): void {
+    this.reserve(1);
+    this.buffer[this.length++] = b;
+  }
+
+  /** A non-negative integer in decimal. */
+  int(n: number): void {
+    this.reserve(11);
+    if (n < 10) {
+      this.buffer[this.length++] = 48 + n;
+      return;
+    }
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    for (let i = this.length + digits - 1, x = n; i >= this.length; i--, x = Math.floor(x / 10)) this.buffer[i] = 48 + (x % 10);
+    this.length += digits;
+  }
+
+  ascii(s: string): void {
+    this.reserve(s.length);
+    for (let i = 0; i < s.length; i++) this.buffer[this.length++] = s.charCodeAt(i);
+  }
+
+  text(s: string): void {
+    this.reserve(s.length * 3);
+    this.length += this.buffer.write(s, this.length, "utf8");
+  }
+
+  /** A copy of what was written. */
+  take(): Buffer {
+    return Buffer.from(this.buffer.subarray(0, this.length));
+  }
+}
 
 /** Words on more than 1/DENSE_SHARE of the articles keep 4 impact levels instead of 64. */
 const DENSE_SHARE = 8;
@@ -97,8 +150,6 @@ export interface SearchManifest {
   readonly years: Readonly<Record<string, readonly [number, number]>>;
 }
 
-/** Payloads smaller than this are compressed on the main thread. */
-const INLINE_GZIP_BYTES = 16 * 1024;
 /**
  * gzip levels, measured on the 10,000-article corpus: shards (24 MB of JSON)
  * 4.65 MB at 6 vs 4.60 MB at 9 for a quarter of the time (1.9 vs 8.2 CPU s);
@@ -106,24 +157,22 @@ const INLINE_GZIP_BYTES = 16 * 1024;
  * fastest level on them.
  */
 const GZIP_LEVEL = { shard: 6, other: 4 } as const;
-/** Concurrent compressions in libuv's thread pool (each holds ~300 KB). */
+/**
+ * Concurrent compressions in libuv's thread pool (each holds ~300 KB): all
+ * of them run there, so both cores compress while the main thread waits.
+ */
 const GZIP_LANES = 4;
 
 const levelOf = (path: string): number => (path.startsWith("w/") ? GZIP_LEVEL.shard : GZIP_LEVEL.other);
 
-async function compressAll(items: readonly { path: string; payload: string }[]): Promise<OutputFile[]> {
+async function compressAll(items: readonly { path: string; payload: Buffer }[]): Promise<OutputFile[]> {
   const out = new Array<OutputFile>(items.length);
-  const large: number[] = [];
-  items.forEach((item, i) => {
-    if (item.payload.length >= INLINE_GZIP_BYTES) large.push(i);
-    else out[i] = { path: item.path, contents: gzipSync(item.payload, { level: levelOf(item.path) }) };
-  });
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < large.length) {
-      const i = large[next++] ?? 0;
-      const item = items[i];
-      if (item) out[i] = { path: item.path, contents: await gzip(item.payload, { level: levelOf(item.path) }) };
+    while (next < items.length) {
+      const i = next++;
+      const item = items[i]!;
+      out[i] = { path: item.path, contents: await gzip(item.payload, { level: levelOf(item.path) }) };
     }
   };
   await Promise.all(Array.from({ length: GZIP_LANES }, lane));
@@ -188,31 +237,42 @@ export class SearchIndexWriter {
     // Words in code unit order within a shard: the files do not depend on the order articles came in.
     for (const ws of byBucket) ws.sort((x, y) => (words[x]! < words[y]! ? -1 : 1));
 
-    const items: { path: string; payload: string }[] = [];
+    const items: { path: string; payload: Buffer }[] = [];
     const hash = createHash("sha256");
-    const file = (name: string, payload: string): void => {
-      hash.update(name).update("\0").update(payload).update("\0");
-      items.push({ path: name, payload });
+    const file = (name: string, payload: Buffer | string): void => {
+      const bytes = typeof payload === "string" ? Buffer.from(payload) : payload;
+      hash.update(name).update("\0").update(bytes).update("\0");
+      items.push({ path: name, payload: bytes });
     };
+    // Shards are written as bytes: ~7 million postings as strings and arrays cost more in garbage collection than in work.
+    const out = new AsciiWriter();
     byBucket.forEach((ws, bucket) => {
-      const parts: string[] = [];
-      for (const w of ws) {
+      out.reset();
+      out.ascii("[");
+      ws.forEach((w, k) => {
         const from = start[w]!;
         const to = start[w + 1]!;
-        const deltas = new Array<number>(to - from);
         // A word on more than one page in DENSE_SHARE weighs little (low IDF) and costs the most bytes: 4 levels.
         const dense = (to - from) * DENSE_SHARE > docs.length;
-        let levels = "";
+        if (k > 0) out.ascii(",");
+        out.ascii("[");
+        out.text(JSON.stringify(words[w]));
+        out.ascii(",[");
         let previous = 0;
         for (let i = from; i < to; i++) {
-          deltas[i - from] = postingDocs[i]! - previous;
+          if (i > from) out.byte(COMMA);
+          out.int(postingDocs[i]! - previous);
           previous = postingDocs[i]!;
-          const level = impacts[i]!;
-          levels += IMPACT_DIGITS[dense ? (level >> 4) * 16 + 15 : level];
         }
-        parts.push(`[${JSON.stringify(words[w])},[${deltas.join(",")}],"${levels}"]`);
-      }
-      file(`w/${bucket}.dat`, `[${parts.join(",")}]`);
+        out.ascii('],"');
+        for (let i = from; i < to; i++) {
+          const level = impacts[i]!;
+          out.byte(IMPACT_CODES[dense ? (level >> 4) * 16 + 15 : level]!);
+        }
+        out.ascii('"]');
+      });
+      out.ascii("]");
+      file(`w/${bucket}.dat`, out.take());
     });
     docs.forEach((d, id) => file(`d/${id}.dat`, JSON.stringify(d.document)));
 
