@@ -2,12 +2,12 @@
  * The search page (/tim-kiem/). The form works as a plain GET form, so a
  * search is a link (/tim-kiem/?q=da+nang&tinh=Gia+Lai&nam=2016); the
  * filter choices are rendered here from the site model (no extra request).
- * layouts/assets/search.js runs the search with Pagefind and renders the
- * results; its messages travel as data-* attributes, so every Vietnamese
+ * layouts/assets/search.js runs the search over the site's own index
+ * (src/search/search-index.ts) and renders the results; its messages travel as data-* attributes, so every Vietnamese
  * string stays in src/ui-strings.ts and nothing inline reaches the CSP.
  */
 import { html, type SafeHtml } from "../src/safe-html.ts";
-import { SEARCH_BUNDLE_DIR, SEARCH_FILTERS, SEARCH_PAGE_URL, SEARCH_PARAMS } from "../src/search/search-config.ts";
+import { SEARCH_BUNDLE_DIR, SEARCH_PAGE_URL, SEARCH_PARAMS, SEARCH_SORTS } from "../src/search/search-config.ts";
 import type { ProvinceListing, SiteModel } from "../src/site-model.ts";
 import { sitePath } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
@@ -51,9 +51,9 @@ export function renderSearchPage(ctx: LayoutContext, model: SiteModel, scriptUrl
     main: html`<h1>${UI.searchTitle}</h1>
 <p>${UI.searchIntro}</p>
 <form id="tim-kiem" class="search-form" role="search" action="${sitePath(ctx.config, SEARCH_PAGE_URL)}" method="get"
- data-bundle="${sitePath(ctx.config, `/${SEARCH_BUNDLE_DIR}/pagefind.js`)}" data-base="${sitePath(ctx.config, "/")}"
- data-filter-province="${SEARCH_FILTERS.province}" data-filter-year="${SEARCH_FILTERS.year}"
- data-msg-searching="${UI.searchSearching}" data-msg-count="${UI.searchCount}" data-msg-loose="${UI.searchLoose}" data-msg-none="${UI.searchNone}" data-msg-error="${UI.searchError}">
+ data-bundle="${sitePath(ctx.config, `/${SEARCH_BUNDLE_DIR}/`)}" data-base="${sitePath(ctx.config, "/")}"
+ data-msg-searching="${UI.searchSearching}" data-msg-count="${UI.searchCount}" data-msg-partial="${UI.searchPartial}" data-msg-loose="${UI.searchLoose}" data-msg-none="${UI.searchNone}" data-msg-error="${UI.searchError}"
+ data-field-agency="${UI.searchFieldAgency}" data-field-officials="${UI.searchFieldOfficials}" data-field-awards="${UI.searchFieldAwards}" data-field-tags="${UI.searchFieldTags}">
 <div class="search-field">
 <label for="tu-khoa">${UI.searchLabel}</label>
 <div class="search-box">
@@ -76,6 +76,13 @@ ${choices.formerUnits.length > 0 ? html`<optgroup label="${UI.formerUnits}">${pr
 <select id="loc-nam" name="${SEARCH_PARAMS.year}">
 <option value="">${UI.searchAllYears}</option>
 ${choices.years.map((y) => html`<option value="${String(y.year)}">${UI.searchOption(String(y.year), y.count)}</option>`)}
+</select>
+</div>
+<div class="search-field">
+<label for="sap-xep">${UI.searchSort}</label>
+<select id="sap-xep" name="${SEARCH_PARAMS.sort}">
+<option value="">${UI.searchSortRelevance}</option>
+<option value="${SEARCH_SORTS.newest}">${UI.searchSortNewest}</option>
 </select>
 </div>
 </div>

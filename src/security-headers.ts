@@ -5,18 +5,19 @@
  * the policy that ships is the policy that is tested.
  */
 import { adminSettingsFromEnv, backendConnectOrigins, type AdminSettings } from "./cms/settings.ts";
+import { SEARCH_BUNDLE_DIR } from "./search/search-config.ts";
 
 /**
  * Content-Security-Policy. No 'unsafe-inline' and no 'unsafe-eval': the site
  * has no inline script or style at all (JSON-LD is a data block, which CSP
- * does not treat as script). Pagefind compiles its WebAssembly, which needs
- * 'wasm-unsafe-eval' (not 'unsafe-eval'), and fetches its index with
- * fetch() from the same origin (connect-src 'self'). Article images may be
+ * does not treat as script). The search page fetches its index with fetch()
+ * from the same origin (connect-src 'self'); no WebAssembly, so no
+ * 'wasm-unsafe-eval'. Article images may be
  * https:// addresses on other hosts; QR codes may be data: URLs.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: https:",
   "connect-src 'self'",
@@ -96,10 +97,8 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   { pattern: "/assets/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
   // Pictures and share cards: named by content hash (src/images/article-media.ts).
   { pattern: "/anh/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
-  // Pagefind's index chunks, fragments and filters are named by their content hash.
-  { pattern: "/pagefind/index/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
-  { pattern: "/pagefind/fragment/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
-  { pattern: "/pagefind/filter/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
+  // The search index's files under a version named by their content hash (src/search/search-index.ts).
+  { pattern: `/${SEARCH_BUNDLE_DIR}/v/*`, headers: { "Cache-Control": IMMUTABLE_CACHE } },
   // Open data (src/open-data/): readable by any site's scripts, the point of publishing it.
   { pattern: "/api/*", headers: { "Access-Control-Allow-Origin": "*" } },
 ];

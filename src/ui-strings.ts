@@ -101,7 +101,7 @@ export const UI = {
   // Search page (layouts/search-page.ts, layouts/assets/search.js)
   searchTitle: "Tìm kiếm",
   searchDescription: "Tìm tin hội nghị tổng kết theo từ khóa, tỉnh, thành phố và năm.",
-  searchIntro: "Tìm theo từ khóa, lọc theo tỉnh, thành phố và năm. Kết quả xếp theo thời gian, tin mới nhất trước.",
+  searchIntro: "Tìm theo từ khóa, lọc theo tỉnh, thành phố và năm. Đặt cụm từ trong ngoặc kép để tìm đúng cụm từ đó, ví dụ “chuyển đổi số”.",
   searchLabel: "Từ khóa",
   searchHint: "Gõ có dấu hay không dấu đều được: “da nang” tìm được “Đà Nẵng”.",
   searchSubmit: "Tìm",
@@ -109,17 +109,27 @@ export const UI = {
   searchAllProvinces: "Tất cả tỉnh, thành phố",
   searchYear: "Năm",
   searchAllYears: "Tất cả các năm",
+  searchSort: "Xếp theo",
+  searchSortRelevance: "Phù hợp nhất",
+  searchSortNewest: "Mới nhất",
   searchOption: (label: string, count: number) => `${label} (${count.toLocaleString("vi-VN")})`,
   searchNoScript: "Tìm kiếm cần bật JavaScript trong trình duyệt. Bạn vẫn có thể xem",
   searchResults: "Kết quả tìm kiếm",
   searchSearching: "Đang tìm…",
   /** "{n}" is replaced in the browser by the number of results. */
   searchCount: "Tìm thấy {n} bài viết.",
-  /** Several words that no article has side by side: results have them apart. */
-  searchLoose: "Không có bài nào có các từ này đứng liền nhau. Tìm thấy {n} bài viết có đủ các từ.",
+  /** Several words: "{n}" articles have all of them (listed first), "{m}" more have some. */
+  searchPartial: "Tìm thấy {n} bài viết có đủ các từ, xếp trước; thêm {m} bài viết có một số từ.",
+  /** Several words that no article has all of: "{n}" articles have some. */
+  searchLoose: "Không có bài nào có đủ các từ. Tìm thấy {n} bài viết có một số từ.",
   searchNone: "Không tìm thấy bài viết phù hợp. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.",
   searchError: "Chưa tải được dữ liệu tìm kiếm. Vui lòng kiểm tra kết nối mạng rồi thử lại.",
   searchMore: "Xem thêm kết quả",
+  /** Labels of an excerpt taken from a field instead of the text ("Đại biểu: Ông Nguyễn Dũng, Giám đốc"). */
+  searchFieldAgency: "Cơ quan",
+  searchFieldOfficials: "Đại biểu",
+  searchFieldAwards: "Khen thưởng",
+  searchFieldTags: "Chủ đề",
   // People (layouts/people-directory.ts, layouts/person-page.ts, layouts/assets/people-filter.js)
   peopleTitle: "Nhân vật",
   peopleDescription: "Lãnh đạo, đại biểu được nêu tên trong tin hội nghị tổng kết, theo tỉnh, thành phố.",

@@ -3,8 +3,8 @@
  * https://tongket.example.gov.vn/tin/ is served under /tin/ only (nothing at
  * the root, as on a GitHub Pages project site or a folder of a department's
  * domain), with the headers of its own `_headers`. A reader clicks through
- * home, article, province, search (Pagefind loads its bundle from
- * /tin/pagefind/ and results link under /tin/), the QR share page, a short
+ * home, article, province, search (the page loads its index from
+ * /tin/du-lieu-tim-kiem/ and results link under /tin/), the QR share page, a short
  * link and the 404 page; every request must stay under /tin/ and succeed,
  * with no console error and no CSP violation. Debian's Chromium through
  * playwright-core; missing Chromium fails, never skips.

@@ -436,8 +436,8 @@ describe("/admin/ in the built site", () => {
     const bundle = files.find((f) => /^admin\/cms-[0-9a-f]{10}\.js$/.test(f));
     expect(bundle).toBeDefined();
     expect(readFileSync(path.join(out, "sitemap.xml"), "utf8")).not.toContain("/admin");
-    const pagefind = files.filter((f) => f.startsWith("pagefind/"));
-    expect(pagefind.length).toBeGreaterThan(0);
+    const search = files.filter((f) => f.startsWith("du-lieu-tim-kiem/"));
+    expect(search.length).toBeGreaterThan(0);
     for (const f of files.filter((x) => x.endsWith(".html") && !x.startsWith("admin/"))) {
       const page = readFileSync(path.join(out, f), "utf8");
       expect(page, f).not.toMatch(/admin\/|cms-[0-9a-f]{10}\.js/);

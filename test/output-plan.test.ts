@@ -97,7 +97,7 @@ describe("aliases cannot take what the site generates or may generate", () => {
     "/gia-lai/feed.xml", "/gia-lai/atom.xml", "/ho-chi-minh/feed.json", "/thua-thien-hue/feed.xml",
     "/robots.txt", "/favicon.svg", "/favicon.ico", "/_headers", "/_redirects", "/404.html",
     "/sitemap.xml", "/sitemap.xml/", "/sitemap-2.xml", "/sitemap-index.xml",
-    "/pagefind/pagefind.js", "/pagefind/", "/pagefind", "/assets/site-0123456789.css", "/assets/", "/assets",
+    "/du-lieu-tim-kiem/index.json", "/du-lieu-tim-kiem/", "/du-lieu-tim-kiem", "/assets/site-0123456789.css", "/assets/", "/assets",
     "/q/", "/q", "/Q/abcde/", "/q/zzzzz/", "/ma-qr/", "/ma-qr/zzzzz/", "/ma-qr/zzzzz/qr.png",
     "/tim-kiem/", "/tim-kiem/cu/", "/tinh-thanh/", "/tinh-thanh/gia-lai/",
     "/trang/2/", "/trang/999/", "/gia-lai/trang/9/", "/binh-duong/trang/2/",
@@ -253,7 +253,7 @@ describe("the plan itself", () => {
     expect(plan.get("gia-lai/2016/hoi-nghi-tong-ket/index.html")).toMatchObject({ producer: "article", renderer: "eleventy", source: { file: ARTICLE } });
     expect(plan.get("binh-dinh/2025/tin-binh-dinh/toan-canh.png")).toMatchObject({ producer: "article-images", source: { file: OTHER, field: "image.src" } });
     for (const file of ["feed.xml", "gia-lai/atom.xml", "robots.txt", "_headers", "_redirects", "favicon.svg", "sitemap.xml", "404.html", "tim-kiem/index.html"]) expect(plan.get(file), file).toBeDefined();
-    expect(plan.bundles.map((b) => b.folder)).toEqual(["pagefind", "admin"]);
+    expect(plan.bundles.map((b) => b.folder)).toEqual(["du-lieu-tim-kiem", "admin"]);
   });
 });
 
@@ -379,7 +379,7 @@ describe("SITE_URL with a path", () => {
     const config = siteConfigFromEnv({ SITE_URL: SITE });
     expect(config.basePath).toBe("/tin");
     await buildSite({ outDir: out, rootDir: root, config });
-    const files = readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => !f.startsWith("pagefind"));
+    const files = readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => !f.startsWith("du-lieu-tim-kiem"));
     const html = files.filter((f) => f.endsWith(".html"));
     expect(html.length).toBeGreaterThan(70);
     const checked: string[] = [];
@@ -396,12 +396,12 @@ describe("SITE_URL with a path", () => {
     }
     expect(checked.length).toBeGreaterThan(1000);
     const search = readFileSync(path.join(out, "tim-kiem/index.html"), "utf8");
-    expect(search).toContain('data-bundle="/tin/pagefind/pagefind.js"');
+    expect(search).toContain('data-bundle="/tin/du-lieu-tim-kiem/"');
     expect(search).toContain('action="/tin/tim-kiem/"');
     for (const line of readFileSync(path.join(out, "_redirects"), "utf8").trim().split("\n")) expect(line).toMatch(/^\/tin\/\S+ \/tin\/\S+ 301$/);
     const headers = readFileSync(path.join(out, "_headers"), "utf8");
     expect(headers).toContain("/tin/assets/*");
-    expect(headers).toContain("/tin/pagefind/index/*");
+    expect(headers).toContain("/tin/du-lieu-tim-kiem/v/*");
     expect(readFileSync(path.join(out, "robots.txt"), "utf8")).toContain("Sitemap: https://tongket.example.gov.vn/tin/sitemap.xml");
     const sitemap = readFileSync(path.join(out, "sitemap.xml"), "utf8");
     for (const [, loc] of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) expect(loc).toMatch(/^https:\/\/tongket\.example\.gov\.vn\/tin\//);

@@ -14,7 +14,7 @@ import { ParseCacheShard, contentHash } from "../cache/parse-cache.ts";
 import type { PlainArticle } from "../cache/cached-article.ts";
 import { BODY_FIELD } from "../images/body-images.ts";
 import { FoldedWordBag } from "../search/fold.ts";
-import { joinWords, searchWordIds } from "../search/search-record.ts";
+import { joinWords, searchWords, splitWords } from "../search/search-record.ts";
 import type { TaskOutput } from "../workers/protocol.ts";
 import type { Article } from "./article.ts";
 import { problemError, tryReadContentFile } from "./content-files.ts";
@@ -37,8 +37,12 @@ export interface LoadTaskInput {
 export interface LoadedArticle {
   readonly article: PlainArticle["article"];
   readonly bodyHtml: string;
-  /** Search words: ids of this worker's vocabulary. */
+  /** Search words and pairs: ids of this worker's vocabulary (search-record.ts). */
   readonly ids: Int32Array;
+  /** Their weighted frequencies, same positions as `ids`. */
+  readonly tf: Uint16Array;
+  /** Words in the article's searchable texts (document length for ranking). */
+  readonly length: number;
 }
 
 /** loadArticleFile's result, with the article as it travels between threads. */
@@ -98,8 +102,9 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
       // A problem with a used file: parse again, which reports it.
       if (hit && checkArticleUses(input.rootDir, file, uses, contentDir).length === 0) {
         hits++;
-        const ids = hit.words === "" ? new Int32Array(0) : Int32Array.from(hit.words.split(" "), (w) => words.wordId(w));
-        return { ok: true, value: { article: hit.article, bodyHtml: hit.bodyHtml, ids }, warnings: [], uses };
+        // A line that is not search words (an older cache) is folded again from the article.
+        const w = splitWords(hit.words, (word) => words.wordId(word)) ?? searchWords(hit.article, words);
+        return { ok: true, value: { article: hit.article, bodyHtml: hit.bodyHtml, ids: w.ids, tf: w.tf, length: w.length }, warnings: [], uses };
       }
     }
     const result = parseArticleFile(input.rootDir, file, read.bytes, contentDir);
@@ -108,22 +113,23 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
       return result;
     }
     const value = loaded(result.article, words);
-    if (shard && sha256) toCache.push({ file, sha256, value: result.warnings.length === 0 ? { ...value, ids: value.ids.slice() } : undefined });
+    if (shard && sha256) toCache.push({ file, sha256, value: result.warnings.length === 0 ? { ...value, ids: value.ids.slice(), tf: value.tf.slice() } : undefined });
     return { ok: true, value, warnings: result.warnings, uses: result.uses };
   });
   const later = shard
     ? (): void => {
-        for (const { file, sha256, value } of toCache) shard.set(file, sha256, value && { article: value.article, bodyHtml: value.bodyHtml, words: joinWords(value.ids, words) });
+        for (const { file, sha256, value } of toCache) shard.set(file, sha256, value && { article: value.article, bodyHtml: value.bodyHtml, words: joinWords(value, (id) => words.word(id)) });
         shard.save();
       }
     : undefined;
   const vocabulary: string[] = [];
   for (; sent < words.wordCount; sent++) vocabulary.push(words.word(sent));
-  const transfer = results.flatMap((r) => (r.ok ? [r.value.ids.buffer as ArrayBuffer] : []));
+  const transfer = results.flatMap((r) => (r.ok ? [r.value.ids.buffer as ArrayBuffer, r.value.tf.buffer as ArrayBuffer] : []));
   return { output: { results, hits, vocabulary }, transfer, ...(later ? { later } : {}) };
 }
 
 function loaded(article: Article, bag: FoldedWordBag): LoadedArticle {
   const { body, ...rest } = article;
-  return { article: rest, bodyHtml: body.value, ids: searchWordIds(article, bag) };
+  const w = searchWords(article, bag);
+  return { article: rest, bodyHtml: body.value, ids: w.ids, tf: w.tf, length: w.length };
 }

@@ -17,7 +17,7 @@ import { parseCacheDir, parseCacheKey, pruneShards, shardOf } from "../cache/par
 import { getLanguage, t } from "../messages/index.ts";
 import { getProvince } from "../provinces.ts";
 import { trustedHtml } from "../safe-html.ts";
-import { WordTable } from "../search/pagefind-bundle.ts";
+import { WordTable } from "../search/word-table.ts";
 import { rememberSearchWords } from "../search/search-record.ts";
 import { workerBundle } from "../workers/bundle.ts";
 import { BUILD_TASKS } from "../workers/build-tasks.ts";
@@ -56,7 +56,7 @@ function revive(result: LoadTaskResult, table: WordTable): ParseResult {
   // worker, or a cached copy of it checked by cached-article.ts.
   const article: Article = { ...loaded.article, province, body: trustedHtml(loaded.bodyHtml) };
   // Ids were translated to `table` when the worker's reply arrived.
-  rememberSearchWords(article, loaded.ids, table);
+  rememberSearchWords(article, { ids: loaded.ids, tf: loaded.tf, length: loaded.length }, table);
   return { ok: true, article, warnings: result.warnings, uses: result.uses };
 }
 

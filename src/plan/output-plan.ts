@@ -140,7 +140,7 @@ export interface BundleFile {
 /** A folder of files named only after the work is done. */
 export interface BundleProducer<S> extends ProducerBase<S> {
   readonly renderer: "bundle";
-  /** The folder (first URL segment, e.g. "pagefind"), reserved for this producer. */
+  /** The folder (first URL segment, e.g. "du-lieu-tim-kiem"), reserved for this producer. */
   readonly folder: string;
   /**
    * Whether the preview runs it too (on request, once per version of the

@@ -2,10 +2,10 @@
  * Accent folding for search: what a reader types without Vietnamese
  * diacritics must find the text that has them.
  *
- * Pagefind ignores tone and vowel marks on its own ("nang" finds "Nẵng"),
- * but "đ" is a letter of its own in Unicode (U+0111), not "d" plus a
- * combining mark, so "duong" does not find "đường". The search index is
- * therefore built from folded words (see index-step.ts) and the browser
+ * Removing combining marks takes tones and vowel marks off ("nang" finds
+ * "Nẵng"), but "đ" is a letter of its own in Unicode (U+0111), not "d" plus
+ * a combining mark, so it is mapped by hand ("duong" finds "đường"). The
+ * search index is built from folded words (see index-step.ts) and the browser
  * script folds the query with the same rules: `layouts/assets/search.js`
  * carries a copy of {@link foldVietnamese}, and test/search.test.ts checks
  * that both agree.
@@ -37,10 +37,10 @@ export function foldedWords(text: string): string[] {
  * Vietnamese writes each syllable as a word, so "Đà Nẵng" is two common
  * syllables ("đã" and "năng" fold the same way); indexing adjacent pairs
  * lets "da nang" find the place rather than every text with both syllables.
- * "_" is a word character for Pagefind, so a pair stays one query term; the
- * leading "_" keeps pairs out of the prefix matches of single words (Pagefind
- * extends every term to the words it begins: "da" must not pull in "da_…").
- * layouts/assets/search.js builds the same words from the query.
+ * The leading "_" keeps a pair apart from every single word (no folded word
+ * contains "_"). Pairs are also how the index matches a quoted phrase in
+ * order without positions (search-index.ts). layouts/assets/search.js
+ * builds the same words from the query.
  */
 export function pairWord(first: string, second: string): string {
   return `_${first}_${second}`;
@@ -66,6 +66,22 @@ interface TokenWords {
   readonly breakAfter: boolean;
 }
 
+/** A text and the weight of each of its words in the ranked index. */
+export interface WeightedText {
+  readonly text: string;
+  readonly weight: number;
+}
+
+/** One document's distinct words and pairs with their weighted frequencies ({@link FoldedWordBag.weighted}). */
+export interface WeightedWords {
+  /** Word ids of the bag's vocabulary. */
+  readonly ids: Int32Array;
+  /** Weighted term frequency of each id. */
+  readonly tf: Uint16Array;
+  /** Words (not pairs) in all the texts. */
+  readonly length: number;
+}
+
 /**
  * Collects the distinct folded words of texts ("bag of words") and, with
  * `pairs`, their adjacent pairs within a clause, for one search record per
@@ -82,6 +98,8 @@ export class FoldedWordBag {
   /** (first id, second id) → id of the pair word. */
   private readonly pairIds = new PairTable();
   private lastSeen = new Int32Array(4096).fill(-1);
+  /** For {@link weighted}: where each word of the current text sits in its output. */
+  private slotOf = new Int32Array(4096);
   private stamp = 0;
 
   /** Bounds the token cache (a raw-token vocabulary this large is not prose). */
@@ -149,6 +167,75 @@ export class FoldedWordBag {
   /** The id of an already folded word (or pair), added to the vocabulary when new. */
   wordId(word: string): number {
     return this.idOf(word);
+  }
+
+  /**
+   * Weighted term frequencies for the ranked index (search-index.ts): for
+   * each distinct folded word and adjacent pair of the texts, the sum of the
+   * weights of the texts it occurs in, once per occurrence (a word twice in
+   * a title of weight 6 counts 12), capped at 65,535. `length` counts the
+   * words (not pairs) of all texts: the document length for ranking.
+   * Same words and pairs as {@link bag}, in order of first appearance.
+   */
+  weighted(texts: readonly WeightedText[]): WeightedWords {
+    const stamp = ++this.stamp;
+    let ids = new Int32Array(256);
+    let tf = new Uint32Array(256);
+    let n = 0;
+    let length = 0;
+    const add = (id: number, weight: number): void => {
+      if (this.lastSeen[id] === stamp) {
+        const at = this.slotOf[id] ?? 0;
+        tf[at] = (tf[at] ?? 0) + weight;
+        return;
+      }
+      this.lastSeen[id] = stamp;
+      if (n === ids.length) {
+        const grownIds = new Int32Array(n * 2);
+        grownIds.set(ids);
+        ids = grownIds;
+        const grownTf = new Uint32Array(n * 2);
+        grownTf.set(tf);
+        tf = grownTf;
+      }
+      if (id >= this.slotOf.length) {
+        const grown = new Int32Array(Math.max(this.lastSeen.length, id + 1));
+        grown.set(this.slotOf);
+        this.slotOf = grown;
+      }
+      this.slotOf[id] = n;
+      ids[n] = id;
+      tf[n++] = weight;
+    };
+    const pairs = this.options.pairs === true;
+    for (const { text, weight } of texts) {
+      let previous = -1;
+      const end = text.length;
+      for (let i = 0; i < end; ) {
+        while (i < end && isSpace(text.charCodeAt(i))) i++;
+        if (i >= end) break;
+        let j = i + 1;
+        while (j < end && !isSpace(text.charCodeAt(j))) j++;
+        const t = this.tokenWords(text.slice(i, j));
+        i = j;
+        if (t.breakBefore || t.ids.length === 0) previous = -1;
+        for (const id of t.ids) {
+          length++;
+          add(id, weight);
+          if (pairs && previous >= 0) add(this.pairOf(previous, id), weight);
+          previous = id;
+        }
+        if (t.breakAfter) previous = -1;
+      }
+    }
+    const capped = new Uint16Array(n);
+    for (let i = 0; i < n; i++) capped[i] = Math.min(65_535, tf[i] ?? 0);
+    return { ids: ids.slice(0, n), tf: capped, length };
+  }
+
+  /** The words of the vocabulary so far, by id. */
+  get vocabulary(): readonly string[] {
+    return this.words;
   }
 
   private tokenWords(token: string): TokenWords {

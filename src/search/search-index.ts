@@ -1,0 +1,305 @@
+/**
+ * The site's search index: ranked postings in word shards, one small record
+ * per article for result cards and excerpts, and filter lists, read by the
+ * search page's own script (layouts/assets/search.js). Written from data,
+ * never by parsing the built pages.
+ *
+ * Why our own format and not Pagefind's (which this project wrote until
+ * issue 10): one query must download at most 100 KB compressed at 10,000
+ * articles, and Pagefind's browser runtime alone is ~80 KB (script, worker,
+ * WebAssembly) before it loads a metadata file listing every page (84 KB at
+ * 10,000 articles, measured with scripts/bench-search.ts) — over budget before
+ * the first word. Here a query loads a ~1 KB manifest, one shard per query
+ * word (a few KB), and one record per result shown.
+ *
+ * Files, under the bundle folder (all but the manifest gzip-compressed JSON,
+ * named `.dat` so no server decides to decompress them on the way):
+ * - `index.json`: {format, version, docs, buckets, k1, units: {name: file},
+ *   years: {year: [first id, last id]}}. Not cached for long: it names the
+ *   version folder, so a new build is picked up at once.
+ * - `v/<version>/w/<bucket>.dat`: [[word, [doc id deltas], impacts], …]
+ *   for the words whose FNV-1a hash falls in the bucket ({@link bucketOf}),
+ *   impacts as one character per article ({@link IMPACT_DIGITS}).
+ *   Words are folded (fold.ts) and include adjacent pairs ("_da_nang"): a
+ *   pair is how a phrase and words side by side are matched without
+ *   positions. An impact is the word's BM25 term weight in the document
+ *   (weighted frequency, saturated, normalised by length), 64 levels; the
+ *   page multiplies it by the word's IDF, computed from the postings' length.
+ * - `v/<version>/d/<id>.dat`: the article's SearchDocument (search-document.ts).
+ * - `v/<version>/f/<n>.dat`: doc id deltas of one unit's articles (province filter).
+ *
+ * Document ids are ranks by date, newest first, so "newest first" is id
+ * order and a year is a range of ids. The version is a hash of every file,
+ * so files under `v/` never change and are cached for good.
+ */
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
+import type { OutputFile } from "../build/output-files.ts";
+import type { WeightedWords } from "./fold.ts";
+import type { SearchDocument } from "./search-document.ts";
+
+const gzip = promisify(gzipCallback);
+
+/** Format number; the page refuses a manifest of another format. */
+export const SEARCH_FORMAT = 1;
+
+/** BM25 parameters. k1 is higher than the usual 1.2 so that field weights survive saturation. */
+export const BM25 = { k1: 2, b: 0.75 } as const;
+
+/**
+ * Impact levels 0…63 as one character each (the page reads level + 1 over
+ * 64): a string of 10,000 characters compresses far better than a list of
+ * numbers. No quote or backslash, so it needs no escaping in JSON.
+ */
+export const IMPACT_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+const IMPACT_CODES = Uint8Array.from(IMPACT_DIGITS, (c) => c.charCodeAt(0));
+const COMMA = 0x2c;
+
+/** Appends ASCII and UTF-8 to one growing buffer (reused across files). */
+class AsciiWriter {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private length = 0;
+
+  reset(): void {
+    this.length = 0;
+  }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + n));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+
+  byte(b: number): void {
+    this.reserve(1);
+    this.buffer[this.length++] = b;
+  }
+
+  /** A non-negative integer in decimal. */
+  int(n: number): void {
+    this.reserve(11);
+    if (n < 10) {
+      this.buffer[this.length++] = 48 + n;
+      return;
+    }
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    for (let i = this.length + digits - 1, x = n; i >= this.length; i--, x = Math.floor(x / 10)) this.buffer[i] = 48 + (x % 10);
+    this.length += digits;
+  }
+
+  ascii(s: string): void {
+    this.reserve(s.length);
+    for (let i = 0; i < s.length; i++) this.buffer[this.length++] = s.charCodeAt(i);
+  }
+
+  text(s: string): void {
+    this.reserve(s.length * 3);
+    this.length += this.buffer.write(s, this.length, "utf8");
+  }
+
+  /** A copy of what was written. */
+  take(): Buffer {
+    return Buffer.from(this.buffer.subarray(0, this.length));
+  }
+}
+
+/** Words on more than 1/DENSE_SHARE of the articles keep 4 impact levels instead of 64. */
+const DENSE_SHARE = 8;
+
+/** Target size of one word shard before compression (a query downloads one per word). */
+const SHARD_TARGET_BYTES = 24 * 1024;
+/** At most this many shards (files) whatever the site's size. */
+const MAX_BUCKETS = 4096;
+
+/**
+ * FNV-1a over UTF-16 code units, the shard of a folded word among `buckets`
+ * (a power of two). layouts/assets/search.js has the same function;
+ * test/search.test.ts checks they agree.
+ */
+export function bucketOf(word: string, buckets: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return (h >>> 0) & (buckets - 1);
+}
+
+/** One article for the index. */
+export interface IndexedArticle {
+  /** Its words and pairs with weighted frequencies, ids of the writer's vocabulary. */
+  readonly words: WeightedWords;
+  readonly document: SearchDocument;
+  /** Instant, for the date order of ids. */
+  readonly timestamp: number;
+  /** Year of its date (Vietnam time). */
+  readonly year: number;
+  /** Names of the units it is listed under (province filter values). */
+  readonly units: readonly string[];
+}
+
+/** The manifest (`index.json`). */
+export interface SearchManifest {
+  readonly format: number;
+  readonly version: string;
+  readonly docs: number;
+  readonly buckets: number;
+  readonly k1: number;
+  readonly units: Readonly<Record<string, number>>;
+  readonly years: Readonly<Record<string, readonly [number, number]>>;
+}
+
+/**
+ * gzip levels, measured on the 10,000-article corpus: shards (24 MB of JSON)
+ * 4.65 MB at 6 vs 4.60 MB at 9 for a quarter of the time (1.9 vs 8.2 CPU s);
+ * records (53 MB of text) 2,038 bytes each at 4 vs 2,016 at 6, 4 being the
+ * fastest level on them.
+ */
+const GZIP_LEVEL = { shard: 6, other: 4 } as const;
+/**
+ * Concurrent compressions in libuv's thread pool (each holds ~300 KB): all
+ * of them run there, so both cores compress while the main thread waits.
+ */
+const GZIP_LANES = 4;
+
+const levelOf = (path: string): number => (path.startsWith("w/") ? GZIP_LEVEL.shard : GZIP_LEVEL.other);
+
+async function compressAll(items: readonly { path: string; payload: Buffer }[]): Promise<OutputFile[]> {
+  const out = new Array<OutputFile>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      const item = items[i]!;
+      out[i] = { path: item.path, contents: await gzip(item.payload, { level: levelOf(item.path) }) };
+    }
+  };
+  await Promise.all(Array.from({ length: GZIP_LANES }, lane));
+  return out;
+}
+
+/**
+ * Accumulates articles (any order) and writes the index. Postings are laid
+ * out once at the end in typed arrays indexed by word (a counting sort), so
+ * memory stays a few bytes per (article, word).
+ */
+export class SearchIndexWriter {
+  private readonly articles: IndexedArticle[] = [];
+
+  /** @param vocabulary the words the articles' ids refer to (a FoldedWordBag's or the loader's table). */
+  constructor(private readonly vocabulary: readonly string[]) {}
+
+  add(article: IndexedArticle): void {
+    this.articles.push(article);
+  }
+
+  get count(): number {
+    return this.articles.length;
+  }
+
+  /** Every file of the index, paths relative to the bundle folder. */
+  async finish(): Promise<{ files: OutputFile[]; manifest: SearchManifest }> {
+    // Ids by date, newest first (stable for equal instants: the order given).
+    const order = this.articles.map((_, i) => i).sort((a, b) => (this.articles[b]?.timestamp ?? 0) - (this.articles[a]?.timestamp ?? 0) || a - b);
+    const docs = order.map((i) => this.articles[i]!);
+    const words = this.vocabulary;
+
+    // Postings: counting sort by word id, documents ascending.
+    const start = new Int32Array(words.length + 1);
+    let totalLength = 0;
+    for (const d of docs) {
+      totalLength += d.words.length;
+      for (const id of d.words.ids) start[id + 1]!++;
+    }
+    for (let w = 0; w < words.length; w++) start[w + 1]! += start[w]!;
+    const fill = start.slice(0, words.length);
+    const postingDocs = new Int32Array(start[words.length]!);
+    const impacts = new Uint8Array(postingDocs.length);
+    const averageLength = docs.length > 0 ? Math.max(1, totalLength / docs.length) : 1;
+    const { k1, b } = BM25;
+    docs.forEach((d, doc) => {
+      const norm = k1 * (1 - b + (b * d.words.length) / averageLength);
+      const { ids, tf } = d.words;
+      for (let i = 0; i < ids.length; i++) {
+        const at = fill[ids[i]!]!++;
+        const f = tf[i] ?? 0;
+        postingDocs[at] = doc;
+        impacts[at] = Math.min(63, Math.round(((f * (k1 + 1)) / (f + norm) / (k1 + 1)) * 63));
+      }
+    });
+
+    // Shards: enough buckets for about SHARD_TARGET_BYTES each (≈4 bytes a posting as JSON).
+    let buckets = 1;
+    while (buckets < MAX_BUCKETS && (postingDocs.length * 4) / buckets > SHARD_TARGET_BYTES) buckets *= 2;
+    const byBucket: number[][] = Array.from({ length: buckets }, () => []);
+    for (let w = 0; w < words.length; w++) if (start[w + 1]! > start[w]!) byBucket[bucketOf(words[w] ?? "", buckets)]!.push(w);
+    // Words in code unit order within a shard: the files do not depend on the order articles came in.
+    for (const ws of byBucket) ws.sort((x, y) => (words[x]! < words[y]! ? -1 : 1));
+
+    const items: { path: string; payload: Buffer }[] = [];
+    const hash = createHash("sha256");
+    const file = (name: string, payload: Buffer | string): void => {
+      const bytes = typeof payload === "string" ? Buffer.from(payload) : payload;
+      hash.update(name).update("\0").update(bytes).update("\0");
+      items.push({ path: name, payload: bytes });
+    };
+    // Shards are written as bytes: ~7 million postings as strings and arrays cost more in garbage collection than in work.
+    const out = new AsciiWriter();
+    byBucket.forEach((ws, bucket) => {
+      out.reset();
+      out.ascii("[");
+      ws.forEach((w, k) => {
+        const from = start[w]!;
+        const to = start[w + 1]!;
+        // A word on more than one page in DENSE_SHARE weighs little (low IDF) and costs the most bytes: 4 levels.
+        const dense = (to - from) * DENSE_SHARE > docs.length;
+        if (k > 0) out.ascii(",");
+        out.ascii("[");
+        out.text(JSON.stringify(words[w]));
+        out.ascii(",[");
+        let previous = 0;
+        for (let i = from; i < to; i++) {
+          if (i > from) out.byte(COMMA);
+          out.int(postingDocs[i]! - previous);
+          previous = postingDocs[i]!;
+        }
+        out.ascii('],"');
+        for (let i = from; i < to; i++) {
+          const level = impacts[i]!;
+          out.byte(IMPACT_CODES[dense ? (level >> 4) * 16 + 15 : level]!);
+        }
+        out.ascii('"]');
+      });
+      out.ascii("]");
+      file(`w/${bucket}.dat`, out.take());
+    });
+    docs.forEach((d, id) => file(`d/${id}.dat`, JSON.stringify(d.document)));
+
+    // Filters: units as id lists, years as id ranges (ids are in date order).
+    const unitDocs = new Map<string, number[]>();
+    const years: Record<string, [number, number]> = {};
+    docs.forEach((d, id) => {
+      for (const unit of new Set(d.units)) {
+        const list = unitDocs.get(unit);
+        if (list) list.push(id);
+        else unitDocs.set(unit, [id]);
+      }
+      const range = years[String(d.year)];
+      if (range) range[1] = id;
+      else years[String(d.year)] = [id, id];
+    });
+    const units: Record<string, number> = {};
+    [...unitDocs.keys()].sort().forEach((unit, n) => {
+      units[unit] = n;
+      const ids = unitDocs.get(unit) ?? [];
+      file(`f/${n}.dat`, `[${ids.map((id, i) => id - (i > 0 ? ids[i - 1]! : 0)).join(",")}]`);
+    });
+
+    const version = hash.digest("hex").slice(0, 12);
+    const manifest: SearchManifest = { format: SEARCH_FORMAT, version, docs: docs.length, buckets, k1, units, years };
+    const files = (await compressAll(items)).map((f) => ({ path: `v/${version}/${f.path}`, contents: f.contents }));
+    files.push({ path: "index.json", contents: JSON.stringify(manifest) });
+    return { files, manifest };
+  }
+}
