@@ -9,32 +9,19 @@
  * with no console error and no CSP violation. Debian's Chromium through
  * playwright-core; missing Chromium fails, never skips.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
 import { headersForPath, parseHeadersFile, type HeaderRule } from "../src/security-headers.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
+import { launchChromium, requireChromium, serveStaticSite } from "./browser-helpers.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const BASE = "/tin";
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-};
 
 const work = mkdtempSync(path.join(tmpdir(), "base-path-browser-"));
 const siteRoot = path.join(work, "project");
@@ -46,29 +33,17 @@ let context: BrowserContext | undefined;
 
 /** Serves the build under /tin/ only: index.html for folders, /tin/404.html with status 404, `_headers` rules. */
 function serve(dir: string, rules: readonly HeaderRule[]): Promise<{ server: Server; origin: string }> {
-  const s = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    let file = "";
-    if (pathname.startsWith(`${BASE}/`)) {
-      const rel = pathname.slice(BASE.length);
-      const candidate = path.join(dir, rel.endsWith("/") ? `${rel}index.html` : rel);
-      if (candidate.startsWith(dir + path.sep) && existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
-    }
-    const served = file || path.join(dir, "404.html");
-    res.writeHead(file ? 200 : 404, { "content-type": TYPES[path.extname(served)] ?? "application/octet-stream", ...headersForPath(rules, pathname) });
-    res.end(readFileSync(served));
-  });
-  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve({ server: s, origin: `http://127.0.0.1:${(s.address() as AddressInfo).port}` })));
+  return serveStaticSite(dir, { basePath: BASE, headers: (pathname) => headersForPath(rules, pathname) });
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required at ${CHROMIUM} (Debian package "chromium": scripts/install-system-deps.sh); the browser tests are never skipped`);
+  requireChromium();
   cpSync(path.resolve(import.meta.dirname, "fixtures/valid-site"), siteRoot, { recursive: true, filter: (src) => !src.includes(`${path.sep}.cache`) });
   const article = path.join(siteRoot, "content/gia-lai/2016-11-29-hoi-nghi-tong-ket.md");
   writeFileSync(article, readFileSync(article, "utf8").replace(/^---\n/, '---\naliases: ["/tin-tuc/hoi-nghi-2016/"]\n'));
   await buildSite({ outDir: out, rootDir: siteRoot, config: siteConfigFromEnv({ SITE_URL: `https://tongket.example.gov.vn${BASE}/` }) });
   ({ server, origin } = await serve(out, parseHeadersFile(readFileSync(path.join(out, "_headers"), "utf8"))));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext();
   await context.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];

@@ -10,12 +10,11 @@
  * through the real content loader (src/content/), which must accept them
  * with the values typed into the form.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
 import { adminConfig, renderConfigYaml } from "../src/cms/config.ts";
@@ -25,26 +24,13 @@ import type { Article } from "../src/content/article.ts";
 import { loadArticleFile } from "../src/content/load-content.ts";
 import { CONTENT_SECURITY_POLICY, adminContentSecurityPolicy, headersForPath, parseHeadersFile, type HeaderRule } from "../src/security-headers.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
+import { launchChromium, requireChromium, serveStaticSite } from "./browser-helpers.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SEED_ROOT = path.join(ROOT, "test/fixtures/cms/seed");
 const SEED_FILE = "content/gia-lai/2016-11-29-hoi-nghi-tong-ket.md";
 const SEED_FORMER = "content/binh-dinh/2025-06-30-tin-binh-dinh.md";
 const SEED_IMAGE = "content/gia-lai/toan-canh.png";
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".yml": "text/yaml; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-};
 
 const work = mkdtempSync(path.join(tmpdir(), "cms-admin-"));
 const out = path.join(work, "site");
@@ -55,29 +41,18 @@ let browser: Browser | undefined;
 
 /** Serves the build as a CDN would: index.html for folders, the `_headers` rules. */
 function serve(dir: string): Promise<{ server: Server; origin: string }> {
-  const s = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const file = path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-      res.end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", ...headersForPath(rules, pathname) });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve({ server: s, origin: `http://127.0.0.1:${(s.address() as AddressInfo).port}` })));
+  return serveStaticSite(dir, { notFound: "text", headers: (pathname) => headersForPath(rules, pathname) });
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required at ${CHROMIUM} (Debian package "chromium": scripts/install-system-deps.sh); the browser tests are never skipped`);
+  requireChromium();
   await buildSite({ outDir: out, rootDir: SEED_ROOT, ledger: "check" });
   // The generated configuration, with Decap's in-browser backend instead of a git host.
   const generated = adminConfig(adminSettingsFromEnv(), siteConfigFromEnv());
   writeFileSync(path.join(out, "admin/config.yml"), renderConfigYaml({ ...generated, backend: { name: "test-repo" } }));
   rules = parseHeadersFile(readFileSync(path.join(out, "_headers"), "utf8"));
   ({ server, origin } = await serve(out));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

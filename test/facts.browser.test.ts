@@ -5,24 +5,21 @@
  * violations at desktop and phone widths, no sideways scrolling on a 360 px
  * phone, valid HTML, and the people filter working without diacritics.
  */
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import { createRequire } from "node:module";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { AxeResults } from "axe-core";
 import { HtmlValidate } from "html-validate";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
 import { headersForPath, parseHeadersFile, type HeaderRule } from "../src/security-headers.ts";
 import { writeFactsSite } from "./facts-fixture.ts";
+import { launchChromium, requireChromium, serveStaticSite } from "./browser-helpers.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const TYPES: Readonly<Record<string, string>> = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".csv": "text/csv; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png", ".xml": "application/xml" };
 
 /** The new page types: name → root-relative URL. */
 const PAGES: Readonly<Record<string, string>> = {
@@ -38,15 +35,7 @@ const PAGES: Readonly<Record<string, string>> = {
 
 /** Serves the folder as a CDN would: index.html for folders, 404.html with 404, headers from `_headers`. */
 function serve(dir: string, rules: readonly HeaderRule[]): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    let file = path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) file = "";
-    const served = file || path.join(dir, "404.html");
-    res.writeHead(file ? 200 : 404, { "content-type": TYPES[path.extname(served)] ?? "application/octet-stream", ...headersForPath(rules, pathname) });
-    res.end(readFileSync(served));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return serveStaticSite(dir, { headers: (pathname) => headersForPath(rules, pathname) });
 }
 
 const work = mkdtempSync(path.join(tmpdir(), "facts-browser-"));
@@ -56,12 +45,12 @@ let origin = "";
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required at ${CHROMIUM} (scripts/install-system-deps.sh); browser tests are never skipped`);
+  requireChromium();
   const root = path.join(work, "site");
   writeFactsSite(root);
   await buildSite({ outDir: out, rootDir: root });
   ({ server, origin } = await serve(out, parseHeadersFile(readFileSync(path.join(out, "_headers"), "utf8"))));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -8,37 +8,23 @@
  * - the browser picks the small AVIF, not the JPEG or the 1200 px file;
  * - pages with pictures keep zero CSP violations and zero axe violations.
  */
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import { createRequire } from "node:module";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { gzipSync } from "node:zlib";
 import path from "node:path";
 import type { AxeResults } from "axe-core";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
 import { headersForPath, parseHeadersFile, type HeaderRule } from "../src/security-headers.ts";
 import { photoJpeg } from "./image-fixtures.ts";
 import { mdFile } from "./helpers.ts";
+import { launchChromium, requireChromium, serveStaticSite } from "./browser-helpers.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 /** The issue's bar for the first screen of an article with a photo on a 360 px phone. */
 const FIRST_SCREEN_BUDGET = 150 * 1024;
-
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-};
 
 const work = mkdtempSync(path.join(tmpdir(), "images-browser-"));
 const out = path.join(work, "site");
@@ -49,24 +35,7 @@ let browser: Browser | undefined;
 let imageDelay = 0;
 
 function serve(dir: string, rules: readonly HeaderRule[]): Promise<{ server: Server; origin: string }> {
-  const s = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    let file = path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) file = "";
-    const served = file || path.join(dir, "404.html");
-    const send = (): void => {
-      const type = TYPES[path.extname(served)] ?? "application/octet-stream";
-      let body = readFileSync(served);
-      // Text is compressed as any CDN serves it; pictures are already compressed.
-      const gzip = /^text\/|svg/.test(type) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-      if (gzip) body = gzipSync(body);
-      res.writeHead(file ? 200 : 404, { "content-type": type, ...(gzip ? { "content-encoding": "gzip" } : {}), ...headersForPath(rules, pathname) });
-      res.end(body);
-    };
-    if (imageDelay > 0 && pathname.startsWith("/anh/")) setTimeout(send, imageDelay);
-    else send();
-  });
-  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve({ server: s, origin: `http://127.0.0.1:${(s.address() as AddressInfo).port}` })));
+  return serveStaticSite(dir, { gzipText: true, delay: (pathname) => (pathname.startsWith("/anh/") ? imageDelay : 0), headers: (pathname) => headersForPath(rules, pathname) });
 }
 
 const LONG_TEXT = Array.from({ length: 14 }, (_, i) => `Đoạn ${i + 1}: Sở Thông tin và Truyền thông tổng kết công tác năm 2016, đánh giá kết quả chuyển đổi số, cải cách hành chính và đề ra nhiệm vụ trọng tâm năm 2017 cho toàn ngành trên địa bàn tỉnh.`).join("\n\n");
@@ -78,7 +47,7 @@ const ARTICLES = {
 const NEAR_PICTURE = "/gia-lai/2016/anh-gan/";
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required at ${CHROMIUM} (scripts/install-system-deps.sh); browser tests are never skipped`);
+  requireChromium();
   const dir = path.join(work, "root/content/gia-lai");
   mkdirSync(dir, { recursive: true });
   // Camera-sized photos: 3000 × 2000 (about 2–3 MB as committed) and a portrait one.
@@ -92,7 +61,7 @@ beforeAll(async () => {
   await buildSite({ outDir: out, rootDir: path.join(work, "root") });
   const rules = parseHeadersFile(readFileSync(path.join(out, "_headers"), "utf8"));
   ({ server, origin } = await serve(out, rules));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {

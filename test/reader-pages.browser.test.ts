@@ -11,14 +11,13 @@
  * later commit, one only renamed, one new and uncommitted.
  */
 import { execFileSync } from "node:child_process";
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import { createRequire } from "node:module";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdtempSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { AxeResults } from "axe-core";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
 import { headersForPath, parseHeadersFile, type HeaderRule } from "../src/security-headers.ts";
@@ -26,22 +25,10 @@ import { siteConfigFromEnv } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 import { copyFixture } from "./helpers.ts";
 import { photoJpeg } from "./image-fixtures.ts";
+import { launchChromium, requireChromium, serveStaticSite } from "./browser-helpers.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const CONFIG = { ...siteConfigFromEnv({}), pageSize: 2 };
-
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-};
 
 const LONG_TITLE = `Hội nghị tổng kết công tác năm 2019, triển khai nhiệm vụ năm 2020 ${"của Sở Thông tin và Truyền thông thành phố Hải Phòng cùng các đơn vị trực thuộc, ".repeat(6)}kết thúc`;
 
@@ -78,19 +65,11 @@ function read(file: string): string {
 }
 
 function serve(dir: string): Promise<{ server: Server; origin: string }> {
-  const s = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    let file = path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) file = "";
-    const served = file || path.join(dir, "404.html");
-    res.writeHead(file ? 200 : 404, { "content-type": TYPES[path.extname(served)] ?? "application/octet-stream", ...headersForPath(rules, pathname) });
-    res.end(readFileSync(served));
-  });
-  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve({ server: s, origin: `http://127.0.0.1:${(s.address() as AddressInfo).port}` })));
+  return serveStaticSite(dir, { headers: (pathname) => headersForPath(rules, pathname) });
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required at ${CHROMIUM} (scripts/install-system-deps.sh); browser tests are never skipped`);
+  requireChromium();
   const content = path.join(root, "content");
   writeFileSync(path.join(content, "gia-lai/anh-16-9.jpg"), await photoJpeg(1600, 900, { seed: 3 }));
   writeFileSync(
@@ -116,7 +95,7 @@ beforeAll(async () => {
   await buildSite({ outDir: out, rootDir: root, config: CONFIG });
   rules = parseHeadersFile(read("_headers"));
   ({ server, origin } = await serve(out));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

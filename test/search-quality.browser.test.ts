@@ -9,29 +9,20 @@
  * article page's <article> element, as a site using Pagefind would mark it
  * with data-pagefind-body) through its own browser runtime, in Chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { type Browser, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
 import { loadContent } from "../src/content/load-content.ts";
 import { headersForPath, parseHeadersFile, type HeaderRule } from "../src/security-headers.ts";
 import { UI } from "../src/ui-strings.ts";
+import { launchChromium, requireChromium, serveStaticSite } from "./browser-helpers.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const REFERENCE = "pagefind-ref";
-
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-};
 
 // ---------------------------------------------------------------------------
 // The corpus: 48 articles sharing most of their words, so that ranking matters
@@ -165,19 +156,7 @@ let context: BrowserContext | undefined;
 
 /** Serves the build with its `_headers`; the reference Pagefind bundle without the site's CSP (its WebAssembly needs 'wasm-unsafe-eval'). */
 function serve(dir: string, rules: readonly HeaderRule[]): Promise<{ server: Server; origin: string }> {
-  const s = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const file = path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-      res.end("not found");
-      return;
-    }
-    const headers = pathname.startsWith(`/${REFERENCE}/`) ? {} : headersForPath(rules, pathname);
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", ...headers });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve({ server: s, origin: `http://127.0.0.1:${(s.address() as AddressInfo).port}` })));
+  return serveStaticSite(dir, { notFound: "text", headers: (pathname) => (pathname.startsWith(`/${REFERENCE}/`) ? {} : headersForPath(rules, pathname)) });
 }
 
 /** Pagefind's own indexer over each built article page, its <article> marked as the body to index. */
@@ -200,7 +179,7 @@ async function indexWithPagefind(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required at ${CHROMIUM} (Debian package "chromium": scripts/install-system-deps.sh); the browser tests are never skipped`);
+  requireChromium();
   for (const a of ARTICLES) {
     mkdirSync(path.dirname(path.join(siteRoot, a.file)), { recursive: true });
     writeFileSync(path.join(siteRoot, a.file), a.source);
@@ -208,7 +187,7 @@ beforeAll(async () => {
   await buildSite({ outDir: out, rootDir: siteRoot });
   await indexWithPagefind();
   ({ server, origin } = await serve(out, parseHeadersFile(readFileSync(path.join(out, "_headers"), "utf8"))));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ bypassCSP: false });
 }, 240_000);
 

@@ -8,14 +8,13 @@
  * Chromium, driven by playwright-core; missing Chromium fails the tests,
  * never skips.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import type { AxeResults } from "axe-core";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
 import { loadContent } from "../src/content/load-content.ts";
@@ -23,23 +22,9 @@ import { headersForPath, parseHeadersFile, type HeaderRule } from "../src/securi
 import { UI } from "../src/ui-strings.ts";
 import { SEARCH_BUNDLE_DIR } from "../src/search/search-config.ts";
 import { SEED_CONTENT } from "./helpers.ts";
+import { launchChromium, requireChromium, serveStaticSite } from "./browser-helpers.ts";
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-};
 
 /** The seed articles (test/fixtures/seed-site), by province folder. */
 const HAI_PHONG = "/hai-phong/2019/hoi-nghi-tong-ket-cong-tac-2018-trien-khai-nhiem-vu-2019/";
@@ -93,22 +78,11 @@ let context: BrowserContext | undefined;
 
 /** Serves the build as the CDN would: index.html for folders, the `_headers` rules (CSP included). */
 function serve(dir: string, rules: readonly HeaderRule[]): Promise<{ server: Server; origin: string }> {
-  const s = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const file = path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-      res.end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", ...headersForPath(rules, pathname) });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve({ server: s, origin: `http://127.0.0.1:${(s.address() as AddressInfo).port}` })));
+  return serveStaticSite(dir, { notFound: "text", headers: (pathname) => headersForPath(rules, pathname) });
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required at ${CHROMIUM} (Debian package "chromium": scripts/install-system-deps.sh); the browser tests are never skipped`);
+  requireChromium();
   cpSync(SEED_CONTENT, path.join(siteRoot, "content"), { recursive: true });
   mkdirSync(path.join(siteRoot, "content/da-nang"), { recursive: true });
   writeFileSync(path.join(siteRoot, "content/da-nang/2024-01-10-so-giao-thong-van-tai-da-nang-tong-ket-nam-2023.md"), FIXTURE);
@@ -118,7 +92,7 @@ beforeAll(async () => {
   writeFileSync(path.join(siteRoot, "content/lam-dong/2014-03-03-bai-co-ma-doc.md"), HOSTILE_FIXTURE);
   await buildSite({ outDir: out, rootDir: siteRoot });
   ({ server, origin } = await serve(out, parseHeadersFile(readFileSync(path.join(out, "_headers"), "utf8"))));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ bypassCSP: false });
   await context.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];

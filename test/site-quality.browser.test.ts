@@ -7,52 +7,28 @@
  * need no browser: page weight, headers file, robots.txt, no inline code.
  */
 import { gzipSync } from "node:zlib";
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import { createRequire } from "node:module";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { AxeResults } from "axe-core";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
 import { CONTENT_SECURITY_POLICY, headersForPath, parseHeadersFile, type HeaderRule } from "../src/security-headers.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
 import { copyFixture } from "./helpers.ts";
+import { launchChromium, requireChromium, serveStaticSite } from "./browser-helpers.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const SITE_URL = siteConfigFromEnv().url;
 /** First-round-trip budget: HTML + CSS + render-blocking JS, each gzipped as a CDN serves it. */
 const WEIGHT_BUDGET = 14 * 1024;
 
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".wasm": "application/wasm",
-  ".txt": "text/plain; charset=utf-8",
-};
-
 /** Serves the built folder as a CDN would: index.html for folders, 404.html with status 404, headers from `_headers`. */
 function serve(dir: string, rules: readonly HeaderRule[]): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    let file = path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) file = "";
-    const status = file ? 200 : 404;
-    const served = file || path.join(dir, "404.html");
-    res.writeHead(status, { "content-type": TYPES[path.extname(served)] ?? "application/octet-stream", ...headersForPath(rules, pathname) });
-    res.end(readFileSync(served));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return serveStaticSite(dir, { headers: (pathname) => headersForPath(rules, pathname) });
 }
 
 function listFiles(dir: string): string[] {
@@ -78,7 +54,7 @@ const pageTypes = new Map<string, string>();
 let articleUrls: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required at ${CHROMIUM} (install Debian's "chromium": scripts/install-system-deps.sh); browser tests are never skipped`);
+  requireChromium();
   await buildSite({ outDir: out, rootDir: root });
   files = listFiles(out);
   rules = parseHeadersFile(readFileSync(path.join(out, "_headers"), "utf8"));
@@ -92,7 +68,7 @@ beforeAll(async () => {
   if (share) pageTypes.set("share page", urlOf(share));
   pageTypes.set("404", "/404.html");
   ({ server, origin } = await serve(out, rules));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
