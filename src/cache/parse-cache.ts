@@ -31,6 +31,7 @@ import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, wr
 import path from "node:path";
 import { threadId } from "node:worker_threads";
 import { reviveCachedArticle, type PlainArticle } from "./cached-article.ts";
+import { isRealDir } from "./real-dir.ts";
 
 /** Folder under the project root. */
 export const PARSE_CACHE_DIR = ".cache/parse";
@@ -52,15 +53,6 @@ export function parseCacheKey(codeVersion: string, language: string): string {
 /** SHA-256 of a file's bytes, hex. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
-}
-
-function isRealDir(dir: string): boolean {
-  try {
-    const st = lstatSync(dir);
-    return st.isDirectory() && !st.isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -38,6 +38,7 @@ import path from "node:path";
 import type { ContentError, Severity } from "../content/errors.ts";
 import type { FileUse } from "../content/parse-article.ts";
 import { reviveFacts, type ArticleFacts } from "./facts.ts";
+import { isRealDir } from "../cache/real-dir.ts";
 
 /** What the check keeps of one article's parse. */
 export interface FileOutcome {
@@ -169,15 +170,6 @@ function reviveOutcome(v: unknown, file: string): FileOutcome | undefined {
   const facts = reviveFacts(v["facts"], file);
   if (!facts || errors.length > 0) return undefined;
   return { errors, warnings, uses, facts };
-}
-
-function isRealDir(dir: string): boolean {
-  try {
-    const st = lstatSync(dir);
-    return st.isDirectory() && !st.isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 /** Reads a regular file (never through a link) of at most MAX_BYTES, or undefined. */

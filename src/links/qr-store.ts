@@ -24,6 +24,7 @@ import { BUILD_TASKS } from "../workers/build-tasks.ts";
 import { BUILD_WORKER, runInWorkers } from "../workers/pool.ts";
 import { QR_PNG_SCALE, pack, unpack, type PackedSymbol } from "./qr-pack.ts";
 import type { QrTaskItem, QrTaskResult } from "./qr-worker-task.ts";
+import { isRealDir } from "../cache/real-dir.ts";
 
 export { pack, type PackedSymbol } from "./qr-pack.ts";
 
@@ -54,11 +55,6 @@ function checkedSymbol(value: unknown): PackedSymbol | undefined {
 function isPlainFile(file: string): boolean {
   const st = lstatSync(file, { throwIfNoEntry: false });
   return st !== undefined && st.isFile();
-}
-
-function isRealDir(dir: string): boolean {
-  const st = lstatSync(dir, { throwIfNoEntry: false });
-  return st !== undefined && st.isDirectory();
 }
 
 export interface WarmOptions {
