@@ -145,19 +145,31 @@ export function diagnoseDate(value: string): DateProblem {
   return { kind: "unrecognised" };
 }
 
-function inZone(date: ArticleDate): DateTime {
-  return DateTime.fromMillis(date.timestamp, { zone: VIETNAM }).setLocale("vi");
-}
+/**
+ * Weekday names in Vietnamese, Sunday first, capitalised ("Chủ Nhật", "Thứ Hai"…),
+ * taken once from Intl (what Luxon's "cccc" gives) so the text stays the same.
+ */
+const WEEKDAYS: readonly string[] = Array.from({ length: 7 }, (_, i) => {
+  // 2017-01-01 was a Sunday.
+  const name = new Intl.DateTimeFormat("vi", { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2017, 0, 1 + i));
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+});
 
-/** "Thứ Ba, 29/11/2016" (with ", 14:00" when the editor gave a time). */
+/**
+ * "Thứ Ba, 29/11/2016" (with ", 14:00" when the editor gave a time).
+ * Read from the ISO text (already in Vietnam time) instead of a Luxon
+ * DateTime: every list entry and page shows one, and Luxon's formatting was
+ * 2.6 % of a build's CPU (profile of a 2,000-article build).
+ */
 export function formatVietnameseDate(date: ArticleDate): string {
-  const dt = inZone(date);
-  const weekday = dt.toFormat("cccc");
-  const day = `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)}, ${dt.toFormat("dd/MM/yyyy")}`;
-  return date.hasTime ? `${day}, ${dt.toFormat("HH:mm")}` : day;
+  const [y, m, d] = date.day.split("-");
+  const weekday = WEEKDAYS[new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))).getUTCDay()];
+  const day = `${weekday}, ${d}/${m}/${y}`;
+  return date.hasTime ? `${day}, ${date.iso.slice(11, 16)}` : day;
 }
 
-/** "29/11/2016", for compact lists. */
+/** "29/11/2016", for compact lists (from the calendar day, like formatVietnameseDate). */
 export function formatShortDate(date: ArticleDate): string {
-  return inZone(date).toFormat("dd/MM/yyyy");
+  const [y, m, d] = date.day.split("-");
+  return `${d}/${m}/${y}`;
 }
