@@ -36,6 +36,8 @@ describe("building the fixture site", () => {
   beforeAll(async () => {
     const result = await buildSite({ outDir: out, rootDir: path.join(FIXTURES, "valid-site") });
     expect(result.articleCount).toBe(2);
+    // Counted while writing, not by walking the tree: the count must be the tree's.
+    expect(result.fileCount).toBe(readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length);
   });
 
   it("writes one page per article with the structured sections", () => {

@@ -5,7 +5,6 @@
  * folder, and swap it into place. Nothing is written before the plan holds
  * no error.
  */
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { ContentValidationError, type ContentError } from "../content/errors.ts";
 import { writeLedger } from "../links/ledger-file.ts";
@@ -65,10 +64,6 @@ export interface BuildResult {
   readonly warnings: readonly ContentError[];
 }
 
-function countFiles(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-}
-
 /**
  * Builds the site atomically.
  * @throws ContentValidationError when any article is invalid or a published
@@ -108,7 +103,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const staging = output.staging;
   output.createStaging();
   try {
-    await renderPages(plan.pages, staging, options.pageBatchSize ? { batchSize: options.pageBatchSize } : {});
+    // Counted as written (the marker, pages, files, bundles' files): a walk of the finished tree took seconds at 10,000 articles.
+    let fileCount = 1;
+    fileCount += await renderPages(plan.pages, staging, options.pageBatchSize ? { batchSize: options.pageBatchSize } : {});
     lap("eleventy");
     // Files, grouped by producer (one timing each), then the folders filled after planning.
     const byProducer = new Map<string, PlannedOutput[]>();
@@ -118,16 +115,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       byProducer.set(file.producer, list);
     }
     for (const [producer, files] of byProducer) {
-      await writeOutputFiles(staging, files.map((f) => ({ path: f.path, contents: () => f.body() })));
+      fileCount += await writeOutputFiles(staging, files.map((f) => ({ path: f.path, contents: () => f.body() })));
       lap(producer);
     }
     for (const bundle of plan.bundles) {
       const files = [...(await bundle.run(data))];
-      await writeOutputFiles(staging, files.map((f) => ({ path: `${bundle.folder}/${f.path}`, contents: f.contents })));
+      fileCount += await writeOutputFiles(staging, files.map((f) => ({ path: `${bundle.folder}/${f.path}`, contents: f.contents })));
       lap(bundle.name);
     }
     data.qr.save();
-    const fileCount = countFiles(staging);
     output.commit();
     lap("swap");
     const written = ledgerMode === "record" && (links.changed || data.people.recordChanged);

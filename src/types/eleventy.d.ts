@@ -10,6 +10,8 @@ declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    /** Renders every page without writing it: one entry per page (url, inputPath, outputPath, content). */
+    toJSON(): Promise<readonly { readonly url: string | false; readonly inputPath: string; readonly outputPath: string | false; readonly content: unknown }[]>;
     /** Silences Eleventy's console output (errors are still thrown). */
     disableLogger(): void;
   }
