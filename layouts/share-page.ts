@@ -1,6 +1,7 @@
 /**
  * The QR share page of an article: title, province and date, the QR code of
- * its permanent short link as inline SVG, downloads (SVG, PNG), and a print
+ * its permanent short link as inline SVG, downloads (SVG, PNG, as data: URLs
+ * made by src/pages/share.ts), and a print
  * layout that fills whatever sheet is chosen (A4 poster, A6 card): the
  * print styles size the code from the page box, not from fixed millimetres.
  */
@@ -25,8 +26,14 @@ export function shortUrlText(shortUrl: string): SafeHtml {
   return html`<span class="short-host">${host}</span>${path.map((part) => html`/<wbr>${part}`)}`;
 }
 
+/** The QR code's downloads, as data: URLs ("data:image/png;base64,…"). */
+export interface QrDownloads {
+  readonly svg: string;
+  readonly png: string;
+}
+
 /** Renders the share page; `svg` is generated QR markup (numbers only, label escaped by the generator). */
-export function renderSharePage(ctx: LayoutContext, share: SharePage, svg: string): string {
+export function renderSharePage(ctx: LayoutContext, share: SharePage, svg: string, downloads: QrDownloads): string {
   const { article } = share;
   return renderPage(ctx, {
     title: `${UI.shareTitle}: ${article.title}`,
@@ -44,7 +51,7 @@ export function renderSharePage(ctx: LayoutContext, share: SharePage, svg: strin
 <p class="meta"><time datetime="${article.date.iso}">${formatVietnameseDate(article.date)}</time></p>
 <figure class="share-qr">${trustedHtml(svg)}<figcaption><span class="share-hint">${UI.shareScan}</span> <a class="short-url" href="${share.shortUrl}">${shortUrlText(share.shortUrl)}</a></figcaption></figure>
 <div class="share-actions">
-<p>${UI.shareDownload}: <a href="${sitePath(ctx.config, `${share.url}qr.svg`)}" download="ma-qr-${share.code}.svg">SVG</a> · <a href="${sitePath(ctx.config, `${share.url}qr.png`)}" download="ma-qr-${share.code}.png">PNG</a></p>
+<p>${UI.shareDownload}: <a href="${downloads.svg}" download="ma-qr-${share.code}.svg">SVG</a> · <a href="${downloads.png}" download="ma-qr-${share.code}.png">PNG</a></p>
 <p>${UI.sharePrintHint}</p>
 <p><a href="${sitePath(ctx.config, article.url)}">${UI.shareBackToArticle}</a></p>
 </div>

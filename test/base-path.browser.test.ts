@@ -13,6 +13,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import jsQRModule from "jsqr";
+import { PNG } from "pngjs";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
@@ -20,6 +22,9 @@ import { headersForPath, parseHeadersFile, type HeaderRule } from "../src/securi
 import { siteConfigFromEnv } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 import { launchChromium, requireChromium, serveStaticSite } from "./browser-helpers.ts";
+
+// jsqr is CommonJS with `exports.default = jsQR` (see qr.test.ts).
+const jsQR = jsQRModule.default;
 
 const BASE = "/tin";
 
@@ -104,11 +109,16 @@ describe(`the site served under ${BASE}/`, () => {
     await Promise.all([page.waitForURL(`${origin}${BASE}/binh-dinh/2025/tin-binh-dinh/`), page.click("#search-results li h2 a >> nth=0")]);
 
     await Promise.all([page.waitForURL(new RegExp(`^${origin}${BASE}/ma-qr/[0-9a-z]+/$`)), page.click(`.share-page-link a`)]);
-    const png = await page.getAttribute("a[download$='.png']", "href");
-    expect(png).toMatch(new RegExp(`^${BASE}/ma-qr/[0-9a-z]+/qr\\.png$`));
-    const download = await page.request.get(`${origin}${png}`);
-    expect(download.status()).toBe(200);
+    // The PNG download is a data: URL in the page (src/pages/share.ts): a real click downloads a QR code of the short link.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("a[download$='.png']")]);
+    expect(download.suggestedFilename()).toMatch(/^ma-qr-[0-9a-z]+\.png$/);
+    const saved = await download.path();
+    const png = PNG.sync.read(readFileSync(saved));
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
     const shortUrl = await page.getAttribute(".share-qr figcaption a", "href");
+    expect(decoded).toBe(shortUrl);
+    const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.click("a[download$='.svg']")]);
+    expect(readFileSync(await svgDownload.path(), "utf8")).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
     expect(shortUrl).toMatch(/^https:\/\/tongket\.example\.gov\.vn\/tin\/q\/[0-9a-z]+\/$/);
     // Shown as people type it: no scheme, no final slash.
     expect(await page.textContent(".share-qr figcaption a")).toBe(shortUrl?.replace(/^https:\/\//, "").replace(/\/$/, ""));

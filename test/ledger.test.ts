@@ -115,7 +115,7 @@ describe("who writes the record", () => {
     for (const e of entries(root)) expect(deployed[`/q/${e.code}/`]).toBe(e.urls[e.urls.length - 1]);
     // The share pages (and their QR codes) are the same files too.
     for (const code of Object.keys(deployed)) {
-      const share = `ma-qr/${code.split("/")[2]}/qr.svg`;
+      const share = `ma-qr/${code.split("/")[2]}/index.html`;
       expect(readFileSync(path.join(root, "_pr", share), "utf8")).toBe(readFileSync(path.join(root, "_deploy", share), "utf8"));
     }
   });

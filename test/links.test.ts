@@ -4,7 +4,7 @@
  * and the build refusing changes that would break a published URL.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import jsQRModule from "jsqr";
@@ -68,8 +68,16 @@ function redirectTarget(out: string, urlPath: string): string {
   return target;
 }
 
-function decodePng(file: string): string | undefined {
-  const png = PNG.sync.read(readFileSync(file));
+/** The PNG download of a share page: the bytes of its data: URL (src/pages/share.ts). */
+function sharePng(out: string, code: string): Buffer {
+  const page = readFileSync(path.join(out, `ma-qr/${code}/index.html`), "utf8");
+  const base64 = /href="data:image\/png;base64,([A-Za-z0-9+/=]+)" download="ma-qr-[0-9a-z]+\.png"/.exec(page)?.[1];
+  if (!base64) throw new Error(`no PNG download in ma-qr/${code}/index.html`);
+  return Buffer.from(base64, "base64");
+}
+
+function decodePng(bytes: Buffer): string | undefined {
+  const png = PNG.sync.read(bytes);
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
@@ -129,15 +137,20 @@ describe("building with the published-URL record", () => {
     const share = readFileSync(path.join(out, `ma-qr/${code}/index.html`), "utf8");
     expect(share).toContain("<svg");
     expect(share).toContain(`https://tongket.example.gov.vn/q/${code}/`);
-    expect(share).toContain(`href="/ma-qr/${code}/qr.png"`);
-    expect(decodePng(path.join(out, `ma-qr/${code}/qr.png`))).toBe(`https://tongket.example.gov.vn/q/${code}/`);
+    expect(share).toContain(`download="ma-qr-${code}.png"`);
+    expect(share).toContain(`download="ma-qr-${code}.svg"`);
+    expect(decodePng(sharePng(out, code))).toBe(`https://tongket.example.gov.vn/q/${code}/`);
+    // The downloads live in the page: no files beside it.
+    expect(readdirSync(path.join(out, `ma-qr/${code}`))).toEqual(["index.html"]);
     expect(readFileSync(path.join(out, "_redirects"), "utf8")).toContain(`/q/${code}/ ${OLD_URL} 301`);
   });
 
   it("decodes with a real scanner (zbarimg)", async () => {
     const out = await build();
     const code = codeOf(OLD_URL);
-    const text = execFileSync("zbarimg", ["--quiet", "--raw", path.join(out, `ma-qr/${code}/qr.png`)], { encoding: "utf8" }).trim();
+    const png = path.join(work, `qr-${code}.png`);
+    writeFileSync(png, sharePng(out, code));
+    const text = execFileSync("zbarimg", ["--quiet", "--raw", png], { encoding: "utf8" }).trim();
     expect(text).toBe(`https://tongket.example.gov.vn/q/${code}/`);
   });
 
@@ -157,7 +170,7 @@ describe("building with the published-URL record", () => {
     expect(ledgerEntries().find((e) => e.code === code)?.urls).toEqual([OLD_URL, "/gia-lai/2016/ten-moi/"]);
     expect(redirectTarget(out, `/q/${code}/`)).toBe("/gia-lai/2016/ten-moi/");
     expect(redirectTarget(out, OLD_URL)).toBe("/gia-lai/2016/ten-moi/");
-    expect(decodePng(path.join(out, `ma-qr/${code}/qr.png`))).toBe(`https://tongket.example.gov.vn/q/${code}/`);
+    expect(decodePng(sharePng(out, code))).toBe(`https://tongket.example.gov.vn/q/${code}/`);
   });
 
   it("asks for the alias when an article with several published URLs loses one", async () => {

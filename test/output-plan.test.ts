@@ -391,7 +391,8 @@ describe("SITE_URL with a path", () => {
         checked.push(link);
         // The open-data licence (/du-lieu/) links to the licence's own text.
         if (link === config.dataLicence.url) continue;
-        expect(link, `${file}: ${attr}`).toMatch(/^(\/tin\/|https:\/\/tongket\.example\.gov\.vn\/tin\/|https:\/\/(www\.facebook\.com|button-share\.zalo\.me)\/|mailto:|#)/);
+        // The QR downloads of a share page are data: URLs in the page (src/pages/share.ts): no address at all.
+        expect(link, `${file}: ${attr}`).toMatch(/^(\/tin\/|https:\/\/tongket\.example\.gov\.vn\/tin\/|https:\/\/(www\.facebook\.com|button-share\.zalo\.me)\/|mailto:|#|data:image\/(png|svg\+xml);base64,)/);
       }
     }
     expect(checked.length).toBeGreaterThan(1000);
@@ -414,9 +415,14 @@ describe("SITE_URL with a path", () => {
     expect(article).toContain('<link rel="canonical" href="https://tongket.example.gov.vn/tin/gia-lai/2016/hoi-nghi-tong-ket/">');
     expect(article).toContain('"url":"https://tongket.example.gov.vn/tin/gia-lai/2016/hoi-nghi-tong-ket/"');
     expect(article).toContain('<meta property="og:url" content="https://tongket.example.gov.vn/tin/gia-lai/2016/hoi-nghi-tong-ket/">');
-    const share = files.find((f) => /^ma-qr\/[^/]+\/qr\.png$/.test(f));
+    const share = files.find((f) => /^ma-qr\/[^/]+\/index\.html$/.test(f));
     expect(share).toBeDefined();
-    const decoded = execFileSync("zbarimg", ["--quiet", "--raw", path.join(out, share!)], { encoding: "utf8" }).trim();
+    // The PNG download is a data: URL in the share page (src/pages/share.ts).
+    const base64 = /href="data:image\/png;base64,([A-Za-z0-9+/=]+)"/.exec(readFileSync(path.join(out, share!), "utf8"))?.[1];
+    expect(base64).toBeDefined();
+    const png = path.join(work, "share-qr.png");
+    writeFileSync(png, Buffer.from(base64!, "base64"));
+    const decoded = execFileSync("zbarimg", ["--quiet", "--raw", png], { encoding: "utf8" }).trim();
     expect(decoded).toMatch(/^https:\/\/tongket\.example\.gov\.vn\/tin\/q\/[0-9a-z]{5}\/$/);
     expect(readFileSync(path.join(out, "tin-tuc/hoi-nghi-2016/index.html"), "utf8")).toContain("url=/tin/gia-lai/2016/hoi-nghi-tong-ket/");
     expect(readFileSync(path.join(out, "404.html"), "utf8")).toContain('href="/tin/tinh-thanh/"');

@@ -8,7 +8,6 @@
 import { articleImagesStep } from "../build/article-images.ts";
 import { linksStep } from "../build/links-step.ts";
 import { OUTPUT_MARKER } from "../build/output-dir.ts";
-import { qrFilesStep } from "../build/qr-files-step.ts";
 import { sitemapStep } from "../build/sitemap-step.ts";
 import { assetsStep, staticFilesStep } from "../build/static-files-step.ts";
 import type { ContentError } from "../content/errors.ts";
@@ -56,7 +55,6 @@ export const SITE_PRODUCERS: readonly Producer<SiteData>[] = [
   // Files
   assetsStep,
   linksStep,
-  qrFilesStep,
   sitemapStep,
   feedsStep,
   articleImagesStep,
