@@ -110,36 +110,37 @@ export async function renderPages(pages: readonly PlannedOutput[], outDir: strin
   checkTemplateFolder();
   const size = Math.max(1, options.batchSize ?? pageBatchFromEnv());
   const collect = pages.length > size ? fullCollection() : undefined;
-  // Writes of earlier batches, in order; the first failure stops the rendering.
+  // The previous batch's writes: at most one batch is written while the next one renders, so a
+  // disk slower than rendering holds back the rendering instead of queueing the site in memory.
   let writing: Promise<void> = Promise.resolve();
-  let failure: { readonly error: unknown } | undefined;
   let written = 0;
-  for (let start = 0; start < pages.length && !failure; start += size) {
-    // Frozen: Eleventy wraps unfrozen objects it paginates over in a Proxy per page.
-    const batch = Object.freeze(pages.slice(start, start + size).map(toEleventy));
-    const eleventy = new Eleventy(PAGES_DIR, outDir, {
-      configPath: path.join(ROOT_DIR, ".eleventy.js"),
-      quietMode: true,
-      config: (config) => config.addGlobalData("plannedPages", batch),
-    });
-    // Its closing "[11ty] Wrote N files" line is printed even in quiet mode, in English, to editors
-    // who read the build's own summary in Vietnamese; errors still reach us as exceptions.
-    eleventy.disableLogger();
-    const rendered: readonly RenderedPage[] = await eleventy.toJSON();
-    if (rendered.length !== batch.length) throw new Error(`Eleventy rendered ${rendered.length} of ${batch.length} pages`);
-    const files = rendered.map((page) => toOutputFile(outDir, page));
-    written += files.length;
-    writing = writing
-      .then(() => writeOutputFiles(outDir, files))
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          failure ??= { error };
-        },
-      );
-    collect?.();
+  try {
+    for (let start = 0; start < pages.length; start += size) {
+      // Frozen: Eleventy wraps unfrozen objects it paginates over in a Proxy per page.
+      const batch = Object.freeze(pages.slice(start, start + size).map(toEleventy));
+      const eleventy = new Eleventy(PAGES_DIR, outDir, {
+        configPath: path.join(ROOT_DIR, ".eleventy.js"),
+        quietMode: true,
+        config: (config) => config.addGlobalData("plannedPages", batch),
+      });
+      // Its closing "[11ty] Wrote N files" line is printed even in quiet mode, in English, to editors
+      // who read the build's own summary in Vietnamese; errors still reach us as exceptions.
+      eleventy.disableLogger();
+      const rendered: readonly RenderedPage[] = await eleventy.toJSON();
+      if (rendered.length !== batch.length) throw new Error(`Eleventy rendered ${rendered.length} of ${batch.length} pages`);
+      const files = rendered.map((page) => toOutputFile(outDir, page));
+      await writing;
+      written += files.length;
+      writing = writeOutputFiles(outDir, files).then(() => undefined);
+      // A rejection is awaited on the next turn or after the loop; until then it is not "unhandled".
+      writing.catch(() => undefined);
+      collect?.();
+    }
+  } catch (error) {
+    // Nothing may still be writing when the caller removes the staging folder.
+    await writing.catch(() => undefined);
+    throw error;
   }
   await writing;
-  if (failure) throw failure.error;
   return written;
 }
