@@ -54,6 +54,8 @@ export interface OutputCounts {
   readonly reused: number;
   /** Rendered, by producer (what an edit made the build redo). */
   readonly renderedBy: Readonly<Record<string, number>>;
+  /** Of the reused, those rendered here to compare their bytes (their producer gives no fingerprint). */
+  readonly compared: number;
 }
 
 /** Decision for one output: take the previous file, or render (with the bytes when they were rendered to compare). */
@@ -93,15 +95,25 @@ export class IncrementalOutput {
   /** Folders of the staging folder made or being made (one mkdir each, awaited by every file inside). */
   private readonly madeDirs = new Map<string, Promise<unknown>>();
   private reusedCount = 0;
+  /** Reused after rendering here and comparing bytes (outputs without a fingerprint). */
+  private comparedCount = 0;
+  private readonly keys = new WeakMap<object, string>();
+  /** previousEntry's answers, by path. */
+  private readonly checked = new Map<string, ManifestEntry | undefined>();
   private renderedCount = 0;
   private readonly renderedBy: Record<string, number> = {};
 
   constructor(private readonly options: IncrementalOptions) {}
 
-  /** The fingerprint key of an output ("" when its producer gives no fingerprint). */
+  /** The fingerprint key of an output ("" when its producer gives no fingerprint); computed once per output. */
   keyOf(output: Pick<PlannedOutput, "producer" | "fingerprint">): string {
-    const fp = output.fingerprint();
-    return fp ? digest(this.options.buildDigest, output.producer, fp) : "";
+    let key = this.keys.get(output);
+    if (key === undefined) {
+      const fp = output.fingerprint();
+      key = fp ? digest(this.options.buildDigest, output.producer, fp) : "";
+      this.keys.set(output, key);
+    }
+    return key;
   }
 
   /** Whether anything may be reused at all. */
@@ -130,10 +142,15 @@ export class IncrementalOutput {
   previousEntry(rel: string): ManifestEntry | undefined {
     const { previousDir, manifest } = this.options;
     if (!previousDir || !manifest) return undefined;
+    if (this.checked.has(rel)) return this.checked.get(rel);
     const entry = manifest.get(rel);
-    if (!entry || !this.realParents(rel)) return undefined;
-    const st = lstatSync(resolveOutputPath(previousDir, rel), { throwIfNoEntry: false });
-    return st !== undefined && st.isFile() && st.size === entry.size && st.mtimeMs === entry.mtime ? entry : undefined;
+    let answer: ManifestEntry | undefined;
+    if (entry && this.realParents(rel)) {
+      const st = lstatSync(resolveOutputPath(previousDir, rel), { throwIfNoEntry: false });
+      if (st !== undefined && st.isFile() && st.size === entry.size && st.mtimeMs === entry.mtime) answer = entry;
+    }
+    this.checked.set(rel, answer);
+    return answer;
   }
 
   /**
@@ -167,7 +184,9 @@ export class IncrementalOutput {
     if (key) return entry.fp === key && this.previousEntry(output.path) ? { reuse: entry } : {};
     if (!compare || !entry.hash || !this.previousEntry(output.path)) return {};
     const body = output.body();
-    return bytesDigest(body) === entry.hash ? { reuse: { ...entry, fp: "" } } : { body };
+    if (bytesDigest(body) !== entry.hash) return { body };
+    this.comparedCount++;
+    return { reuse: { ...entry, fp: "" } };
   }
 
   /** Makes the staging folder's folders for `rel`. */
@@ -218,7 +237,7 @@ export class IncrementalOutput {
   }
 
   get counts(): OutputCounts {
-    return { rendered: this.renderedCount, reused: this.reusedCount, renderedBy: { ...this.renderedBy } };
+    return { rendered: this.renderedCount, reused: this.reusedCount, renderedBy: { ...this.renderedBy }, compared: this.comparedCount };
   }
 
   /** Reads the size and time of every file written, and returns the new output's manifest. */
