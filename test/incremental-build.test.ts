@@ -94,7 +94,7 @@ describe("incremental build", { timeout: 240_000 }, () => {
     editFile(files[5]!, (t) => t.replace(/^title: "/m, 'title: "Tiêu đề mới – '));
     const retitled = await incrementalMatchesCold();
     expect(retitled.outputs.renderedBy["index"]).toBeGreaterThanOrEqual(1);
-    expect(retitled.outputs.renderedBy["qr-files"]).toBe(1);
+    expect(retitled.outputs.renderedBy["share"]).toBe(1);
 
     // A new article, as new as the newest (of a unit in force then): every list it heads shifts.
     const newest = [...files].sort((a, b) => path.basename(b).localeCompare(path.basename(a)))[0]!;
