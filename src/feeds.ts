@@ -66,6 +66,7 @@ import { absoluteUrl, type SiteConfig } from "./site-config.ts";
 import type { SiteData } from "./site-data.ts";
 import { provinceUrl, type SiteModel } from "./site-model.ts";
 import { UI, inSentence } from "./ui-strings.ts";
+import { stableDigest } from "./build/build-digest.ts";
 
 /** Most items in one feed (the newest ones). */
 export const FEED_ITEM_LIMIT = 50;
@@ -398,7 +399,7 @@ export function buildFeeds(model: SiteModel, media?: MediaIndex, updated?: Reado
 }
 
 /** The feeds of the site (no unit) and of each unit, rendered on demand; items shared across sets. */
-function feedSets(model: SiteModel, media?: MediaIndex, updated?: ReadonlyMap<string, ArticleDate>): { readonly unit: ProvinceUnit | undefined; render(): OutputFile[] }[] {
+function feedSets(model: SiteModel, media?: MediaIndex, updated?: ReadonlyMap<string, ArticleDate>): { readonly unit: ProvinceUnit | undefined; fingerprint(): string; render(): OutputFile[] }[] {
   const { config } = model;
   const built = new Map<Article, FeedItems>();
   const newest = (articles: readonly Article[]): FeedItems[] =>
@@ -412,7 +413,12 @@ function feedSets(model: SiteModel, media?: MediaIndex, updated?: ReadonlyMap<st
     });
   const set = (unit: ProvinceUnit | undefined, articles: readonly Article[]) => {
     let files: OutputFile[] | undefined;
-    return { unit, render: () => (files ??= renderFeedSet(config, unit, newest(articles))) };
+    return {
+      unit,
+      // What the set shows: its newest articles with their pictures and last change (code and configuration are in the build digest).
+      fingerprint: () => stableDigest(unit?.id, articles.slice(0, FEED_ITEM_LIMIT).map((a) => [a, media?.of(a), lastUpdated(updated, a)])),
+      render: () => (files ??= renderFeedSet(config, unit, newest(articles))),
+    };
   };
   return [set(undefined, model.articles), ...model.provinces.map(({ province }) => set(province, model.byProvince.get(province.id) ?? []))];
 }
@@ -426,7 +432,9 @@ export const feedsStep = defineFileStep<SiteData>({
   *declare(site): Iterable<OutputDeclaration> {
     for (const set of feedSets(site.model, site.media, site.updated)) {
       const paths = feedPaths(set.unit?.id);
-      for (const [i, url] of [paths.rss, paths.atom, paths.json].entries()) yield { url, body: () => set.render()[i]!.contents };
+      let fingerprint: string | undefined;
+      const once = (): string => (fingerprint ??= set.fingerprint());
+      for (const [i, url] of [paths.rss, paths.atom, paths.json].entries()) yield { url, fingerprint: once, body: () => set.render()[i]!.contents };
     }
   },
 });

@@ -7,12 +7,14 @@ import { renderAwardsIndex, renderNationalYearAwards, renderProvinceYearAwards }
 import { definePageType, defineFileStep, defineSinglePage } from "../plan/output-plan.ts";
 import type { SiteData } from "../site-data.ts";
 import { awardCsvFiles } from "./awards-csv.ts";
+import { stableDigest } from "../build/build-digest.ts";
 import { AWARDS_BASE, type NationalYear, type ProvinceYearTable } from "./awards.ts";
 
 export const awardTablePages = definePageType<SiteData, ProvinceYearTable>({
   name: "award-table",
   items: (site) => site.awards.tables,
   url: (table) => table.url,
+  fingerprint: (table) => stableDigest(table),
   render: (table, site) => renderProvinceYearAwards(site.layout, table),
   reserves: () => [{ path: AWARDS_BASE.replaceAll("/", ""), shown: AWARDS_BASE, allow: ["award-year", "awards-index", "award-csv"] }],
 });
@@ -21,6 +23,7 @@ export const awardYearPages = definePageType<SiteData, NationalYear>({
   name: "award-year",
   items: (site) => site.awards.years,
   url: (year) => year.url,
+  fingerprint: (year) => stableDigest(year),
   render: (year, site) => renderNationalYearAwards(site.layout, year),
 });
 

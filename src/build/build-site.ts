@@ -10,12 +10,14 @@ import { ContentValidationError, type ContentError } from "../content/errors.ts"
 import { writeLedger } from "../links/ledger-file.ts";
 import { explain } from "../messages/index.ts";
 import { serializePersonRecord } from "../people/person-record.ts";
-import type { PlannedOutput, Producer } from "../plan/output-plan.ts";
+import type { BundleProducer, PlannedOutput, Producer } from "../plan/output-plan.ts";
 import { planSite } from "../plan/site-outputs.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { ROOT_DIR, loadSite, type SiteData } from "../site-data.ts";
-import { prepareOutputDir } from "./output-dir.ts";
-import { writeOutputFiles } from "./output-files.ts";
+import { buildDigest } from "./build-digest.ts";
+import { IncrementalOutput, bytesDigest, inParallel, type OutputCounts } from "./incremental.ts";
+import { isBuildOutput, prepareOutputDir } from "./output-dir.ts";
+import { manifestFile, readManifest, writeManifest, type ManifestEntry } from "./output-manifest.ts";
 import { renderPages } from "./render-pages.ts";
 import { withArticleMedia } from "./article-images.ts";
 
@@ -57,11 +59,59 @@ export interface BuildResult {
   readonly outDir: string;
   readonly articleCount: number;
   readonly fileCount: number;
-  /** Milliseconds per phase ("load", "eleventy", each step's name, "swap"), for the benchmark. */
+  /** What was rendered and what was taken unchanged from the previous output (src/build/incremental.ts). */
+  readonly outputs: OutputCounts;
+  /** Milliseconds per phase ("load", "reuse", "eleventy", each step's name, "swap"), for the benchmark. */
   readonly timings: Readonly<Record<string, number>>;
   readonly ledger: LedgerOutcome;
   /** Content warnings and notices (never fatal), for the command to print. */
   readonly warnings: readonly ContentError[];
+}
+
+/** Files of one producer: each taken from the previous output or rendered and written (32 in flight: small files wait on the disk, not the CPU). */
+async function writeOrReuse(incremental: IncrementalOutput, files: readonly PlannedOutput[]): Promise<void> {
+  const toReuse: { path: string; entry: ManifestEntry }[] = [];
+  await inParallel(files.length, 32, async (i) => {
+    const file = files[i]!;
+    const decision = incremental.decide(file, true);
+    if (decision.reuse) toReuse.push({ path: file.path, entry: decision.reuse });
+    else await incremental.write(file.path, incremental.keyOf(file), decision.body ?? file.body(), false, file.producer);
+  });
+  await incremental.reuse(toReuse);
+}
+
+/**
+ * A bundle's folder: taken whole from the previous output when the bundle's
+ * fingerprint is unchanged and every file it wrote is still there; else the
+ * bundle runs and each of its files is reused when its bytes are unchanged.
+ */
+async function runBundle(incremental: IncrementalOutput, bundle: BundleProducer<unknown>, data: SiteData): Promise<void> {
+  const key = bundle.fingerprint ? incremental.keyOf({ producer: bundle.name, fingerprint: () => bundle.fingerprint!(data) }) : "";
+  if (key) {
+    const previous = incremental.previousFolder(bundle.folder);
+    if (previous && previous.every((f) => f.entry.fp === key)) {
+      await incremental.reuse(previous);
+      return;
+    }
+  }
+  const files = [...(await bundle.run(data))];
+  // Each file once, in any spelling (a bundle's names are its own, not the plan's).
+  const seen = new Set<string>();
+  for (const f of files) {
+    const lower = f.path.toLowerCase();
+    if (seen.has(lower)) throw new Error(`Refusing to write "${bundle.folder}/${f.path}" twice: bundle ${bundle.name} names it twice`);
+    seen.add(lower);
+  }
+  const toReuse: { path: string; entry: ManifestEntry }[] = [];
+  await inParallel(files.length, 32, async (i) => {
+    const { path: rel, contents } = files[i]!;
+    const full = `${bundle.folder}/${rel}`;
+    const hash = bytesDigest(contents);
+    const entry = incremental.previousEntry(full);
+    if (entry && entry.hash === hash) toReuse.push({ path: full, entry: { ...entry, fp: key } });
+    else await incremental.write(full, key, contents, true, bundle.name);
+  });
+  await incremental.reuse(toReuse);
 }
 
 /**
@@ -97,15 +147,38 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // An empty site would replace the published one with nothing.
   if (data.model.articles.length === 0) throw new ContentValidationError([{ file: "content/", ...explain("cli.nothingToPublish") }], contentWarnings);
   lap("plan");
-  await data.qr.warm(data.links.sharePages.map((s) => s.shortUrl));
-  lap("qr");
+  // Incremental: what the previous output (with its manifest) already holds; see src/build/incremental.ts.
+  const digestOfBuild = buildDigest(data.layout.config, [JSON.stringify(Object.values(data.assets).map((a) => a.url))]);
+  const manifestPath = manifestFile(rootDir, outDir, true);
+  const previousDir = isBuildOutput(outDir) ? outDir : undefined;
+  const incremental = new IncrementalOutput({ previousDir, manifest: previousDir ? readManifest(manifestPath) : undefined, staging: output.staging, buildDigest: digestOfBuild });
 
   const staging = output.staging;
   output.createStaging();
   try {
-    // Counted as written (the marker, pages, files, bundles' files): a walk of the finished tree took seconds at 10,000 articles.
-    let fileCount = 1;
-    fileCount += await renderPages(plan.pages, staging, options.pageBatchSize ? { batchSize: options.pageBatchSize } : {});
+    // Pages: each taken from the previous output, or rendered by Eleventy below.
+    const toRender: PlannedOutput[] = [];
+    const toReuse: { path: string; entry: ManifestEntry }[] = [];
+    for (const page of plan.pages) {
+      const decision = incremental.decide(page, true);
+      if (decision.reuse) toReuse.push({ path: page.path, entry: decision.reuse });
+      else toRender.push(page);
+    }
+    await incremental.reuse(toReuse);
+    lap("reuse");
+    // QR symbols of every share page stay in the cache; only those of outputs rendered now are made ahead.
+    const rendering = new Set(toRender.map((p) => p.source?.file));
+    for (const file of plan.files) if (file.source && !rendering.has(file.source.file) && incremental.keyOf(file) && !incremental.decide(file, false).reuse) rendering.add(file.source.file);
+    data.qr.keep(data.links.sharePages.map((s) => s.shortUrl));
+    await data.qr.warm(data.links.sharePages.filter((s) => rendering.has(s.article.sourcePath)).map((s) => s.shortUrl));
+    lap("qr");
+    await renderPages(toRender, staging, {
+      ...(options.pageBatchSize ? { batchSize: options.pageBatchSize } : {}),
+      onRender: (page, html) => {
+        const key = incremental.keyOf(page);
+        incremental.wrote(page.path, key, key ? "" : bytesDigest(html), page.producer);
+      },
+    });
     lap("eleventy");
     // Files, grouped by producer (one timing each), then the folders filled after planning.
     const byProducer = new Map<string, PlannedOutput[]>();
@@ -115,21 +188,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       byProducer.set(file.producer, list);
     }
     for (const [producer, files] of byProducer) {
-      fileCount += await writeOutputFiles(staging, files.map((f) => ({ path: f.path, contents: () => f.body() })));
+      await writeOrReuse(incremental, files);
       lap(producer);
     }
     for (const bundle of plan.bundles) {
-      const files = [...(await bundle.run(data))];
-      fileCount += await writeOutputFiles(staging, files.map((f) => ({ path: `${bundle.folder}/${f.path}`, contents: f.contents })));
+      await runBundle(incremental, bundle, data);
       lap(bundle.name);
     }
     data.qr.save();
+    const manifest = await incremental.finish();
+    const fileCount = manifest.size + 1;
+    lap("manifest");
     output.commit();
+    if (manifestPath) writeManifest(manifestPath, manifest);
     lap("swap");
     const written = ledgerMode === "record" && (links.changed || data.people.recordChanged);
     // The people list (src/people/person-record.ts) is written with the articles' record, in the same file.
     if (written) writeLedger(rootDir, { ...links.ledger, people: serializePersonRecord(data.people.record) });
-    return { outDir, articleCount: data.model.articles.length, fileCount, timings, ledger: { added: links.added, moved: links.moved, written }, warnings: contentWarnings };
+    return { outDir, articleCount: data.model.articles.length, fileCount, outputs: incremental.counts, timings, ledger: { added: links.added, moved: links.moved, written }, warnings: contentWarnings };
   } catch (error) {
     output.abort();
     throw error;

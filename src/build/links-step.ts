@@ -14,6 +14,7 @@ import { SHORT_LINK_FOLDER, shortPath } from "../links/short-code.ts";
 import { aliasFile, defineFileStep, urlProblem, type ClaimKind, type ContentSource, type OutputDeclaration } from "../plan/output-plan.ts";
 import { sitePath, type SiteConfig } from "../site-config.ts";
 import type { SiteData } from "../site-data.ts";
+import { digest, stableDigest } from "./build-digest.ts";
 
 /** The `_redirects` file of a plan: one "from to 301" line per accepted redirect, under the base path. */
 function redirectsFile(config: SiteConfig, outputs: readonly { readonly url: string; readonly redirectTo?: string }[]): string {
@@ -40,6 +41,10 @@ class RedirectPage implements OutputDeclaration {
   body(): string {
     return renderRedirectPage(this.config, this.redirectTo, this.title);
   }
+  /** The page shows the target and the title (the configuration is in the build digest). */
+  fingerprint(): string {
+    return digest("redirect", this.redirectTo, this.title);
+  }
 }
 
 export const linksStep = defineFileStep<SiteData>({
@@ -59,7 +64,8 @@ export const linksStep = defineFileStep<SiteData>({
     for (const entry of site.links.plan.withdrawn) {
       const body = (): string => renderWithdrawnPage(config, entry.title, entry.withdrawn ?? "");
       const source = { file: LEDGER_FILE, field: `entries[${entry.code}].urls` };
-      for (const url of [shortPath(entry.code), ...entry.urls]) yield { url, kind: "fallback", source, body };
+      const fingerprint = (): string => stableDigest("withdrawn", entry.title, entry.withdrawn ?? "");
+      for (const url of [shortPath(entry.code), ...entry.urls]) yield { url, kind: "fallback", source, body, fingerprint };
     }
     yield { url: "/_redirects", body: (plan) => redirectsFile(config, plan.outputs) };
   },

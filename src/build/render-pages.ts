@@ -32,6 +32,8 @@ const TEMPLATE = "planned-pages.11ty.ts";
 export interface RenderPagesOptions {
   /** Pages per Eleventy run (default {@link DEFAULT_PAGE_BATCH}, or BUILD_PAGE_BATCH). */
   readonly batchSize?: number;
+  /** Called with each page's HTML as Eleventy renders it (incremental builds record its digest). */
+  readonly onRender?: (page: PlannedOutput, html: string) => void;
 }
 
 /**
@@ -60,12 +62,13 @@ function checkTemplateFolder(): void {
   }
 }
 
-function toEleventy(page: PlannedOutput): EleventyPage {
+function toEleventy(page: PlannedOutput, onRender: RenderPagesOptions["onRender"]): EleventyPage {
   return Object.freeze({
     permalink: `/${page.path}`,
     render: () => {
       const body = page.body();
       if (typeof body !== "string") throw new Error(`${page.path}: a page must render to text`);
+      onRender?.(page, body);
       return body;
     },
   });
@@ -108,6 +111,7 @@ function toOutputFile(outDir: string, page: RenderedPage): OutputFile {
  */
 export async function renderPages(pages: readonly PlannedOutput[], outDir: string, options: RenderPagesOptions = {}): Promise<number> {
   checkTemplateFolder();
+  if (pages.length === 0) return 0;
   const size = Math.max(1, options.batchSize ?? pageBatchFromEnv());
   const collect = pages.length > size ? fullCollection() : undefined;
   // The previous batch's writes: at most one batch is written while the next one renders, so a
@@ -117,7 +121,7 @@ export async function renderPages(pages: readonly PlannedOutput[], outDir: strin
   try {
     for (let start = 0; start < pages.length; start += size) {
       // Frozen: Eleventy wraps unfrozen objects it paginates over in a Proxy per page.
-      const batch = Object.freeze(pages.slice(start, start + size).map(toEleventy));
+      const batch = Object.freeze(pages.slice(start, start + size).map((page) => toEleventy(page, options.onRender)));
       const eleventy = new Eleventy(PAGES_DIR, outDir, {
         configPath: path.join(ROOT_DIR, ".eleventy.js"),
         quietMode: true,

@@ -20,6 +20,8 @@ export const adminProducer = defineBundle<SiteData>({
   folder: ADMIN_DIR,
   // `npm run admin` serves the editor from the preview.
   preview: true,
+  // Made of the code, the configuration and the settings (all in the build digest) and the stylesheet's address.
+  fingerprint: (site) => site.assets.stylesheet.url,
   async run(site): Promise<BundleFile[]> {
     const settings = adminSettingsFromEnv();
     if (!settings.enabled) return [];

@@ -103,6 +103,15 @@ export class QrStore {
   }
 
   /**
+   * Keeps the symbols of `texts` in the cache this build saves without
+   * preparing them (an incremental build renders only some of the pages
+   * that show them; the others stay in the site).
+   */
+  keep(texts: Iterable<string>): void {
+    for (const text of texts) if (this.symbols.has(text)) this.used.add(text);
+  }
+
+  /**
    * Prepares every text before pages render: encodes those not yet known
    * and, on the build's worker pool when there are many, renders their PNG
    * downloads too, so the main thread only looks them up. A crashed worker

@@ -9,6 +9,7 @@ import { html, trustedHtml } from "../safe-html.ts";
 import { sitePath } from "../site-config.ts";
 import type { SiteData } from "../site-data.ts";
 import { UI } from "../ui-strings.ts";
+import { articleDigest, digest, stableDigest } from "../build/build-digest.ts";
 
 export const articlePages = definePageType<SiteData, Article>({
   name: "article",
@@ -16,6 +17,20 @@ export const articlePages = definePageType<SiteData, Article>({
   url: (article) => article.url,
   source: (article) => ({ file: article.sourcePath }),
   crossChecked: true,
+  // Everything render() below reads: the article, its share link, the articles it suggests, tags, last change, pictures, people.
+  fingerprint(article, site) {
+    const share = site.links.shareOf(article);
+    const related = relatedArticles(site.model, article);
+    const latest = related.length === 0 ? latestArticles(site.model, article) : [];
+    const tags = tagIndex(site.model);
+    const more = stableDigest(
+      article.tags.map((t) => tags.urlOf(t)),
+      lastUpdated(site.updated, article),
+      site.media?.of(article),
+      site.people.officialUrls(article),
+    );
+    return more && digest(articleDigest(article), share.url, share.shortUrl, ...related.map(articleDigest), "latest", ...latest.map(articleDigest), more);
+  },
   render(article, site) {
     const share = site.links.shareOf(article);
     const related = relatedArticles(site.model, article);

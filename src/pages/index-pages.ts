@@ -4,6 +4,7 @@ import { definePageType } from "../plan/output-plan.ts";
 import { PROVINCES } from "../provinces.ts";
 import type { SiteData } from "../site-data.ts";
 import type { IndexPage } from "../site-model.ts";
+import { stableDigest } from "../build/build-digest.ts";
 
 /** The folder of a list's later pages ("/trang/2/", "/gia-lai/trang/2/"): see src/site-model.ts pageUrl. */
 const PAGES_FOLDER = "trang";
@@ -12,6 +13,7 @@ export const indexPages = definePageType<SiteData, IndexPage>({
   name: "index",
   items: (site) => site.indexPages,
   url: (page) => page.url,
+  fingerprint: (page, site) => stableDigest(page, page.articles.map((a) => site.media?.of(a)?.thumbnail)),
   render: (page, site) => renderIndexPage(site.layout, page, { thumbnailOf: (a) => site.media?.of(a)?.thumbnail }),
   // Later pages appear as articles are added: keep their folders free now.
   *reserves() {

@@ -12,6 +12,7 @@ import { SHARE_FOLDER } from "../links/site-links.ts";
 import { definePageType } from "../plan/output-plan.ts";
 import type { SiteData } from "../site-data.ts";
 import { UI } from "../ui-strings.ts";
+import { stableDigest } from "../build/build-digest.ts";
 
 /** The share page's downloads: the SVG (labelled with the title) and the PNG, as data: URLs. */
 export function qrDownloads(site: SiteData, share: SharePage): QrDownloads {
@@ -26,6 +27,7 @@ export const sharePages = definePageType<SiteData, SharePage>({
   items: (site) => site.links.sharePages,
   url: (share) => share.url,
   source: (share) => ({ file: share.article.sourcePath }),
+  fingerprint: (share) => stableDigest(share),
   render: (share, site) => renderSharePage(site.layout, share, site.qr.svg(share.shortUrl, `${UI.shareLink}: ${share.article.title}`), qrDownloads(site, share)),
   // Every code's folder, including codes of withdrawn and future articles.
   reserves: () => [{ path: SHARE_FOLDER, shown: `/${SHARE_FOLDER}/` }],

@@ -3,11 +3,13 @@ import { renderTagIndex, renderTagPage } from "../../layouts/tag-pages.ts";
 import { definePageType, defineSinglePage } from "../plan/output-plan.ts";
 import type { SiteData } from "../site-data.ts";
 import { TAGS_FOLDER, tagIndex, type TagPage } from "../tags.ts";
+import { stableDigest } from "../build/build-digest.ts";
 
 export const tagPages = definePageType<SiteData, TagPage>({
   name: "tag",
   items: (site) => tagIndex(site.model).pages,
   url: (page) => page.url,
+  fingerprint: (page, site) => stableDigest(page, page.articles.map((a) => site.media?.of(a)?.thumbnail)),
   render: (page, site) => renderTagPage(site.layout, page, (a) => site.media?.of(a)?.thumbnail),
   // Tags come and go with articles: the whole folder is theirs.
   reserves: () => [{ path: TAGS_FOLDER, shown: `/${TAGS_FOLDER}/`, allow: ["tag-index"] }],

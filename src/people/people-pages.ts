@@ -13,6 +13,7 @@ import { aliasFile, definePageType, defineFileStep, defineSinglePage } from "../
 import type { SiteData } from "../site-data.ts";
 import { UI } from "../ui-strings.ts";
 import { PEOPLE_BASE } from "./person-record.ts";
+import { digest, stableDigest } from "../build/build-digest.ts";
 
 const FOLDER = PEOPLE_BASE.replaceAll("/", "");
 
@@ -20,6 +21,7 @@ export const personPages = definePageType<SiteData, SiteData["people"]["pages"][
   name: "person",
   items: (site) => site.people.pages,
   url: (page) => page.url,
+  fingerprint: (page) => stableDigest(page),
   render: (page, site) => renderPersonPage(site.layout, page),
   reserves: () => [{ path: FOLDER, shown: PEOPLE_BASE, allow: ["people-directory", "people-links"] }],
 });
@@ -35,11 +37,12 @@ export const peopleLinksStep = defineFileStep<SiteData>({
   *declare(site) {
     const { config } = site.layout;
     const source = { file: LEDGER_FILE, field: "people" };
-    for (const r of site.people.redirects) yield { url: r.from, file: aliasFile(r.from), source, kind: "site", redirectTo: r.to, body: () => renderRedirectPage(config, r.to, r.title) };
+    for (const r of site.people.redirects) yield { url: r.from, file: aliasFile(r.from), source, kind: "site", redirectTo: r.to, fingerprint: () => digest("redirect", r.to, r.title), body: () => renderRedirectPage(config, r.to, r.title) };
     for (const shared of site.people.shared) {
-      for (const url of shared.urls) yield { url, source, kind: "site", body: () => renderSharedPersonPage(site.layout, shared) };
+      const fingerprint = (): string => stableDigest(shared);
+      for (const url of shared.urls) yield { url, source, kind: "site", fingerprint, body: () => renderSharedPersonPage(site.layout, shared) };
     }
-    for (const entry of site.people.withdrawn) for (const url of entry.urls) yield { url, source, kind: "fallback", body: () => renderWithdrawnPage(config, entry.name, entry.withdrawn ?? "") };
-    for (const entry of site.people.withdrawnWithArticles) for (const url of entry.urls) yield { url, source, kind: "fallback", body: () => renderWithdrawnPage(config, entry.name, UI.personWithdrawnWithArticles) };
+    for (const entry of site.people.withdrawn) for (const url of entry.urls) yield { url, source, kind: "fallback", fingerprint: () => stableDigest("withdrawn", entry.name, entry.withdrawn ?? ""), body: () => renderWithdrawnPage(config, entry.name, entry.withdrawn ?? "") };
+    for (const entry of site.people.withdrawnWithArticles) for (const url of entry.urls) yield { url, source, kind: "fallback", fingerprint: () => stableDigest("withdrawn-with-articles", entry.name), body: () => renderWithdrawnPage(config, entry.name, UI.personWithdrawnWithArticles) };
   },
 });

@@ -149,6 +149,14 @@ export interface BundleProducer<S> extends ProducerBase<S> {
    */
   readonly preview?: boolean;
   run(site: S): Promise<Iterable<BundleFile>> | Iterable<BundleFile>;
+  /**
+   * A stable digest of everything `run` depends on besides the code and
+   * settings (see OutputDeclaration.fingerprint): when it is unchanged, an
+   * incremental build takes the previous folder's files without running
+   * the bundle. "" or absent: always run (its files are still reused when
+   * their bytes are unchanged).
+   */
+  fingerprint?(site: S): string;
 }
 
 export type Producer<S> = PageProducer<S> | FileProducer<S> | BundleProducer<S>;

@@ -20,6 +20,7 @@
 import type { Article } from "../content/article.ts";
 import type { OutputFile } from "../build/output-files.ts";
 import { defineBundle } from "../plan/output-plan.ts";
+import { articleDigest, digest } from "../build/build-digest.ts";
 import { getProvince } from "../provinces.ts";
 import type { SiteData } from "../site-data.ts";
 import { FoldedWordBag } from "./fold.ts";
@@ -71,6 +72,8 @@ export async function buildSearchIndex(articles: readonly Article[]): Promise<Se
 export const searchStep = defineBundle<SiteData>({
   name: "search",
   folder: SEARCH_BUNDLE_DIR,
+  // The index is made of the articles alone (in their order); code and settings are in the build digest.
+  fingerprint: (site) => digest(...site.model.articles.map(articleDigest)),
   async run(site) {
     const prefix = `${SEARCH_BUNDLE_DIR}/`;
     return (await buildSearchIndex(site.model.articles)).files.map((f) => ({ path: f.path.slice(prefix.length), contents: f.contents }));
