@@ -18,6 +18,9 @@ import { ContentValidationError, type ContentError } from "../src/content/errors
 import { loadContent } from "../src/content/load-content.ts";
 import { parseArticle } from "../src/content/parse-article.ts";
 import { setLanguage } from "../src/messages/index.ts";
+import { CHECK_PRODUCERS, RESERVATION_ONLY } from "../src/check/check-producers.ts";
+import { planSite, SITE_PRODUCERS } from "../src/plan/site-outputs.ts";
+import { createSiteData } from "../src/site-data.ts";
 
 const REPO = path.resolve(import.meta.dirname, "..");
 const roots: string[] = [];
@@ -122,6 +125,35 @@ describe("what the check reports", () => {
     const report = await runCheck({ rootDir: root, cache: false, now: NOW });
     expect(report.problems.filter(notOwn).map(key).sort()).toEqual(fromBuild);
     for (const code of ["content.province.unknown", "content.duplicateUrl", "output.reserved", "people.ambiguousName"]) expect(report.problems.map((p) => p.code)).toContain(code);
+  });
+
+  it("skips only producers whose files cannot take part in an error: site files inside their own folders, nobody else allowed in", async () => {
+    const extra = "officials:\n  - name: Lê Văn An\n    role: Giám đốc\nawards:\n  - title: Lao động tiên tiến\n    recipient: cá nhân\n    count: 11";
+    const root = project({
+      "content/gia-lai/2016-12-09-mot.md": valid("Một", "2016-12-09", extra),
+      "content/ha-tinh/2017-01-05-hai.md": valid("Hai", "2017-01-05", extra).replace("gia-lai", "ha-tinh"),
+      // An alias into the skipped folder: refused by the reservation, the same error with or without the files declared.
+      "content/gia-lai/2016-12-10-ba.md": valid("Ba", "2016-12-10", "aliases: [/api/v1/articles.json, /api/]"),
+    });
+    const data = createSiteData(loadContent({ rootDir: root }).articles, { rootDir: root });
+    const full = planSite(data, [], SITE_PRODUCERS);
+    const checked = planSite(data, [], CHECK_PRODUCERS);
+    expect(checked.errors).toEqual(full.errors);
+    expect(checked.errors.map((e) => e.code)).toEqual(["output.reserved", "output.reserved"]);
+    expect(RESERVATION_ONLY.length).toBeGreaterThan(0);
+    for (const producer of RESERVATION_ONLY) {
+      const reservations = [...(producer.reserves?.(data) ?? [])];
+      expect(reservations.length).toBeGreaterThan(0);
+      for (const r of reservations) expect(r.allow ?? []).toEqual([]);
+      const inside = (path: string): boolean => reservations.some((r) => (r.path !== undefined && (path.toLowerCase() === r.path.toLowerCase() || path.toLowerCase().startsWith(`${r.path.toLowerCase()}/`))) || (r.pattern?.test(path.toLowerCase()) ?? false));
+      const outputs = full.plan.outputs.filter((o) => o.producer === producer.name);
+      expect(outputs.length).toBeGreaterThan(0);
+      for (const output of outputs) {
+        expect(output.source).toBeUndefined();
+        expect(inside(output.path), output.path).toBe(true);
+      }
+      expect(checked.plan.outputs.filter((o) => o.producer === producer.name)).toEqual([]);
+    }
   });
 
   it("reports exactly the build's errors about the published-URL record, and a site with nothing to publish", async () => {
@@ -246,6 +278,83 @@ describe("the check's cache", () => {
     expect(third.problems.some((p) => p.file === "content/gia-lai/2016-11-29-ok.md" && p.code === "content.unknownField")).toBe(true);
   });
 
+  it("keeps the lines of warned fields, so a warning repeated from the cache has its line without a second parse", async () => {
+    const role = (r: string): string => `officials:\n  - name: Lê A\n    role: Giám đốc\n  - name: Trần B\n    role: ${r}`;
+    const root = project({
+      "content/gia-lai/2016-11-01-a.md": valid("Hội nghị", "2016-11-01", role("Trưởng phòng")),
+      "content/gia-lai/2016-11-02-b.md": valid("Hội nghị", "2016-11-02", role("Phó phòng")),
+      "content/gia-lai/2026-12-03-c.md": valid("Ba", "2026-12-03"),
+    });
+    const fresh = await runCheck({ rootDir: root, cache: false, now: NOW });
+    const placed = fresh.problems.filter((p) => p.code === "check.warn.roleChanged" || p.code === "check.warn.duplicateTitle" || p.code === "check.warn.futureDate");
+    expect(placed.map((p) => [p.code, p.line])).toEqual([
+      ["check.warn.duplicateTitle", 2],
+      ["check.warn.duplicateTitle", 2],
+      ["check.warn.roleChanged", 9],
+      ["check.warn.futureDate", 3],
+    ]);
+    await runCheck({ rootDir: root, now: NOW });
+    const kept = JSON.parse(readFileSync(path.join(root, ".cache/check/results.json"), "utf8")) as { entries: Record<string, { outcome: { lines?: Record<string, number> } }> };
+    expect(kept.entries["content/gia-lai/2016-11-02-b.md"]?.outcome.lines).toEqual({ title: 2, "officials.1.role": 9 });
+    // Lines kept by the run before are used: the same report, and (a forged line shows it) not looked up again.
+    const entry = kept.entries["content/gia-lai/2016-11-02-b.md"];
+    if (entry?.outcome.lines) entry.outcome.lines["officials.1.role"] = 7;
+    writeFileSync(path.join(root, ".cache/check/results.json"), JSON.stringify(kept));
+    const cached = await runCheck({ rootDir: root, now: NOW });
+    expect(cached.cacheHits).toBe(3);
+    expect(cached.problems.find((p) => p.code === "check.warn.roleChanged")?.line).toBe(7);
+    expect(cached.problems.map((p) => p.code)).toEqual(fresh.problems.map((p) => p.code));
+  });
+
+  it("keeps what it finds across articles until a fact, the record or an error changes it; an edit to the text keeps it", async () => {
+    const role = (r: string): string => `officials:\n  - name: Lê A\n    role: ${r}`;
+    const record = { entries: [{ code: "abcde", urls: ["/gia-lai/2016/da-xoa/"] }] };
+    const root = project({
+      "content/gia-lai/2016-11-01-a.md": valid("Một", "2016-11-01", role("Giám đốc")),
+      "content/gia-lai/2016-11-02-b.md": valid("Hai", "2016-11-02", role("Phó Giám đốc")),
+      "published-urls.json": JSON.stringify(record),
+    });
+    const fresh = async (): Promise<string[]> => (await runCheck({ rootDir: root, cache: false, now: NOW })).problems.map(key);
+    const first = await runCheck({ rootDir: root, now: NOW });
+    expect(first.problems.map(key)).toEqual(await fresh());
+    expect(first.problems.map((p) => p.code)).toContain("check.warn.roleChanged");
+    expect(first.problems.some((p) => p.file === "published-urls.json")).toBe(true);
+    // A marker in the kept site outcome shows when it is used.
+    const cacheFile = path.join(root, ".cache/check/results.json");
+    const mark = (): void => {
+      const kept = JSON.parse(readFileSync(cacheFile, "utf8")) as { site: { outcome: { errors: object[] } } };
+      kept.site.outcome.errors.push({ file: "content/", message: "marker" });
+      writeFileSync(cacheFile, JSON.stringify(kept));
+    };
+    const marked = (report: CheckReport): boolean => report.problems.some((p) => p.message === "marker");
+    mark();
+    writeFileSync(path.join(root, "content/gia-lai/2016-11-02-b.md"), valid("Hai", "2016-11-02", role("Phó Giám đốc")).replace("Nội dung", "Nội dung mới"));
+    const textEdited = await runCheck({ rootDir: root, now: NOW });
+    expect(textEdited.cacheHits).toBe(1);
+    expect(marked(textEdited)).toBe(true);
+    // A fact changes: done again, the same as without a cache.
+    mark();
+    writeFileSync(path.join(root, "content/gia-lai/2016-11-02-b.md"), valid("Hai", "2016-11-02", role("Giám đốc")));
+    const factEdited = await runCheck({ rootDir: root, now: NOW });
+    expect(marked(factEdited)).toBe(false);
+    expect(factEdited.problems.map(key)).toEqual(await fresh());
+    expect(factEdited.problems.map((p) => p.code)).not.toContain("check.warn.roleChanged");
+    // The record changes: done again.
+    mark();
+    writeFileSync(path.join(root, "published-urls.json"), JSON.stringify({ entries: [] }));
+    const recordEdited = await runCheck({ rootDir: root, now: NOW });
+    expect(marked(recordEdited)).toBe(false);
+    expect(recordEdited.problems.map(key)).toEqual(await fresh());
+    // An article breaks (its error holds back the record's): done again.
+    mark();
+    writeFileSync(path.join(root, "published-urls.json"), JSON.stringify(record));
+    writeFileSync(path.join(root, "content/gia-lai/2016-11-01-a.md"), article(`title: A\ndate: 2016-11-01\nprovince: gia-lia`));
+    const broken = await runCheck({ rootDir: root, now: NOW });
+    expect(marked(broken)).toBe(false);
+    expect(broken.problems.map(key)).toEqual(await fresh());
+    expect(broken.problems.some((p) => p.file === "published-urls.json")).toBe(false);
+  });
+
   it("recognises an unchanged article by its file times, and a rewritten one even with the same size and modification time", async () => {
     const root = project({ "content/gia-lai/2016-11-29-a.md": article(`title: A\ndate: 2016-11-29\nprovince: gia-lai`), "content/gia-lai/2016-11-30-b.md": valid("B", "2016-11-30") });
     const file = path.join(root, "content/gia-lai/2016-11-29-a.md");
@@ -310,6 +419,36 @@ describe("the check's cache", () => {
       expect((await runCheck({ rootDir: root, now: NOW })).problems).toEqual(expected);
     }
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
+  it("starts again without the cache when a valid article's kept facts do not read back", async () => {
+    const root = project({
+      "content/gia-lai/2016-11-29-a.md": valid("A", "2016-11-29", "officials:\n  - name: Lê A\n    role: Giám đốc"),
+      "content/gia-lai/2016-11-30-b.md": valid("B", "2016-11-30", "aliases: [/gia-lai/2016/a/]\nofficials:\n  - name: Lê A\n    role: Phó Giám đốc"),
+    });
+    const expected = (await runCheck({ rootDir: root, cache: false, now: NOW })).problems;
+    expect(expected.map((p) => p.code).sort()).toEqual(["check.warn.roleChanged", "content.aliasOtherArticle"]);
+    const cacheFile = path.join(root, ".cache/check/results.json");
+    await runCheck({ rootDir: root, now: NOW });
+    const good = readFileSync(cacheFile, "utf8");
+    const kept = JSON.parse(good) as { site?: unknown; entries: Record<string, { outcome: { facts: { json: string; summary: Record<string, unknown> } } }> };
+    const entry = kept.entries["content/gia-lai/2016-11-30-b.md"];
+    if (!entry) throw new Error("no cache entry");
+    // Facts that are not JSON, or of another shape, with the site phase to run again (no kept site outcome).
+    for (const json of ["{not json", JSON.stringify({ sourcePath: "content/gia-lai/2016-11-30-b.md" }), "null"]) {
+      entry.outcome.facts.json = json;
+      delete kept.site;
+      writeFileSync(cacheFile, JSON.stringify(kept));
+      expect((await runCheck({ rootDir: root, now: NOW })).problems).toEqual(expected);
+      // The cache written by that run is sound again.
+      expect((await runCheck({ rootDir: root, now: NOW })).problems).toEqual(expected);
+    }
+    // A summary that does not belong to the file is a miss for that file.
+    entry.outcome.facts.summary = { ...entry.outcome.facts.summary, sourcePath: "content/gia-lai/2016-11-29-a.md" };
+    writeFileSync(cacheFile, JSON.stringify(kept));
+    const report = await runCheck({ rootDir: root, now: NOW });
+    expect(report.problems).toEqual(expected);
+    expect(report.cacheHits).toBe(1);
   });
 
   it("neither reads nor writes through a linked cache folder", async () => {

@@ -37,8 +37,9 @@ import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFi
 import path from "node:path";
 import type { ContentError, Severity } from "../content/errors.ts";
 import type { FileUse } from "../content/parse-article.ts";
-import { reviveFacts, type ArticleFacts } from "./facts.ts";
+import { reviveSummary, type ArticleFacts, type ArticleSummary } from "./facts.ts";
 import { isRealDir } from "../cache/real-dir.ts";
+import type { PendingWarning } from "./site-rules.ts";
 
 /** What the check keeps of one article's parse. */
 export interface FileOutcome {
@@ -47,14 +48,29 @@ export interface FileOutcome {
   /** The loader's warnings and this check's single-article warnings. */
   readonly warnings: readonly ContentError[];
   readonly uses: readonly FileUse[];
-  /** When the article is valid. */
-  readonly facts?: ArticleFacts;
+  /**
+   * When the article is valid: its facts as JSON text — kept as text, the
+   * cache reads fast and the site phase's key (run-check.ts) hashes it as
+   * is; parsed (reviveFacts) only when the site phase runs — and the summary
+   * the rules run on every check read. `value`: the facts themselves, when
+   * parsed in this run (never written).
+   */
+  readonly facts?: { readonly json: string; readonly summary: ArticleSummary; readonly value?: ArticleFacts };
+  /**
+   * Lines of front-matter fields already looked up for warnings about this
+   * article (key: the field's path joined with "."; 0: no line), so that a
+   * warning repeated on the next run needs no second parse with positions.
+   */
+  readonly lines?: Readonly<Record<string, number>>;
 }
+
+/** The key of a front-matter path in FileOutcome.lines. */
+export const lineKey = (fieldPath: readonly PropertyKey[]): string => fieldPath.map(String).join(".");
 
 /** Folder under the project root. */
 export const CHECK_CACHE_DIR = ".cache/check";
 const FILE = "results.json";
-const FORMAT = "tong-ket-check-cache-1";
+const FORMAT = "tong-ket-check-cache-2";
 /** A cache larger than this is not read (10,000 articles make about 5 MB). */
 const MAX_BYTES = 256 * 1024 * 1024;
 
@@ -121,13 +137,13 @@ const isString = (v: unknown): v is string => typeof v === "string";
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 const OPTIONAL_TEXT = ["code", "field", "value", "expected", "fix"] as const;
 
-function reviveProblem(v: unknown, file: string): ContentError | undefined {
-  if (!isObject(v) || v["file"] !== file || !isString(v["message"])) return undefined;
+function reviveProblem(v: unknown, file: string | undefined): ContentError | undefined {
+  if (!isObject(v) || !isString(v["file"]) || (file !== undefined && v["file"] !== file) || !isString(v["message"])) return undefined;
   const line = v["line"];
   if (line !== undefined && !(typeof line === "number" && Number.isInteger(line) && line > 0)) return undefined;
   const severity = v["severity"];
   if (severity !== undefined && severity !== "warning" && severity !== "error") return undefined;
-  const out: Record<string, unknown> = { file, message: v["message"] };
+  const out: Record<string, unknown> = { file: v["file"], message: v["message"] };
   for (const key of OPTIONAL_TEXT) {
     const value = v[key];
     if (value === undefined) continue;
@@ -159,6 +175,21 @@ function reviveUse(v: unknown, file: string): FileUse | undefined {
   return { path: v["path"], field: v["field"], value: v["value"], ...(typeof line === "number" ? { line } : {}) };
 }
 
+/** Most field lines kept per article (a few warnings' worth; more is a forged cache). */
+const MAX_LINES = 1000;
+
+function reviveLines(v: unknown): Record<string, number> | undefined {
+  if (!isObject(v)) return undefined;
+  const entries = Object.entries(v);
+  if (entries.length > MAX_LINES) return undefined;
+  const out: Record<string, number> = {};
+  for (const [key, line] of entries) {
+    if (key.length > 200 || !(typeof line === "number" && Number.isInteger(line) && line >= 0)) return undefined;
+    out[key] = line;
+  }
+  return out;
+}
+
 /** An outcome read back from the cache, or undefined when it is not well formed. */
 function reviveOutcome(v: unknown, file: string): FileOutcome | undefined {
   if (!isObject(v)) return undefined;
@@ -167,9 +198,40 @@ function reviveOutcome(v: unknown, file: string): FileOutcome | undefined {
   const uses = reviveList(v["uses"], (u) => reviveUse(u, file));
   if (!errors || !warnings || !uses) return undefined;
   if (v["facts"] === undefined) return errors.length > 0 ? { errors, warnings, uses } : undefined;
-  const facts = reviveFacts(v["facts"], file);
-  if (!facts || errors.length > 0) return undefined;
-  return { errors, warnings, uses, facts };
+  const kept = v["facts"];
+  if (!isObject(kept) || !isString(kept["json"]) || errors.length > 0) return undefined;
+  const summary = reviveSummary(kept["summary"], file);
+  if (!summary) return undefined;
+  const facts = { json: kept["json"], summary };
+  if (v["lines"] === undefined) return { errors, warnings, uses, facts };
+  const lines = reviveLines(v["lines"]);
+  return lines ? { errors, warnings, uses, facts, lines } : undefined;
+}
+
+/**
+ * What the check finds across articles that takes long and depends only on
+ * the facts of the valid articles, the published-URL record and the site
+ * configuration (run-check.ts: siteKey): the errors of the build's site data
+ * and output plan, and the role warnings.
+ */
+export interface SiteOutcome {
+  readonly errors: readonly ContentError[];
+  readonly roles: readonly PendingWarning[];
+}
+
+function revivePending(v: unknown): PendingWarning | undefined {
+  if (!isObject(v)) return undefined;
+  const problem = reviveProblem(v["problem"], undefined);
+  const fieldPath = reviveList(v["path"], (k) => (isString(k) || (typeof k === "number" && Number.isInteger(k)) ? k : undefined));
+  const related = reviveList(v["related"], (r) => (isString(r) ? r : undefined));
+  return problem && fieldPath && related ? { problem, path: fieldPath, related } : undefined;
+}
+
+function reviveSite(v: unknown): { key: string; outcome: SiteOutcome } | undefined {
+  if (!isObject(v) || !isString(v["key"]) || !isObject(v["outcome"])) return undefined;
+  const errors = reviveList(v["outcome"]["errors"], (p) => reviveProblem(p, undefined));
+  const roles = reviveList(v["outcome"]["roles"], revivePending);
+  return errors && roles ? { key: v["key"], outcome: { errors, roles } } : undefined;
 }
 
 /** Reads a regular file (never through a link) of at most MAX_BYTES, or undefined. */
@@ -198,6 +260,10 @@ function readBounded(file: string): string | undefined {
 export class CheckCache {
   private readonly previous = new Map<string, { hash: string; stat?: string; outcome: unknown }>();
   private readonly next = new Map<string, { hash: string; stat?: string; outcome: FileOutcome }>();
+  private previousSite: unknown;
+  private nextSite: { key: string; outcome: SiteOutcome } | undefined;
+  /** Whether this run kept anything the previous one did not (else the file is not written again). */
+  private changed = false;
   /** Articles whose result came from the cache in this run. */
   hits = 0;
 
@@ -216,10 +282,17 @@ export class CheckCache {
     return new CheckCache(undefined, "");
   }
 
-  /** Opens the cache of the project at `rootDir` (a missing or unusable one is empty). */
-  static open(rootDir: string, key: string): CheckCache {
+  /**
+   * Opens the cache of the project at `rootDir` (a missing or unusable one is empty).
+   * @param empty start from nothing (what this run keeps is still written)
+   */
+  static open(rootDir: string, key: string, empty = false): CheckCache {
     const dir = path.join(rootDir, CHECK_CACHE_DIR);
     const cache = new CheckCache(dir, key);
+    if (empty) {
+      cache.changed = true;
+      return cache;
+    }
     if (!isRealDir(path.dirname(dir)) || !isRealDir(dir)) return cache;
     const text = readBounded(path.join(dir, FILE));
     if (text === undefined) return cache;
@@ -230,6 +303,7 @@ export class CheckCache {
       return cache;
     }
     if (!isObject(data) || data["format"] !== FORMAT || data["key"] !== key || !isObject(data["entries"])) return cache;
+    cache.previousSite = data["site"];
     for (const [file, entry] of Object.entries(data["entries"])) {
       if (isObject(entry) && isString(entry["hash"])) cache.previous.set(file, { hash: entry["hash"], ...(isString(entry["stat"]) ? { stat: entry["stat"] } : {}), outcome: entry["outcome"] });
     }
@@ -255,6 +329,7 @@ export class CheckCache {
     const outcome = reviveOutcome(entry.outcome, file);
     if (outcome) {
       this.hits++;
+      if (entry.stat !== stat) this.changed = true;
       this.next.set(file, { hash, ...(stat ? { stat } : {}), outcome });
     }
     return outcome;
@@ -262,16 +337,46 @@ export class CheckCache {
 
   /** Keeps the outcome of `file` for the next run (with its file times, when they may be trusted). */
   set(file: string, hash: string, outcome: FileOutcome, stat?: string): void {
+    this.changed = true;
     this.next.set(file, { hash, ...(stat ? { stat } : {}), outcome });
+  }
+
+  /** The kept site outcome, if it was kept under `key`. */
+  getSite(key: string): SiteOutcome | undefined {
+    const site = this.previousSite === undefined ? undefined : reviveSite(this.previousSite);
+    if (!site || site.key !== key) return undefined;
+    this.nextSite = site;
+    return site.outcome;
+  }
+
+  /** Keeps the site outcome for the next run. */
+  setSite(key: string, outcome: SiteOutcome): void {
+    this.changed = true;
+    this.nextSite = { key, outcome };
+  }
+
+  /** Adds field lines to the kept outcome of `file`, if it is kept with this hash. */
+  addLines(file: string, hash: string, lines: Readonly<Record<string, number>>): void {
+    const entry = this.next.get(file);
+    if (!entry || entry.hash !== hash) return;
+    this.changed = true;
+    this.next.set(file, { ...entry, outcome: { ...entry.outcome, lines: { ...entry.outcome.lines, ...lines } } });
+  }
+
+  /** The hash `file` is kept with in this run, if any. */
+  hashOf(file: string): string | undefined {
+    return this.next.get(file)?.hash;
   }
 
   /**
    * Writes the outcomes of this run (only the articles seen in it, so deleted
-   * articles drop out). Best effort: a cache that cannot be written only
+   * articles drop out), unless they are exactly those read. Best effort: a cache that cannot be written only
    * makes the next run slower, so a failure is silent.
    */
   save(): void {
     if (!this.dir) return;
+    // Every entry read back as it was, none gone: the file already says all this.
+    if (!this.changed && this.next.size === this.previous.size) return;
     const parent = path.dirname(this.dir);
     try {
       if (!isRealDir(parent)) {
@@ -291,10 +396,13 @@ export class CheckCache {
         }
       }
       const entries: Record<string, { hash: string; stat?: string; outcome: FileOutcome }> = {};
-      for (const [file, entry] of [...this.next].sort((a, b) => (a[0] < b[0] ? -1 : 1))) entries[file] = entry;
+      for (const [file, entry] of [...this.next].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        const facts = entry.outcome.facts;
+        entries[file] = facts?.value ? { ...entry, outcome: { ...entry.outcome, facts: { json: facts.json, summary: facts.summary } } } : entry;
+      }
       const temp = path.join(this.dir, `${FILE}.${process.pid}.tmp`);
       try {
-        writeFileSync(temp, JSON.stringify({ format: FORMAT, key: this.key, entries }), { flag: "wx" });
+        writeFileSync(temp, JSON.stringify({ format: FORMAT, key: this.key, entries, ...(this.nextSite ? { site: this.nextSite } : {}) }), { flag: "wx" });
         renameSync(temp, path.join(this.dir, FILE));
       } finally {
         rmSync(temp, { force: true });

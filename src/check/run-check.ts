@@ -18,6 +18,7 @@
  * file nobody named. Those problems are reported on the named file whichever
  * side of the pair it is on.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { ContentError } from "../content/errors.ts";
 import { scanContent, problemError, tryReadContentFile } from "../content/content-files.ts";
@@ -26,17 +27,26 @@ import { checkArticleUses, contentNotices, crossCheck } from "../content/load-co
 import { parseArticleBytes } from "../content/parse-article.ts";
 import { availableParallelism } from "node:os";
 import type { Locator } from "../content/front-matter.ts";
-import { maxArticleYear } from "../dates.ts";
 import { explain, getLanguage } from "../messages/index.ts";
-import { articleHash, cacheKey, CheckCache, fileStat, type FileOutcome } from "./check-cache.ts";
-import { standInArticle, type ArticleFacts } from "./facts.ts";
+import { articleHash, cacheKey, CheckCache, fileStat, lineKey, type FileOutcome, type SiteOutcome } from "./check-cache.ts";
+import { reviveFacts, standInArticle, type ArticleFacts, type ArticleSummary } from "./facts.ts";
 import { buildPeopleIndex } from "../people/identity.ts";
 import { planSite } from "../plan/site-outputs.ts";
 import { createSiteData, readLedger } from "../site-data.ts";
+import { siteConfigFromEnv } from "../site-config.ts";
 import { compareNewestFirst, type Article } from "../content/article.ts";
 import { ParsePool } from "./parse-pool.ts";
+import { CHECK_PRODUCERS } from "./check-producers.ts";
 import { parseOutcome } from "./parse-outcome.ts";
-import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, type PendingWarning } from "./site-rules.ts";
+import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, vietnamDay, type PendingWarning } from "./site-rules.ts";
+
+/**
+ * The year in Vietnam at `now`, for the cache key (dates are accepted up to
+ * next year). Vietnam's fixed UTC+7, as vietnamDay: the loader's
+ * maxArticleYear asks the time-zone database through luxon, whose first
+ * use starts Intl (0.3 s of a warm run's CPU, for a number).
+ */
+const vietnamYear = (now: number): number => Number(vietnamDay(now).slice(0, 4));
 
 export interface CheckOptions {
   /** Project root; paths are relative to it. */
@@ -92,7 +102,7 @@ function withFileChecks(rootDir: string, contentDir: string, file: string, outco
  * The outcome of every article, in file order: from the cache when its
  * bytes are unchanged, else parsed — on worker threads when there are many.
  */
-async function articleOutcomes(rootDir: string, contentDir: string, files: readonly string[], cache: CheckCache, locators: Map<string, Locator>, threads: number, parallelFrom: number): Promise<FileOutcome[]> {
+async function articleOutcomes(rootDir: string, contentDir: string, files: readonly string[], cache: CheckCache, locators: Map<string, Located>, threads: number, parallelFrom: number): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome | undefined>(files.length);
   type Miss = { readonly index: number; readonly hash: string; readonly bytes: Uint8Array; readonly stat?: string };
   const misses: Miss[] = [];
@@ -102,7 +112,7 @@ async function articleOutcomes(rootDir: string, contentDir: string, files: reado
   const parseHere = (miss: Miss): void => {
     const file = files[miss.index] ?? "";
     const parsed = parseOutcome(file, miss.bytes);
-    if (parsed.locate) locators.set(file, parsed.locate);
+    if (parsed.locate) locators.set(file, { locate: parsed.locate, hash: miss.hash });
     cache.set(file, miss.hash, parsed.outcome, miss.stat);
     outcomes[miss.index] = parsed.outcome;
   };
@@ -166,22 +176,45 @@ async function articleOutcomes(rootDir: string, contentDir: string, files: reado
   return outcomes.map((outcome, i) => withFileChecks(rootDir, contentDir, files[i] ?? "", outcome ?? { errors: [], warnings: [], uses: [] }));
 }
 
-/** The line of each pending warning's field, parsing the front matter with positions only for files that have one. */
-function placeWarnings(rootDir: string, contentDir: string, pending: readonly PendingWarning[], locators: Map<string, Locator>): ContentError[] {
-  return pending.map(({ problem, path: fieldPath }) => {
-    let locate = locators.get(problem.file);
-    if (!locate) {
-      // A cached article: parse it again, once, for its field lines.
-      const read = tryReadContentFile(rootDir, problem.file, LIMITS.articleBytes, undefined, contentDir);
-      const parsed = read.ok ? parseArticleBytes(problem.file, read.bytes, { validateOnly: true }) : undefined;
-      if (parsed?.ok && parsed.source) {
-        locate = parsed.source.locate;
-        locators.set(problem.file, locate);
+/** A front-matter locator of an article parsed in this run, with the hash of the bytes it was made from. */
+interface Located {
+  readonly locate: Locator;
+  readonly hash: string;
+}
+
+/**
+ * The line of each pending warning's field: from the cache when an earlier
+ * run looked it up, else from the front matter parsed with positions (only
+ * for the files that get such a warning), kept in the cache for next time.
+ */
+function placeWarnings(rootDir: string, contentDir: string, pending: readonly PendingWarning[], outcomeOf: ReadonlyMap<string, FileOutcome>, locators: Map<string, Located>, cache: CheckCache): ContentError[] {
+  const learned = new Map<string, { hash: string; lines: Record<string, number> }>();
+  const placed = pending.map(({ problem, path: fieldPath }) => {
+    const key = lineKey(fieldPath);
+    const known = outcomeOf.get(problem.file)?.lines?.[key] ?? learned.get(problem.file)?.lines[key];
+    let line = known === 0 ? undefined : known;
+    if (known === undefined) {
+      let located = locators.get(problem.file);
+      if (!located) {
+        // A cached article: parse it again, once, for its field lines.
+        const read = tryReadContentFile(rootDir, problem.file, LIMITS.articleBytes, undefined, contentDir);
+        const parsed = read.ok ? parseArticleBytes(problem.file, read.bytes, { validateOnly: true }) : undefined;
+        if (read.ok && parsed?.ok && parsed.source) {
+          located = { locate: parsed.source.locate, hash: articleHash(problem.file, read.bytes) };
+          locators.set(problem.file, located);
+        }
+      }
+      line = located?.locate.valueLine(fieldPath);
+      if (located) {
+        const entry = learned.get(problem.file) ?? { hash: located.hash, lines: {} };
+        entry.lines[key] = line ?? 0;
+        learned.set(problem.file, entry);
       }
     }
-    const line = locate?.valueLine(fieldPath);
     return line !== undefined ? { ...problem, line } : problem;
   });
+  for (const [file, { hash, lines }] of learned) cache.addLines(file, hash, lines);
+  return placed;
 }
 
 function byPlace(a: ContentError, b: ContentError): number {
@@ -206,11 +239,11 @@ function standIns(facts: readonly ArticleFacts[], made: ReadonlyMap<ArticleFacts
  * the preview call them. Without the pictures processed, as in the preview.
  * @param loaded the problems found so far (errors in articles hold back the record's own errors, as in the build)
  */
-function planSiteOf(rootDir: string, published: readonly Article[], loaded: readonly ContentError[]): { errors: readonly ContentError[] } {
-  const { ledger, text, errors: ledgerErrors } = readLedger(rootDir);
+function planSiteOf(rootDir: string, published: readonly Article[], loaded: readonly ContentError[], record: ReturnType<typeof readLedger>): { errors: readonly ContentError[] } {
+  const { ledger, text, errors: ledgerErrors } = record;
   const data = createSiteData(published, { rootDir, ledger, ledgerText: text });
   const contentErrors = [...loaded.filter((p) => p.severity !== "warning"), ...ledgerErrors];
-  const planned = planSite(data, contentErrors);
+  const planned = planSite(data, contentErrors, CHECK_PRODUCERS);
   // planSite returns the errors it was given first: keep only what it found.
   const found = planned.errors.slice(contentErrors.length);
   // As the build: a site with nothing to publish is an error, once every other error is fixed.
@@ -218,44 +251,105 @@ function planSiteOf(rootDir: string, published: readonly Article[], loaded: read
   return { errors: [...ledgerErrors, ...found, ...none] };
 }
 
+/**
+ * The key of what the site phase finds (SiteOutcome): everything it reads —
+ * the facts of every valid article (drafts included, for the role warning)
+ * and the published ones in the order they are planned, the published-URL
+ * record, the site configuration, and whether errors were found before
+ * (they hold back the record's errors). The article texts are not in it:
+ * an edit to an article's text, the usual one, leaves the key unchanged.
+ */
+function siteKey(valid: readonly KeptFacts[], order: readonly ArticleSummary[], record: ReturnType<typeof readLedger>, loaded: readonly ContentError[]): string {
+  const hash = createHash("sha256");
+  const errors = loaded.filter((p) => p.severity !== "warning");
+  hash.update(`check-site-2\0${JSON.stringify(siteConfigFromEnv())}\0${errors.length > 0}\0${errors.some((e) => e.file.endsWith(".md"))}\0`);
+  hash.update(record.text).update(`\0${JSON.stringify(record.errors)}\0`);
+  for (const f of order) hash.update(f.sourcePath).update("\0");
+  hash.update("\0");
+  for (const f of valid) hash.update(f.json).update("\0");
+  return hash.digest("hex");
+}
+
+type KeptFacts = NonNullable<FileOutcome["facts"]>;
+
+/** A damaged fact in the cache: the run starts again without it (see runCheck). */
+class DamagedCache extends Error {}
+
+/**
+ * The site phase: the build's site data and output plan over the published
+ * articles, and the role warnings over all of them — the part of a check
+ * that takes long, done only when its key changed.
+ */
+function sitePhase(rootDir: string, valid: readonly KeptFacts[], order: readonly ArticleSummary[], problems: readonly ContentError[], record: ReturnType<typeof readLedger>): SiteOutcome {
+  const factsOf = new Map<string, ArticleFacts>();
+  for (const kept of valid) {
+    const facts = kept.value ?? reviveFacts(kept.json, kept.summary.sourcePath);
+    if (!facts) throw new DamagedCache();
+    factsOf.set(kept.summary.sourcePath, facts);
+  }
+  // One stand-in per article, shared by the plan (published ones) and the role warning (all).
+  const articlesOf = new Map([...factsOf.values()].map((f) => [f, standInArticle(f)]));
+  const all = [...factsOf.values()];
+  const planned = order.map((s) => factsOf.get(s.sourcePath)).filter((f): f is ArticleFacts => f !== undefined);
+  return { errors: planSiteOf(rootDir, standIns(planned, articlesOf), problems, record).errors, roles: roleWarnings(buildPeopleIndex(standIns(all, articlesOf))) };
+}
+
 /** Runs every check over the content folder. Never throws on bad content: all of it is in the report. */
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
+  try {
+    return await checkOnce(options, false);
+  } catch (error) {
+    // Facts in the cache that do not read back (a damaged or forged cache): once more, with none of it.
+    if (error instanceof DamagedCache) return checkOnce(options, true);
+    throw error;
+  }
+}
+
+async function checkOnce(options: CheckOptions, ignoreCache: boolean): Promise<CheckReport> {
   const contentDir = options.contentDir ?? "content";
   const now = options.now ?? Date.now();
   const scan = scanContent(options.rootDir, contentDir);
   const articles = options.articles ? scan.articles.filter((f) => options.articles?.has(f)) : scan.articles;
-  const cache = options.cache === false ? CheckCache.disabled() : CheckCache.open(options.rootDir, cacheKey(getLanguage(), maxArticleYear(now)));
-  const locators = new Map<string, Locator>();
+  const cache = options.cache === false ? CheckCache.disabled() : CheckCache.open(options.rootDir, cacheKey(getLanguage(), vietnamYear(now)), ignoreCache);
+  const locators = new Map<string, Located>();
   const named = options.files ? new Set(options.files) : undefined;
 
   const problems: ContentError[] = [...scan.errors];
-  const facts: ArticleFacts[] = [];
+  const valid: KeptFacts[] = [];
   const used = new Set<string>();
   const outcomes = await articleOutcomes(options.rootDir, contentDir, articles, cache, locators, options.threads ?? availableParallelism(), options.parallelFrom ?? PARALLEL_FROM);
+  const outcomeOf = new Map(articles.map((file, i) => [file, outcomes[i]] as const).filter((e): e is [string, FileOutcome] => e[1] !== undefined));
   for (const outcome of outcomes) {
     for (const use of outcome.uses) used.add(use.path);
     problems.push(...outcome.errors, ...outcome.warnings);
-    if (outcome.errors.length === 0 && outcome.facts) facts.push(outcome.facts);
+    if (outcome.errors.length === 0 && outcome.facts) valid.push(outcome.facts);
   }
-  cache.save();
+  const summaries = valid.map((f) => f.summary);
 
   // The build's steps after the loader, over the articles it publishes, as
   // the build runs them: the cross-checks, then the site data (published-URL
   // record, people) and its output plan. With named files, those go last: a
   // pair is then reported on the named file.
-  const published = facts.filter((f) => !f.draft);
+  const published = summaries.filter((f) => !f.draft);
   const order = named ? [...published.filter((f) => !named.has(f.sourcePath)), ...published.filter((f) => named.has(f.sourcePath))] : published;
   problems.push(...crossCheck(order));
   problems.push(...contentNotices(scan, used));
-  // One stand-in per article, shared by the plan (published ones) and the role warning (all).
-  const articlesOf = new Map(facts.map((f) => [f, standInArticle(f)]));
-  const site = planSiteOf(options.rootDir, standIns(order, articlesOf), problems);
+  // The long part (site data, output plan, people) depends on the facts, not
+  // the texts: kept in the cache, and done again only when its key changes.
+  const record = readLedger(options.rootDir);
+  const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
+  let site = cache.enabled ? cache.getSite(key) : undefined;
+  if (!site) {
+    site = sitePhase(options.rootDir, valid, order, problems, record);
+    cache.setSite(key, site);
+  }
   problems.push(...site.errors);
 
-  const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...roleWarnings(buildPeopleIndex(standIns(facts, articlesOf)))];
+  const pending = [...futureDateWarnings(summaries, now), ...duplicateTitleWarnings(summaries), ...site.roles];
   // A warning about another file that names a named one is reported too (the role it contradicts is in the named file).
   const relevant = named ? pending.filter((w) => named.has(w.problem.file) || w.related.some((r) => named.has(r))) : pending;
-  const placed = placeWarnings(options.rootDir, contentDir, relevant, locators);
+  const placed = placeWarnings(options.rootDir, contentDir, relevant, outcomeOf, locators, cache);
+  cache.save();
   if (!named) return { problems: [...problems, ...placed].sort(byPlace), articleCount: articles.length, otherErrors: 0, cacheHits: cache.hits };
 
   // Problems of the content folder itself (not of one file in it) are always reported.
