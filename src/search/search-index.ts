@@ -110,8 +110,17 @@ class AsciiWriter {
 /** Words on more than 1/DENSE_SHARE of the articles keep 4 impact levels instead of 64. */
 const DENSE_SHARE = 8;
 
-/** Target size of one word shard before compression (a query downloads one per word). */
-const SHARD_TARGET_BYTES = 24 * 1024;
+/**
+ * Target size of one word shard before compression (a query downloads one
+ * per word and pair). What a shard costs a query is mostly the other words
+ * in it: at 10,000 articles, a twelve-word query (23 words and pairs)
+ * downloaded 137 KB with 24 KB shards (1,024 of them) and 80–85 KB with
+ * 4 KB shards (4,096), whose overhead is ~1 KB a word
+ * (test/search-bytes.browser.test.ts). Separate files for common words
+ * were tried: each then costs a stub shard and a file, and a response's
+ * headers (~700 bytes) ate the gain.
+ */
+const SHARD_TARGET_BYTES = 4 * 1024;
 /** At most this many shards (files) whatever the site's size. */
 const MAX_BUCKETS = 4096;
 
