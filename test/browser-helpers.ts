@@ -75,7 +75,7 @@ export function serveStaticSite(dir: string, options: StaticSiteOptions = {}): P
     const send = (): void => {
       const type = TYPES[path.extname(served)] ?? "application/octet-stream";
       let body = readFileSync(served);
-      const gzip = options.gzipText === true && /^text\/|svg/.test(type) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+      const gzip = options.gzipText === true && /^text\/|svg|json/.test(type) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
       if (gzip) body = gzipSync(body);
       res.writeHead(file ? 200 : 404, { "content-type": type, ...(gzip ? { "content-encoding": "gzip" } : {}), ...(options.headers?.(pathname) ?? {}) });
       res.end(body);

@@ -33,13 +33,10 @@
  * so files under `v/` never change and are cached for good.
  */
 import { createHash } from "node:crypto";
-import { promisify } from "node:util";
-import { gzip as gzipCallback } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import type { OutputFile } from "../build/output-files.ts";
 import type { WeightedWords } from "./fold.ts";
 import type { SearchDocument } from "./search-document.ts";
-
-const gzip = promisify(gzipCallback);
 
 /** Format number; the page refuses a manifest of another format. */
 export const SEARCH_FORMAT = 1;
@@ -110,8 +107,17 @@ class AsciiWriter {
 /** Words on more than 1/DENSE_SHARE of the articles keep 4 impact levels instead of 64. */
 const DENSE_SHARE = 8;
 
-/** Target size of one word shard before compression (a query downloads one per word). */
-const SHARD_TARGET_BYTES = 24 * 1024;
+/**
+ * Target size of one word shard before compression (a query downloads one
+ * per word and pair). What a shard costs a query is mostly the other words
+ * in it: at 10,000 articles, a twelve-word query (23 words and pairs)
+ * downloaded 137 KB with 24 KB shards (1,024 of them) and 80–85 KB with
+ * 4 KB shards (4,096), whose overhead is ~1 KB a word
+ * (test/search-bytes.browser.test.ts). Separate files for common words
+ * were tried: each then costs a stub shard and a file, and a response's
+ * headers (~700 bytes) ate the gain.
+ */
+const SHARD_TARGET_BYTES = 4 * 1024;
 /** At most this many shards (files) whatever the site's size. */
 const MAX_BUCKETS = 4096;
 
@@ -157,26 +163,30 @@ export interface SearchManifest {
  * fastest level on them.
  */
 const GZIP_LEVEL = { shard: 6, other: 4 } as const;
-/**
- * Concurrent compressions in libuv's thread pool (each holds ~300 KB): all
- * of them run there, so both cores compress while the main thread waits.
- */
-const GZIP_LANES = 4;
 
 const levelOf = (path: string): number => (path.startsWith("w/") ? GZIP_LEVEL.shard : GZIP_LEVEL.other);
 
-async function compressAll(items: readonly { path: string; payload: Buffer }[]): Promise<OutputFile[]> {
-  const out = new Array<OutputFile>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      const item = items[i]!;
-      out[i] = { path: item.path, contents: await gzip(item.payload, { level: levelOf(item.path) }) };
-    }
-  };
-  await Promise.all(Array.from({ length: GZIP_LANES }, lane));
-  return out;
+/**
+ * Compresses every file on this thread. zlib's asynchronous API (libuv's
+ * thread pool, four at a time) used both cores but cost 4.4 CPU seconds for
+ * the 14,000 files of 10,000 articles against 2.5 synchronously: each call
+ * builds a stream, its buffers and callbacks in JavaScript on this thread,
+ * so the main thread was busy about as long as the synchronous calls take
+ * (measured with test/search-corpus.ts, load average ~10).
+ */
+function compressAll(items: { path: string; payload: Buffer }[]): OutputFile[] {
+  return items.map((item) => ({ path: item.path, contents: gzipSync(item.payload, { level: levelOf(item.path), ...windowFor(item.payload.length) }) }));
+}
+
+/**
+ * zlib's window and hash table sized to the file: the defaults allocate and
+ * clear ~300 KB per call, 4 GB over 14,000 files, most of them a few KB. A
+ * window at least as long as the input finds the same matches (the same
+ * bytes on the 10,000-article corpus) with a fraction of the memory.
+ */
+function windowFor(length: number): { windowBits: number; memLevel: number } {
+  const windowBits = Math.max(9, Math.min(15, Math.ceil(Math.log2(length + 262))));
+  return { windowBits, memLevel: Math.max(1, Math.min(8, windowBits - 6)) };
 }
 
 /**
@@ -298,7 +308,7 @@ export class SearchIndexWriter {
 
     const version = hash.digest("hex").slice(0, 12);
     const manifest: SearchManifest = { format: SEARCH_FORMAT, version, docs: docs.length, buckets, k1, units, years };
-    const files = (await compressAll(items)).map((f) => ({ path: `v/${version}/${f.path}`, contents: f.contents }));
+    const files = compressAll(items).map((f) => ({ path: `v/${version}/${f.path}`, contents: f.contents }));
     files.push({ path: "index.json", contents: JSON.stringify(manifest) });
     return { files, manifest };
   }
