@@ -46,7 +46,8 @@ export function isoVietnam(timestamp: number): string {
   return `${new Date(timestamp + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
 }
 
-const defined = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+// Fields that are undefined are absent from the files: JSON.stringify leaves them out, so
+// items are written as plain object literals (no copy per object to drop them first).
 
 function articleItems(input: OpenDataInput): SerialArray[] {
   const { config, people } = input;
@@ -55,7 +56,7 @@ function articleItems(input: OpenDataInput): SerialArray[] {
     const personUrls = people.officialUrls(a);
     const shortUrl = input.shortUrlOf(a);
     return serialItem(
-      defined({
+      {
         url: abs(a.url),
         shortUrl,
         title: a.title,
@@ -69,13 +70,13 @@ function articleItems(input: OpenDataInput): SerialArray[] {
         summary: a.summary,
         author: a.author,
         tags: a.tags,
-        image: a.image ? defined({ url: /^https?:\/\//.test(a.image.src) ? a.image.src : abs(a.image.src), alt: a.image.alt, caption: a.image.caption }) : undefined,
+        image: a.image ? { url: /^https?:\/\//.test(a.image.src) ? a.image.src : abs(a.image.src), alt: a.image.alt, caption: a.image.caption } : undefined,
         officials: a.officials.map((o, i) => {
           const person = personUrls[i];
-          return defined({ name: o.name, role: o.role, honorific: o.honorific, person: person ? abs(person) : undefined });
+          return { name: o.name, role: o.role, honorific: o.honorific, person: person ? abs(person) : undefined };
         }),
-        awards: a.awards.map((w) => defined({ title: w.title, recipient: w.recipient, count: w.count, conferredBy: w.conferredBy })),
-      }),
+        awards: a.awards.map((w) => ({ title: w.title, recipient: w.recipient, count: w.count, conferredBy: w.conferredBy })),
+      },
       [a.province.id],
     );
   });
@@ -86,7 +87,7 @@ function provinceItems(input: OpenDataInput): SerialArray[] {
   const counts = new Map(input.provinces.map((p) => [p.province.id, p.articleCount]));
   const items = PROVINCES.map((p) =>
     serialItem(
-      defined({
+      {
         id: p.id,
         name: p.name,
         fullName: provinceFullName(p),
@@ -100,7 +101,7 @@ function provinceItems(input: OpenDataInput): SerialArray[] {
         formerUnits: formerUnitsOf(p.id).map((f) => f.id),
         url: absoluteUrl(input.config, `/${p.id}/`),
         articleCount: counts.get(p.id) ?? 0,
-      }),
+      },
       [p.id],
     ),
   );
@@ -112,7 +113,7 @@ function peopleItems(input: OpenDataInput): SerialArray[] {
   const items = input.people.pages.map((page) => {
     const { person } = page;
     return serialItem(
-      defined({
+      {
         id: page.url.split("/").at(-2) ?? "",
         url: abs(page.url),
         formerUrls: page.formerUrls.map(abs),
@@ -120,8 +121,8 @@ function peopleItems(input: OpenDataInput): SerialArray[] {
         honorific: person.honorific,
         provinces: person.provinces.map((p) => p.id),
         roles: page.roles.map((r) => ({ role: r.role, province: r.province.id, from: r.from, to: r.to })),
-        mentions: person.mentions.map((m) => defined({ article: abs(m.article.url), title: m.article.title, date: isoVietnam(m.article.date.timestamp), province: m.article.province.id, name: m.name, role: m.role, honorific: m.honorific })),
-      }),
+        mentions: person.mentions.map((m) => ({ article: abs(m.article.url), title: m.article.title, date: isoVietnam(m.article.date.timestamp), province: m.article.province.id, name: m.name, role: m.role, honorific: m.honorific })),
+      },
       person.provinces.map((p) => p.id),
     );
   });
@@ -137,7 +138,7 @@ function awardItems(input: OpenDataInput): SerialArray[] {
     for (const { article, award } of table.rows) {
       rows.push(
         serialItem(
-          defined({ province: table.unit.id, year: table.year, title: award.title, recipient: award.recipient, count: award.count, conferredBy: award.conferredBy, article: abs(article.url), articleTitle: article.title, date: isoVietnam(article.date.timestamp) }),
+          { province: table.unit.id, year: table.year, title: award.title, recipient: award.recipient, count: award.count, conferredBy: award.conferredBy, article: abs(article.url), articleTitle: article.title, date: isoVietnam(article.date.timestamp) },
           province,
         ),
       );
@@ -145,7 +146,7 @@ function awardItems(input: OpenDataInput): SerialArray[] {
     for (const t of table.totals) {
       totals.push(
         serialItem(
-          defined({ province: table.unit.id, year: table.year, title: t.title, recipient: t.recipient, total: t.total, counted: t.counted, articles: t.articles.map((a) => abs(a.url)), table: abs(table.url), csv: abs(table.totalsCsv.url) }),
+          { province: table.unit.id, year: table.year, title: t.title, recipient: t.recipient, total: t.total, counted: t.counted, articles: t.articles.map((a) => abs(a.url)), table: abs(table.url), csv: abs(table.totalsCsv.url) },
           province,
         ),
       );
@@ -203,7 +204,7 @@ export function buildOpenDataFiles(input: OpenDataInput, limit = SPLIT_LIMIT_BYT
       const n = part.arrays[0]?.items.length ?? 0;
       const path = partPath(name, part.province, part.piece);
       files.push({ path: path.slice(1), contents: documentText(partHeader(part.province, part.piece, n), part.arrays) });
-      return defined({ province: part.province, piece: part.piece, url: absoluteUrl(config, path), count: n });
+      return { province: part.province, piece: part.piece, url: absoluteUrl(config, path), count: n };
     });
     files.push({ path: datasetPath(name).slice(1), contents: documentText(header(total, { parts: listed }), []) });
   }
