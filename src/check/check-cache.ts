@@ -49,7 +49,16 @@ export interface FileOutcome {
   readonly uses: readonly FileUse[];
   /** When the article is valid. */
   readonly facts?: ArticleFacts;
+  /**
+   * Lines of front-matter fields already looked up for warnings about this
+   * article (key: the field's path joined with "."; 0: no line), so that a
+   * warning repeated on the next run needs no second parse with positions.
+   */
+  readonly lines?: Readonly<Record<string, number>>;
 }
+
+/** The key of a front-matter path in FileOutcome.lines. */
+export const lineKey = (fieldPath: readonly PropertyKey[]): string => fieldPath.map(String).join(".");
 
 /** Folder under the project root. */
 export const CHECK_CACHE_DIR = ".cache/check";
@@ -159,6 +168,21 @@ function reviveUse(v: unknown, file: string): FileUse | undefined {
   return { path: v["path"], field: v["field"], value: v["value"], ...(typeof line === "number" ? { line } : {}) };
 }
 
+/** Most field lines kept per article (a few warnings' worth; more is a forged cache). */
+const MAX_LINES = 1000;
+
+function reviveLines(v: unknown): Record<string, number> | undefined {
+  if (!isObject(v)) return undefined;
+  const entries = Object.entries(v);
+  if (entries.length > MAX_LINES) return undefined;
+  const out: Record<string, number> = {};
+  for (const [key, line] of entries) {
+    if (key.length > 200 || !(typeof line === "number" && Number.isInteger(line) && line >= 0)) return undefined;
+    out[key] = line;
+  }
+  return out;
+}
+
 /** An outcome read back from the cache, or undefined when it is not well formed. */
 function reviveOutcome(v: unknown, file: string): FileOutcome | undefined {
   if (!isObject(v)) return undefined;
@@ -169,7 +193,9 @@ function reviveOutcome(v: unknown, file: string): FileOutcome | undefined {
   if (v["facts"] === undefined) return errors.length > 0 ? { errors, warnings, uses } : undefined;
   const facts = reviveFacts(v["facts"], file);
   if (!facts || errors.length > 0) return undefined;
-  return { errors, warnings, uses, facts };
+  if (v["lines"] === undefined) return { errors, warnings, uses, facts };
+  const lines = reviveLines(v["lines"]);
+  return lines ? { errors, warnings, uses, facts, lines } : undefined;
 }
 
 /** Reads a regular file (never through a link) of at most MAX_BYTES, or undefined. */
@@ -263,6 +289,18 @@ export class CheckCache {
   /** Keeps the outcome of `file` for the next run (with its file times, when they may be trusted). */
   set(file: string, hash: string, outcome: FileOutcome, stat?: string): void {
     this.next.set(file, { hash, ...(stat ? { stat } : {}), outcome });
+  }
+
+  /** Adds field lines to the kept outcome of `file`, if it is kept with this hash. */
+  addLines(file: string, hash: string, lines: Readonly<Record<string, number>>): void {
+    const entry = this.next.get(file);
+    if (!entry || entry.hash !== hash) return;
+    this.next.set(file, { ...entry, outcome: { ...entry.outcome, lines: { ...entry.outcome.lines, ...lines } } });
+  }
+
+  /** The hash `file` is kept with in this run, if any. */
+  hashOf(file: string): string | undefined {
+    return this.next.get(file)?.hash;
   }
 
   /**

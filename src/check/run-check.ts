@@ -28,7 +28,7 @@ import { availableParallelism } from "node:os";
 import type { Locator } from "../content/front-matter.ts";
 import { maxArticleYear } from "../dates.ts";
 import { explain, getLanguage } from "../messages/index.ts";
-import { articleHash, cacheKey, CheckCache, fileStat, type FileOutcome } from "./check-cache.ts";
+import { articleHash, cacheKey, CheckCache, fileStat, lineKey, type FileOutcome } from "./check-cache.ts";
 import { standInArticle, type ArticleFacts } from "./facts.ts";
 import { buildPeopleIndex } from "../people/identity.ts";
 import { planSite } from "../plan/site-outputs.ts";
@@ -92,7 +92,7 @@ function withFileChecks(rootDir: string, contentDir: string, file: string, outco
  * The outcome of every article, in file order: from the cache when its
  * bytes are unchanged, else parsed — on worker threads when there are many.
  */
-async function articleOutcomes(rootDir: string, contentDir: string, files: readonly string[], cache: CheckCache, locators: Map<string, Locator>, threads: number, parallelFrom: number): Promise<FileOutcome[]> {
+async function articleOutcomes(rootDir: string, contentDir: string, files: readonly string[], cache: CheckCache, locators: Map<string, Located>, threads: number, parallelFrom: number): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome | undefined>(files.length);
   type Miss = { readonly index: number; readonly hash: string; readonly bytes: Uint8Array; readonly stat?: string };
   const misses: Miss[] = [];
@@ -102,7 +102,7 @@ async function articleOutcomes(rootDir: string, contentDir: string, files: reado
   const parseHere = (miss: Miss): void => {
     const file = files[miss.index] ?? "";
     const parsed = parseOutcome(file, miss.bytes);
-    if (parsed.locate) locators.set(file, parsed.locate);
+    if (parsed.locate) locators.set(file, { locate: parsed.locate, hash: miss.hash });
     cache.set(file, miss.hash, parsed.outcome, miss.stat);
     outcomes[miss.index] = parsed.outcome;
   };
@@ -166,22 +166,45 @@ async function articleOutcomes(rootDir: string, contentDir: string, files: reado
   return outcomes.map((outcome, i) => withFileChecks(rootDir, contentDir, files[i] ?? "", outcome ?? { errors: [], warnings: [], uses: [] }));
 }
 
-/** The line of each pending warning's field, parsing the front matter with positions only for files that have one. */
-function placeWarnings(rootDir: string, contentDir: string, pending: readonly PendingWarning[], locators: Map<string, Locator>): ContentError[] {
-  return pending.map(({ problem, path: fieldPath }) => {
-    let locate = locators.get(problem.file);
-    if (!locate) {
-      // A cached article: parse it again, once, for its field lines.
-      const read = tryReadContentFile(rootDir, problem.file, LIMITS.articleBytes, undefined, contentDir);
-      const parsed = read.ok ? parseArticleBytes(problem.file, read.bytes, { validateOnly: true }) : undefined;
-      if (parsed?.ok && parsed.source) {
-        locate = parsed.source.locate;
-        locators.set(problem.file, locate);
+/** A front-matter locator of an article parsed in this run, with the hash of the bytes it was made from. */
+interface Located {
+  readonly locate: Locator;
+  readonly hash: string;
+}
+
+/**
+ * The line of each pending warning's field: from the cache when an earlier
+ * run looked it up, else from the front matter parsed with positions (only
+ * for the files that get such a warning), kept in the cache for next time.
+ */
+function placeWarnings(rootDir: string, contentDir: string, pending: readonly PendingWarning[], outcomeOf: ReadonlyMap<string, FileOutcome>, locators: Map<string, Located>, cache: CheckCache): ContentError[] {
+  const learned = new Map<string, { hash: string; lines: Record<string, number> }>();
+  const placed = pending.map(({ problem, path: fieldPath }) => {
+    const key = lineKey(fieldPath);
+    const known = outcomeOf.get(problem.file)?.lines?.[key] ?? learned.get(problem.file)?.lines[key];
+    let line = known === 0 ? undefined : known;
+    if (known === undefined) {
+      let located = locators.get(problem.file);
+      if (!located) {
+        // A cached article: parse it again, once, for its field lines.
+        const read = tryReadContentFile(rootDir, problem.file, LIMITS.articleBytes, undefined, contentDir);
+        const parsed = read.ok ? parseArticleBytes(problem.file, read.bytes, { validateOnly: true }) : undefined;
+        if (read.ok && parsed?.ok && parsed.source) {
+          located = { locate: parsed.source.locate, hash: articleHash(problem.file, read.bytes) };
+          locators.set(problem.file, located);
+        }
+      }
+      line = located?.locate.valueLine(fieldPath);
+      if (located) {
+        const entry = learned.get(problem.file) ?? { hash: located.hash, lines: {} };
+        entry.lines[key] = line ?? 0;
+        learned.set(problem.file, entry);
       }
     }
-    const line = locate?.valueLine(fieldPath);
     return line !== undefined ? { ...problem, line } : problem;
   });
+  for (const [file, { hash, lines }] of learned) cache.addLines(file, hash, lines);
+  return placed;
 }
 
 function byPlace(a: ContentError, b: ContentError): number {
@@ -225,19 +248,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const scan = scanContent(options.rootDir, contentDir);
   const articles = options.articles ? scan.articles.filter((f) => options.articles?.has(f)) : scan.articles;
   const cache = options.cache === false ? CheckCache.disabled() : CheckCache.open(options.rootDir, cacheKey(getLanguage(), maxArticleYear(now)));
-  const locators = new Map<string, Locator>();
+  const locators = new Map<string, Located>();
   const named = options.files ? new Set(options.files) : undefined;
 
   const problems: ContentError[] = [...scan.errors];
   const facts: ArticleFacts[] = [];
   const used = new Set<string>();
   const outcomes = await articleOutcomes(options.rootDir, contentDir, articles, cache, locators, options.threads ?? availableParallelism(), options.parallelFrom ?? PARALLEL_FROM);
+  const outcomeOf = new Map(articles.map((file, i) => [file, outcomes[i]] as const).filter((e): e is [string, FileOutcome] => e[1] !== undefined));
   for (const outcome of outcomes) {
     for (const use of outcome.uses) used.add(use.path);
     problems.push(...outcome.errors, ...outcome.warnings);
     if (outcome.errors.length === 0 && outcome.facts) facts.push(outcome.facts);
   }
-  cache.save();
 
   // The build's steps after the loader, over the articles it publishes, as
   // the build runs them: the cross-checks, then the site data (published-URL
@@ -255,7 +278,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...roleWarnings(buildPeopleIndex(standIns(facts, articlesOf)))];
   // A warning about another file that names a named one is reported too (the role it contradicts is in the named file).
   const relevant = named ? pending.filter((w) => named.has(w.problem.file) || w.related.some((r) => named.has(r))) : pending;
-  const placed = placeWarnings(options.rootDir, contentDir, relevant, locators);
+  const placed = placeWarnings(options.rootDir, contentDir, relevant, outcomeOf, locators, cache);
+  cache.save();
   if (!named) return { problems: [...problems, ...placed].sort(byPlace), articleCount: articles.length, otherErrors: 0, cacheHits: cache.hits };
 
   // Problems of the content folder itself (not of one file in it) are always reported.
