@@ -18,6 +18,9 @@ import { ContentValidationError, type ContentError } from "../src/content/errors
 import { loadContent } from "../src/content/load-content.ts";
 import { parseArticle } from "../src/content/parse-article.ts";
 import { setLanguage } from "../src/messages/index.ts";
+import { CHECK_PRODUCERS, RESERVATION_ONLY } from "../src/check/check-producers.ts";
+import { planSite, SITE_PRODUCERS } from "../src/plan/site-outputs.ts";
+import { createSiteData } from "../src/site-data.ts";
 
 const REPO = path.resolve(import.meta.dirname, "..");
 const roots: string[] = [];
@@ -122,6 +125,35 @@ describe("what the check reports", () => {
     const report = await runCheck({ rootDir: root, cache: false, now: NOW });
     expect(report.problems.filter(notOwn).map(key).sort()).toEqual(fromBuild);
     for (const code of ["content.province.unknown", "content.duplicateUrl", "output.reserved", "people.ambiguousName"]) expect(report.problems.map((p) => p.code)).toContain(code);
+  });
+
+  it("skips only producers whose files cannot take part in an error: site files inside their own folders, nobody else allowed in", async () => {
+    const extra = "officials:\n  - name: Lê Văn An\n    role: Giám đốc\nawards:\n  - title: Lao động tiên tiến\n    recipient: cá nhân\n    count: 11";
+    const root = project({
+      "content/gia-lai/2016-12-09-mot.md": valid("Một", "2016-12-09", extra),
+      "content/ha-tinh/2017-01-05-hai.md": valid("Hai", "2017-01-05", extra).replace("gia-lai", "ha-tinh"),
+      // An alias into the skipped folder: refused by the reservation, the same error with or without the files declared.
+      "content/gia-lai/2016-12-10-ba.md": valid("Ba", "2016-12-10", "aliases: [/api/v1/articles.json, /api/]"),
+    });
+    const data = createSiteData(loadContent({ rootDir: root }).articles, { rootDir: root });
+    const full = planSite(data, [], SITE_PRODUCERS);
+    const checked = planSite(data, [], CHECK_PRODUCERS);
+    expect(checked.errors).toEqual(full.errors);
+    expect(checked.errors.map((e) => e.code)).toEqual(["output.reserved", "output.reserved"]);
+    expect(RESERVATION_ONLY.length).toBeGreaterThan(0);
+    for (const producer of RESERVATION_ONLY) {
+      const reservations = [...(producer.reserves?.(data) ?? [])];
+      expect(reservations.length).toBeGreaterThan(0);
+      for (const r of reservations) expect(r.allow ?? []).toEqual([]);
+      const inside = (path: string): boolean => reservations.some((r) => (r.path !== undefined && (path.toLowerCase() === r.path.toLowerCase() || path.toLowerCase().startsWith(`${r.path.toLowerCase()}/`))) || (r.pattern?.test(path.toLowerCase()) ?? false));
+      const outputs = full.plan.outputs.filter((o) => o.producer === producer.name);
+      expect(outputs.length).toBeGreaterThan(0);
+      for (const output of outputs) {
+        expect(output.source).toBeUndefined();
+        expect(inside(output.path), output.path).toBe(true);
+      }
+      expect(checked.plan.outputs.filter((o) => o.producer === producer.name)).toEqual([]);
+    }
   });
 
   it("reports exactly the build's errors about the published-URL record, and a site with nothing to publish", async () => {
@@ -244,6 +276,34 @@ describe("the check's cache", () => {
     const third = await runCheck({ rootDir: root, now: NOW });
     expect(third.cacheHits).toBe(first.articleCount - 1);
     expect(third.problems.some((p) => p.file === "content/gia-lai/2016-11-29-ok.md" && p.code === "content.unknownField")).toBe(true);
+  });
+
+  it("keeps the lines of warned fields, so a warning repeated from the cache has its line without a second parse", async () => {
+    const role = (r: string): string => `officials:\n  - name: Lê A\n    role: Giám đốc\n  - name: Trần B\n    role: ${r}`;
+    const root = project({
+      "content/gia-lai/2016-11-01-a.md": valid("Hội nghị", "2016-11-01", role("Trưởng phòng")),
+      "content/gia-lai/2016-11-02-b.md": valid("Hội nghị", "2016-11-02", role("Phó phòng")),
+      "content/gia-lai/2026-12-03-c.md": valid("Ba", "2026-12-03"),
+    });
+    const fresh = await runCheck({ rootDir: root, cache: false, now: NOW });
+    const placed = fresh.problems.filter((p) => p.code === "check.warn.roleChanged" || p.code === "check.warn.duplicateTitle" || p.code === "check.warn.futureDate");
+    expect(placed.map((p) => [p.code, p.line])).toEqual([
+      ["check.warn.duplicateTitle", 2],
+      ["check.warn.duplicateTitle", 2],
+      ["check.warn.roleChanged", 9],
+      ["check.warn.futureDate", 3],
+    ]);
+    await runCheck({ rootDir: root, now: NOW });
+    const kept = JSON.parse(readFileSync(path.join(root, ".cache/check/results.json"), "utf8")) as { entries: Record<string, { outcome: { lines?: Record<string, number> } }> };
+    expect(kept.entries["content/gia-lai/2016-11-02-b.md"]?.outcome.lines).toEqual({ title: 2, "officials.1.role": 9 });
+    // Lines kept by the run before are used: the same report, and (a forged line shows it) not looked up again.
+    const entry = kept.entries["content/gia-lai/2016-11-02-b.md"];
+    if (entry?.outcome.lines) entry.outcome.lines["officials.1.role"] = 7;
+    writeFileSync(path.join(root, ".cache/check/results.json"), JSON.stringify(kept));
+    const cached = await runCheck({ rootDir: root, now: NOW });
+    expect(cached.cacheHits).toBe(3);
+    expect(cached.problems.find((p) => p.code === "check.warn.roleChanged")?.line).toBe(7);
+    expect(cached.problems.map((p) => p.code)).toEqual(fresh.problems.map((p) => p.code));
   });
 
   it("recognises an unchanged article by its file times, and a rewritten one even with the same size and modification time", async () => {

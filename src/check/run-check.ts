@@ -35,6 +35,7 @@ import { planSite } from "../plan/site-outputs.ts";
 import { createSiteData, readLedger } from "../site-data.ts";
 import { compareNewestFirst, type Article } from "../content/article.ts";
 import { ParsePool } from "./parse-pool.ts";
+import { CHECK_PRODUCERS } from "./check-producers.ts";
 import { parseOutcome } from "./parse-outcome.ts";
 import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, type PendingWarning } from "./site-rules.ts";
 
@@ -233,7 +234,7 @@ function planSiteOf(rootDir: string, published: readonly Article[], loaded: read
   const { ledger, text, errors: ledgerErrors } = readLedger(rootDir);
   const data = createSiteData(published, { rootDir, ledger, ledgerText: text });
   const contentErrors = [...loaded.filter((p) => p.severity !== "warning"), ...ledgerErrors];
-  const planned = planSite(data, contentErrors);
+  const planned = planSite(data, contentErrors, CHECK_PRODUCERS);
   // planSite returns the errors it was given first: keep only what it found.
   const found = planned.errors.slice(contentErrors.length);
   // As the build: a site with nothing to publish is an error, once every other error is fixed.
