@@ -306,6 +306,55 @@ describe("the check's cache", () => {
     expect(cached.problems.map((p) => p.code)).toEqual(fresh.problems.map((p) => p.code));
   });
 
+  it("keeps what it finds across articles until a fact, the record or an error changes it; an edit to the text keeps it", async () => {
+    const role = (r: string): string => `officials:\n  - name: Lê A\n    role: ${r}`;
+    const record = { entries: [{ code: "abcde", urls: ["/gia-lai/2016/da-xoa/"] }] };
+    const root = project({
+      "content/gia-lai/2016-11-01-a.md": valid("Một", "2016-11-01", role("Giám đốc")),
+      "content/gia-lai/2016-11-02-b.md": valid("Hai", "2016-11-02", role("Phó Giám đốc")),
+      "published-urls.json": JSON.stringify(record),
+    });
+    const fresh = async (): Promise<string[]> => (await runCheck({ rootDir: root, cache: false, now: NOW })).problems.map(key);
+    const first = await runCheck({ rootDir: root, now: NOW });
+    expect(first.problems.map(key)).toEqual(await fresh());
+    expect(first.problems.map((p) => p.code)).toContain("check.warn.roleChanged");
+    expect(first.problems.some((p) => p.file === "published-urls.json")).toBe(true);
+    // A marker in the kept site outcome shows when it is used.
+    const cacheFile = path.join(root, ".cache/check/results.json");
+    const mark = (): void => {
+      const kept = JSON.parse(readFileSync(cacheFile, "utf8")) as { site: { outcome: { errors: object[] } } };
+      kept.site.outcome.errors.push({ file: "content/", message: "marker" });
+      writeFileSync(cacheFile, JSON.stringify(kept));
+    };
+    const marked = (report: CheckReport): boolean => report.problems.some((p) => p.message === "marker");
+    mark();
+    writeFileSync(path.join(root, "content/gia-lai/2016-11-02-b.md"), valid("Hai", "2016-11-02", role("Phó Giám đốc")).replace("Nội dung", "Nội dung mới"));
+    const textEdited = await runCheck({ rootDir: root, now: NOW });
+    expect(textEdited.cacheHits).toBe(1);
+    expect(marked(textEdited)).toBe(true);
+    // A fact changes: done again, the same as without a cache.
+    mark();
+    writeFileSync(path.join(root, "content/gia-lai/2016-11-02-b.md"), valid("Hai", "2016-11-02", role("Giám đốc")));
+    const factEdited = await runCheck({ rootDir: root, now: NOW });
+    expect(marked(factEdited)).toBe(false);
+    expect(factEdited.problems.map(key)).toEqual(await fresh());
+    expect(factEdited.problems.map((p) => p.code)).not.toContain("check.warn.roleChanged");
+    // The record changes: done again.
+    mark();
+    writeFileSync(path.join(root, "published-urls.json"), JSON.stringify({ entries: [] }));
+    const recordEdited = await runCheck({ rootDir: root, now: NOW });
+    expect(marked(recordEdited)).toBe(false);
+    expect(recordEdited.problems.map(key)).toEqual(await fresh());
+    // An article breaks (its error holds back the record's): done again.
+    mark();
+    writeFileSync(path.join(root, "published-urls.json"), JSON.stringify(record));
+    writeFileSync(path.join(root, "content/gia-lai/2016-11-01-a.md"), article(`title: A\ndate: 2016-11-01\nprovince: gia-lia`));
+    const broken = await runCheck({ rootDir: root, now: NOW });
+    expect(marked(broken)).toBe(false);
+    expect(broken.problems.map(key)).toEqual(await fresh());
+    expect(broken.problems.some((p) => p.file === "published-urls.json")).toBe(false);
+  });
+
   it("recognises an unchanged article by its file times, and a rewritten one even with the same size and modification time", async () => {
     const root = project({ "content/gia-lai/2016-11-29-a.md": article(`title: A\ndate: 2016-11-29\nprovince: gia-lai`), "content/gia-lai/2016-11-30-b.md": valid("B", "2016-11-30") });
     const file = path.join(root, "content/gia-lai/2016-11-29-a.md");

@@ -39,6 +39,7 @@ import type { ContentError, Severity } from "../content/errors.ts";
 import type { FileUse } from "../content/parse-article.ts";
 import { reviveFacts, type ArticleFacts } from "./facts.ts";
 import { isRealDir } from "../cache/real-dir.ts";
+import type { PendingWarning } from "./site-rules.ts";
 
 /** What the check keeps of one article's parse. */
 export interface FileOutcome {
@@ -130,13 +131,13 @@ const isString = (v: unknown): v is string => typeof v === "string";
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 const OPTIONAL_TEXT = ["code", "field", "value", "expected", "fix"] as const;
 
-function reviveProblem(v: unknown, file: string): ContentError | undefined {
-  if (!isObject(v) || v["file"] !== file || !isString(v["message"])) return undefined;
+function reviveProblem(v: unknown, file: string | undefined): ContentError | undefined {
+  if (!isObject(v) || !isString(v["file"]) || (file !== undefined && v["file"] !== file) || !isString(v["message"])) return undefined;
   const line = v["line"];
   if (line !== undefined && !(typeof line === "number" && Number.isInteger(line) && line > 0)) return undefined;
   const severity = v["severity"];
   if (severity !== undefined && severity !== "warning" && severity !== "error") return undefined;
-  const out: Record<string, unknown> = { file, message: v["message"] };
+  const out: Record<string, unknown> = { file: v["file"], message: v["message"] };
   for (const key of OPTIONAL_TEXT) {
     const value = v[key];
     if (value === undefined) continue;
@@ -198,6 +199,32 @@ function reviveOutcome(v: unknown, file: string): FileOutcome | undefined {
   return lines ? { errors, warnings, uses, facts, lines } : undefined;
 }
 
+/**
+ * What the check finds across articles that takes long and depends only on
+ * the facts of the valid articles, the published-URL record and the site
+ * configuration (run-check.ts: siteKey): the errors of the build's site data
+ * and output plan, and the role warnings.
+ */
+export interface SiteOutcome {
+  readonly errors: readonly ContentError[];
+  readonly roles: readonly PendingWarning[];
+}
+
+function revivePending(v: unknown): PendingWarning | undefined {
+  if (!isObject(v)) return undefined;
+  const problem = reviveProblem(v["problem"], undefined);
+  const fieldPath = reviveList(v["path"], (k) => (isString(k) || (typeof k === "number" && Number.isInteger(k)) ? k : undefined));
+  const related = reviveList(v["related"], (r) => (isString(r) ? r : undefined));
+  return problem && fieldPath && related ? { problem, path: fieldPath, related } : undefined;
+}
+
+function reviveSite(v: unknown): { key: string; outcome: SiteOutcome } | undefined {
+  if (!isObject(v) || !isString(v["key"]) || !isObject(v["outcome"])) return undefined;
+  const errors = reviveList(v["outcome"]["errors"], (p) => reviveProblem(p, undefined));
+  const roles = reviveList(v["outcome"]["roles"], revivePending);
+  return errors && roles ? { key: v["key"], outcome: { errors, roles } } : undefined;
+}
+
 /** Reads a regular file (never through a link) of at most MAX_BYTES, or undefined. */
 function readBounded(file: string): string | undefined {
   let fd: number | undefined;
@@ -224,6 +251,8 @@ function readBounded(file: string): string | undefined {
 export class CheckCache {
   private readonly previous = new Map<string, { hash: string; stat?: string; outcome: unknown }>();
   private readonly next = new Map<string, { hash: string; stat?: string; outcome: FileOutcome }>();
+  private previousSite: unknown;
+  private nextSite: { key: string; outcome: SiteOutcome } | undefined;
   /** Articles whose result came from the cache in this run. */
   hits = 0;
 
@@ -256,6 +285,7 @@ export class CheckCache {
       return cache;
     }
     if (!isObject(data) || data["format"] !== FORMAT || data["key"] !== key || !isObject(data["entries"])) return cache;
+    cache.previousSite = data["site"];
     for (const [file, entry] of Object.entries(data["entries"])) {
       if (isObject(entry) && isString(entry["hash"])) cache.previous.set(file, { hash: entry["hash"], ...(isString(entry["stat"]) ? { stat: entry["stat"] } : {}), outcome: entry["outcome"] });
     }
@@ -289,6 +319,19 @@ export class CheckCache {
   /** Keeps the outcome of `file` for the next run (with its file times, when they may be trusted). */
   set(file: string, hash: string, outcome: FileOutcome, stat?: string): void {
     this.next.set(file, { hash, ...(stat ? { stat } : {}), outcome });
+  }
+
+  /** The kept site outcome, if it was kept under `key`. */
+  getSite(key: string): SiteOutcome | undefined {
+    const site = this.previousSite === undefined ? undefined : reviveSite(this.previousSite);
+    if (!site || site.key !== key) return undefined;
+    this.nextSite = site;
+    return site.outcome;
+  }
+
+  /** Keeps the site outcome for the next run. */
+  setSite(key: string, outcome: SiteOutcome): void {
+    this.nextSite = { key, outcome };
   }
 
   /** Adds field lines to the kept outcome of `file`, if it is kept with this hash. */
@@ -332,7 +375,7 @@ export class CheckCache {
       for (const [file, entry] of [...this.next].sort((a, b) => (a[0] < b[0] ? -1 : 1))) entries[file] = entry;
       const temp = path.join(this.dir, `${FILE}.${process.pid}.tmp`);
       try {
-        writeFileSync(temp, JSON.stringify({ format: FORMAT, key: this.key, entries }), { flag: "wx" });
+        writeFileSync(temp, JSON.stringify({ format: FORMAT, key: this.key, entries, ...(this.nextSite ? { site: this.nextSite } : {}) }), { flag: "wx" });
         renameSync(temp, path.join(this.dir, FILE));
       } finally {
         rmSync(temp, { force: true });

@@ -65,6 +65,8 @@ const FACTS = z.strictObject({
 export function reviveFacts(value: unknown, sourcePath: string): ArticleFacts | undefined {
   const parsed = FACTS.safeParse(value);
   if (!parsed.success || parsed.data.sourcePath !== sourcePath || !getProvince(parsed.data.province)) return undefined;
-  // zod gives optional fields as present-but-undefined only when they were; drop them so revived facts equal fresh ones.
-  return JSON.parse(JSON.stringify(parsed.data)) as ArticleFacts;
+  // The value itself (plain JSON, now known to have the shape): its fields in
+  // the order they were written, as fresh facts have them, so the site
+  // phase's key (run-check.ts) is the same whether facts are fresh or cached.
+  return value as ArticleFacts;
 }

@@ -18,6 +18,7 @@
  * file nobody named. Those problems are reported on the named file whichever
  * side of the pair it is on.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { ContentError } from "../content/errors.ts";
 import { scanContent, problemError, tryReadContentFile } from "../content/content-files.ts";
@@ -33,6 +34,7 @@ import { standInArticle, type ArticleFacts } from "./facts.ts";
 import { buildPeopleIndex } from "../people/identity.ts";
 import { planSite } from "../plan/site-outputs.ts";
 import { createSiteData, readLedger } from "../site-data.ts";
+import { siteConfigFromEnv } from "../site-config.ts";
 import { compareNewestFirst, type Article } from "../content/article.ts";
 import { ParsePool } from "./parse-pool.ts";
 import { CHECK_PRODUCERS } from "./check-producers.ts";
@@ -230,8 +232,8 @@ function standIns(facts: readonly ArticleFacts[], made: ReadonlyMap<ArticleFacts
  * the preview call them. Without the pictures processed, as in the preview.
  * @param loaded the problems found so far (errors in articles hold back the record's own errors, as in the build)
  */
-function planSiteOf(rootDir: string, published: readonly Article[], loaded: readonly ContentError[]): { errors: readonly ContentError[] } {
-  const { ledger, text, errors: ledgerErrors } = readLedger(rootDir);
+function planSiteOf(rootDir: string, published: readonly Article[], loaded: readonly ContentError[], record: ReturnType<typeof readLedger>): { errors: readonly ContentError[] } {
+  const { ledger, text, errors: ledgerErrors } = record;
   const data = createSiteData(published, { rootDir, ledger, ledgerText: text });
   const contentErrors = [...loaded.filter((p) => p.severity !== "warning"), ...ledgerErrors];
   const planned = planSite(data, contentErrors, CHECK_PRODUCERS);
@@ -240,6 +242,25 @@ function planSiteOf(rootDir: string, published: readonly Article[], loaded: read
   // As the build: a site with nothing to publish is an error, once every other error is fixed.
   const none = published.length === 0 && contentErrors.length === 0 && found.length === 0 ? [{ file: "content/", ...explain("cli.nothingToPublish") }] : [];
   return { errors: [...ledgerErrors, ...found, ...none] };
+}
+
+/**
+ * The key of what the site phase finds (SiteOutcome): everything it reads —
+ * the facts of every valid article (drafts included, for the role warning)
+ * and the published ones in the order they are planned, the published-URL
+ * record, the site configuration, and whether errors were found before
+ * (they hold back the record's errors). The article texts are not in it:
+ * an edit to an article's text, the usual one, leaves the key unchanged.
+ */
+function siteKey(facts: readonly ArticleFacts[], order: readonly ArticleFacts[], record: ReturnType<typeof readLedger>, loaded: readonly ContentError[]): string {
+  const hash = createHash("sha256");
+  const errors = loaded.filter((p) => p.severity !== "warning");
+  hash.update(`check-site-1\0${JSON.stringify(siteConfigFromEnv())}\0${errors.length > 0}\0${errors.some((e) => e.file.endsWith(".md"))}\0`);
+  hash.update(record.text).update(`\0${JSON.stringify(record.errors)}\0`);
+  for (const f of order) hash.update(f.sourcePath).update("\0");
+  hash.update("\0");
+  for (const f of facts) hash.update(JSON.stringify(f)).update("\0");
+  return hash.digest("hex");
 }
 
 /** Runs every check over the content folder. Never throws on bad content: all of it is in the report. */
@@ -271,12 +292,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const order = named ? [...published.filter((f) => !named.has(f.sourcePath)), ...published.filter((f) => named.has(f.sourcePath))] : published;
   problems.push(...crossCheck(order));
   problems.push(...contentNotices(scan, used));
-  // One stand-in per article, shared by the plan (published ones) and the role warning (all).
-  const articlesOf = new Map(facts.map((f) => [f, standInArticle(f)]));
-  const site = planSiteOf(options.rootDir, standIns(order, articlesOf), problems);
+  // The long part (site data, output plan, people) depends on the facts, not
+  // the texts: kept in the cache, and done again only when its key changes.
+  const record = readLedger(options.rootDir);
+  const key = cache.enabled ? siteKey(facts, order, record, problems) : "";
+  let site = cache.enabled ? cache.getSite(key) : undefined;
+  if (!site) {
+    // One stand-in per article, shared by the plan (published ones) and the role warning (all).
+    const articlesOf = new Map(facts.map((f) => [f, standInArticle(f)]));
+    site = { errors: planSiteOf(options.rootDir, standIns(order, articlesOf), problems, record).errors, roles: roleWarnings(buildPeopleIndex(standIns(facts, articlesOf))) };
+    cache.setSite(key, site);
+  }
   problems.push(...site.errors);
 
-  const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...roleWarnings(buildPeopleIndex(standIns(facts, articlesOf)))];
+  const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...site.roles];
   // A warning about another file that names a named one is reported too (the role it contradicts is in the named file).
   const relevant = named ? pending.filter((w) => named.has(w.problem.file) || w.related.some((r) => named.has(r))) : pending;
   const placed = placeWarnings(options.rootDir, contentDir, relevant, outcomeOf, locators, cache);
