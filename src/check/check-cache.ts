@@ -253,6 +253,8 @@ export class CheckCache {
   private readonly next = new Map<string, { hash: string; stat?: string; outcome: FileOutcome }>();
   private previousSite: unknown;
   private nextSite: { key: string; outcome: SiteOutcome } | undefined;
+  /** Whether this run kept anything the previous one did not (else the file is not written again). */
+  private changed = false;
   /** Articles whose result came from the cache in this run. */
   hits = 0;
 
@@ -311,6 +313,7 @@ export class CheckCache {
     const outcome = reviveOutcome(entry.outcome, file);
     if (outcome) {
       this.hits++;
+      if (entry.stat !== stat) this.changed = true;
       this.next.set(file, { hash, ...(stat ? { stat } : {}), outcome });
     }
     return outcome;
@@ -318,6 +321,7 @@ export class CheckCache {
 
   /** Keeps the outcome of `file` for the next run (with its file times, when they may be trusted). */
   set(file: string, hash: string, outcome: FileOutcome, stat?: string): void {
+    this.changed = true;
     this.next.set(file, { hash, ...(stat ? { stat } : {}), outcome });
   }
 
@@ -331,6 +335,7 @@ export class CheckCache {
 
   /** Keeps the site outcome for the next run. */
   setSite(key: string, outcome: SiteOutcome): void {
+    this.changed = true;
     this.nextSite = { key, outcome };
   }
 
@@ -338,6 +343,7 @@ export class CheckCache {
   addLines(file: string, hash: string, lines: Readonly<Record<string, number>>): void {
     const entry = this.next.get(file);
     if (!entry || entry.hash !== hash) return;
+    this.changed = true;
     this.next.set(file, { ...entry, outcome: { ...entry.outcome, lines: { ...entry.outcome.lines, ...lines } } });
   }
 
@@ -348,11 +354,13 @@ export class CheckCache {
 
   /**
    * Writes the outcomes of this run (only the articles seen in it, so deleted
-   * articles drop out). Best effort: a cache that cannot be written only
+   * articles drop out), unless they are exactly those read. Best effort: a cache that cannot be written only
    * makes the next run slower, so a failure is silent.
    */
   save(): void {
     if (!this.dir) return;
+    // Every entry read back as it was, none gone: the file already says all this.
+    if (!this.changed && this.next.size === this.previous.size) return;
     const parent = path.dirname(this.dir);
     try {
       if (!isRealDir(parent)) {
