@@ -250,24 +250,24 @@ export function scanContent(rootDir: string, contentDir = "content"): ContentSca
   const articles: string[] = [];
   const others: { path: string; kind: OtherKind }[] = [];
   const errors: ContentError[] = [];
-  const pending = [base];
+  // Each folder with its project-relative "/" path, so that an entry's path is
+  // one concatenation (path.relative per entry was a third of listing 10,000 articles).
+  const pending: { full: string; rel: string }[] = [{ full: base, rel: path.relative(rootDir, base).split(path.sep).join("/") }];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(dir.full, { withFileTypes: true });
     } catch (error) {
       // A folder that cannot be listed may hide articles: an error, not a notice.
-      const rel = path.relative(rootDir, dir).split(path.sep).join("/");
-      errors.push({ file: rel, ...explain("content.read.unreadable", { name: path.basename(dir), reason: (error as NodeJS.ErrnoException).code ?? "error" }) });
+      errors.push({ file: dir.rel, ...explain("content.read.unreadable", { name: path.basename(dir.full), reason: (error as NodeJS.ErrnoException).code ?? "error" }) });
       continue;
     }
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      const rel = path.relative(rootDir, full).split(path.sep).join("/");
+      const rel = dir.rel === "" ? entry.name : `${dir.rel}/${entry.name}`;
       if (entry.isSymbolicLink()) others.push({ path: rel, kind: "link" });
       else if (entry.isDirectory()) {
         if (entry.name.startsWith(".")) others.push({ path: rel, kind: "hiddenFolder" });
-        else pending.push(full);
+        else pending.push({ full: path.join(dir.full, entry.name), rel });
       } else if (!entry.isFile()) others.push({ path: rel, kind: "special" });
       else {
         const kind = regularFileKind(entry.name);
