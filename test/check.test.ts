@@ -421,6 +421,36 @@ describe("the check's cache", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
+  it("starts again without the cache when a valid article's kept facts do not read back", async () => {
+    const root = project({
+      "content/gia-lai/2016-11-29-a.md": valid("A", "2016-11-29", "officials:\n  - name: Lê A\n    role: Giám đốc"),
+      "content/gia-lai/2016-11-30-b.md": valid("B", "2016-11-30", "aliases: [/gia-lai/2016/a/]\nofficials:\n  - name: Lê A\n    role: Phó Giám đốc"),
+    });
+    const expected = (await runCheck({ rootDir: root, cache: false, now: NOW })).problems;
+    expect(expected.map((p) => p.code).sort()).toEqual(["check.warn.roleChanged", "content.aliasOtherArticle"]);
+    const cacheFile = path.join(root, ".cache/check/results.json");
+    await runCheck({ rootDir: root, now: NOW });
+    const good = readFileSync(cacheFile, "utf8");
+    const kept = JSON.parse(good) as { site?: unknown; entries: Record<string, { outcome: { facts: { json: string; summary: Record<string, unknown> } } }> };
+    const entry = kept.entries["content/gia-lai/2016-11-30-b.md"];
+    if (!entry) throw new Error("no cache entry");
+    // Facts that are not JSON, or of another shape, with the site phase to run again (no kept site outcome).
+    for (const json of ["{not json", JSON.stringify({ sourcePath: "content/gia-lai/2016-11-30-b.md" }), "null"]) {
+      entry.outcome.facts.json = json;
+      delete kept.site;
+      writeFileSync(cacheFile, JSON.stringify(kept));
+      expect((await runCheck({ rootDir: root, now: NOW })).problems).toEqual(expected);
+      // The cache written by that run is sound again.
+      expect((await runCheck({ rootDir: root, now: NOW })).problems).toEqual(expected);
+    }
+    // A summary that does not belong to the file is a miss for that file.
+    entry.outcome.facts.summary = { ...entry.outcome.facts.summary, sourcePath: "content/gia-lai/2016-11-29-a.md" };
+    writeFileSync(cacheFile, JSON.stringify(kept));
+    const report = await runCheck({ rootDir: root, now: NOW });
+    expect(report.problems).toEqual(expected);
+    expect(report.cacheHits).toBe(1);
+  });
+
   it("neither reads nor writes through a linked cache folder", async () => {
     const outside = mkdtempSync(path.join(os.tmpdir(), "check-outside-"));
     roots.push(outside);

@@ -37,7 +37,7 @@ import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFi
 import path from "node:path";
 import type { ContentError, Severity } from "../content/errors.ts";
 import type { FileUse } from "../content/parse-article.ts";
-import { reviveFacts, type ArticleFacts } from "./facts.ts";
+import { reviveSummary, type ArticleFacts, type ArticleSummary } from "./facts.ts";
 import { isRealDir } from "../cache/real-dir.ts";
 import type { PendingWarning } from "./site-rules.ts";
 
@@ -48,8 +48,14 @@ export interface FileOutcome {
   /** The loader's warnings and this check's single-article warnings. */
   readonly warnings: readonly ContentError[];
   readonly uses: readonly FileUse[];
-  /** When the article is valid. */
-  readonly facts?: ArticleFacts;
+  /**
+   * When the article is valid: its facts as JSON text — kept as text, the
+   * cache reads fast and the site phase's key (run-check.ts) hashes it as
+   * is; parsed (reviveFacts) only when the site phase runs — and the summary
+   * the rules run on every check read. `value`: the facts themselves, when
+   * parsed in this run (never written).
+   */
+  readonly facts?: { readonly json: string; readonly summary: ArticleSummary; readonly value?: ArticleFacts };
   /**
    * Lines of front-matter fields already looked up for warnings about this
    * article (key: the field's path joined with "."; 0: no line), so that a
@@ -64,7 +70,7 @@ export const lineKey = (fieldPath: readonly PropertyKey[]): string => fieldPath.
 /** Folder under the project root. */
 export const CHECK_CACHE_DIR = ".cache/check";
 const FILE = "results.json";
-const FORMAT = "tong-ket-check-cache-1";
+const FORMAT = "tong-ket-check-cache-2";
 /** A cache larger than this is not read (10,000 articles make about 5 MB). */
 const MAX_BYTES = 256 * 1024 * 1024;
 
@@ -192,8 +198,11 @@ function reviveOutcome(v: unknown, file: string): FileOutcome | undefined {
   const uses = reviveList(v["uses"], (u) => reviveUse(u, file));
   if (!errors || !warnings || !uses) return undefined;
   if (v["facts"] === undefined) return errors.length > 0 ? { errors, warnings, uses } : undefined;
-  const facts = reviveFacts(v["facts"], file);
-  if (!facts || errors.length > 0) return undefined;
+  const kept = v["facts"];
+  if (!isObject(kept) || !isString(kept["json"]) || errors.length > 0) return undefined;
+  const summary = reviveSummary(kept["summary"], file);
+  if (!summary) return undefined;
+  const facts = { json: kept["json"], summary };
   if (v["lines"] === undefined) return { errors, warnings, uses, facts };
   const lines = reviveLines(v["lines"]);
   return lines ? { errors, warnings, uses, facts, lines } : undefined;
@@ -273,10 +282,17 @@ export class CheckCache {
     return new CheckCache(undefined, "");
   }
 
-  /** Opens the cache of the project at `rootDir` (a missing or unusable one is empty). */
-  static open(rootDir: string, key: string): CheckCache {
+  /**
+   * Opens the cache of the project at `rootDir` (a missing or unusable one is empty).
+   * @param empty start from nothing (what this run keeps is still written)
+   */
+  static open(rootDir: string, key: string, empty = false): CheckCache {
     const dir = path.join(rootDir, CHECK_CACHE_DIR);
     const cache = new CheckCache(dir, key);
+    if (empty) {
+      cache.changed = true;
+      return cache;
+    }
     if (!isRealDir(path.dirname(dir)) || !isRealDir(dir)) return cache;
     const text = readBounded(path.join(dir, FILE));
     if (text === undefined) return cache;
@@ -380,7 +396,10 @@ export class CheckCache {
         }
       }
       const entries: Record<string, { hash: string; stat?: string; outcome: FileOutcome }> = {};
-      for (const [file, entry] of [...this.next].sort((a, b) => (a[0] < b[0] ? -1 : 1))) entries[file] = entry;
+      for (const [file, entry] of [...this.next].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        const facts = entry.outcome.facts;
+        entries[file] = facts?.value ? { ...entry, outcome: { ...entry.outcome, facts: { json: facts.json, summary: facts.summary } } } : entry;
+      }
       const temp = path.join(this.dir, `${FILE}.${process.pid}.tmp`);
       try {
         writeFileSync(temp, JSON.stringify({ format: FORMAT, key: this.key, entries, ...(this.nextSite ? { site: this.nextSite } : {}) }), { flag: "wx" });

@@ -19,6 +19,44 @@ export type ArticleFacts = Omit<Article, "body" | "bodyText" | "summary" | "prov
   readonly province: string;
 };
 
+/**
+ * What the rules run on every check read of an article (the loader's URL
+ * cross-checks, duplicate titles, dates in the future): a few fields of its
+ * facts, kept apart in the cache so that an unchanged site needs no more.
+ */
+export type ArticleSummary = Pick<ArticleFacts, "sourcePath" | "url" | "aliases" | "draft" | "title" | "province"> & {
+  readonly date: Pick<ArticleFacts["date"], "timestamp" | "year" | "day" | "hasTime">;
+};
+
+/** The summary of a valid article's facts. */
+export function summaryOf(facts: ArticleFacts): ArticleSummary {
+  const { timestamp, year, day, hasTime } = facts.date;
+  return { sourcePath: facts.sourcePath, url: facts.url, aliases: facts.aliases, draft: facts.draft, title: facts.title, province: facts.province, date: { timestamp, year, day, hasTime } };
+}
+
+const isText = (v: unknown): v is string => typeof v === "string";
+
+/** A summary read back from the cache, when it has the right shape and belongs to `sourcePath` (checked by hand: read for every article of every run). */
+export function reviveSummary(value: unknown, sourcePath: string): ArticleSummary | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const date = v["date"];
+  if (v["sourcePath"] !== sourcePath || !isText(v["url"]) || !isText(v["title"]) || !isText(v["province"]) || typeof v["draft"] !== "boolean") return undefined;
+  if (!Array.isArray(v["aliases"]) || !v["aliases"].every(isText)) return undefined;
+  if (date === null || typeof date !== "object" || Array.isArray(date)) return undefined;
+  const d = date as Record<string, unknown>;
+  if (!Number.isFinite(d["timestamp"]) || !Number.isInteger(d["year"]) || !isText(d["day"]) || typeof d["hasTime"] !== "boolean") return undefined;
+  return {
+    sourcePath,
+    url: v["url"],
+    aliases: v["aliases"] as string[],
+    draft: v["draft"],
+    title: v["title"],
+    province: v["province"],
+    date: { timestamp: d["timestamp"] as number, year: d["year"] as number, day: d["day"], hasTime: d["hasTime"] },
+  };
+}
+
 /** The facts of a valid article. */
 export function factsOf(article: Article): ArticleFacts {
   // Listed field by field, so that a field added to Article is a decision here, not silently cached.
@@ -61,12 +99,16 @@ const FACTS = z.strictObject({
   bodyImages: z.array(z.strictObject({ src: text, alt: text, title: text.optional(), line: z.number().int(), sourceFile: text.optional() })),
 });
 
-/** Facts read back from the cache, when they have the right shape and belong to `sourcePath`. */
-export function reviveFacts(value: unknown, sourcePath: string): ArticleFacts | undefined {
+/** Facts read back from their JSON text in the cache, when they have the right shape and belong to `sourcePath`. */
+export function reviveFacts(json: string, sourcePath: string): ArticleFacts | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
   const parsed = FACTS.safeParse(value);
   if (!parsed.success || parsed.data.sourcePath !== sourcePath || !getProvince(parsed.data.province)) return undefined;
-  // The value itself (plain JSON, now known to have the shape): its fields in
-  // the order they were written, as fresh facts have them, so the site
-  // phase's key (run-check.ts) is the same whether facts are fresh or cached.
+  // The value itself: plain JSON, now known to have the shape (and no field present but undefined).
   return value as ArticleFacts;
 }

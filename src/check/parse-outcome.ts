@@ -8,14 +8,19 @@ import type { Locator } from "../content/front-matter.ts";
 import { parseArticleBytes } from "../content/parse-article.ts";
 import { articleWarnings } from "./article-rules.ts";
 import type { FileOutcome } from "./check-cache.ts";
-import { factsOf } from "./facts.ts";
+import { factsOf, summaryOf, type ArticleFacts } from "./facts.ts";
+
+/** Facts as the cache keeps them: JSON text and summary. */
+export function keptFacts(facts: ArticleFacts): NonNullable<FileOutcome["facts"]> {
+  return { json: JSON.stringify(facts), summary: summaryOf(facts), value: facts };
+}
 
 /** The outcome of one article, and its front-matter locator when it is valid (kept in-process for warning lines). */
 export function parseOutcome(file: string, bytes: Uint8Array): { outcome: FileOutcome; locate?: Locator } {
   const parsed = parseArticleBytes(file, bytes, { validateOnly: true });
   if (parsed.ok && parsed.source) {
     return {
-      outcome: { errors: [], warnings: [...parsed.warnings, ...articleWarnings(parsed.article, parsed.source)], uses: parsed.uses, facts: factsOf(parsed.article) },
+      outcome: { errors: [], warnings: [...parsed.warnings, ...articleWarnings(parsed.article, parsed.source)], uses: parsed.uses, facts: keptFacts(factsOf(parsed.article)) },
       locate: parsed.source.locate,
     };
   }

@@ -28,8 +28,8 @@ import { parseArticleBytes } from "../content/parse-article.ts";
 import { availableParallelism } from "node:os";
 import type { Locator } from "../content/front-matter.ts";
 import { explain, getLanguage } from "../messages/index.ts";
-import { articleHash, cacheKey, CheckCache, fileStat, lineKey, type FileOutcome } from "./check-cache.ts";
-import { standInArticle, type ArticleFacts } from "./facts.ts";
+import { articleHash, cacheKey, CheckCache, fileStat, lineKey, type FileOutcome, type SiteOutcome } from "./check-cache.ts";
+import { reviveFacts, standInArticle, type ArticleFacts, type ArticleSummary } from "./facts.ts";
 import { buildPeopleIndex } from "../people/identity.ts";
 import { planSite } from "../plan/site-outputs.ts";
 import { createSiteData, readLedger } from "../site-data.ts";
@@ -259,60 +259,93 @@ function planSiteOf(rootDir: string, published: readonly Article[], loaded: read
  * (they hold back the record's errors). The article texts are not in it:
  * an edit to an article's text, the usual one, leaves the key unchanged.
  */
-function siteKey(facts: readonly ArticleFacts[], order: readonly ArticleFacts[], record: ReturnType<typeof readLedger>, loaded: readonly ContentError[]): string {
+function siteKey(valid: readonly KeptFacts[], order: readonly ArticleSummary[], record: ReturnType<typeof readLedger>, loaded: readonly ContentError[]): string {
   const hash = createHash("sha256");
   const errors = loaded.filter((p) => p.severity !== "warning");
-  hash.update(`check-site-1\0${JSON.stringify(siteConfigFromEnv())}\0${errors.length > 0}\0${errors.some((e) => e.file.endsWith(".md"))}\0`);
+  hash.update(`check-site-2\0${JSON.stringify(siteConfigFromEnv())}\0${errors.length > 0}\0${errors.some((e) => e.file.endsWith(".md"))}\0`);
   hash.update(record.text).update(`\0${JSON.stringify(record.errors)}\0`);
   for (const f of order) hash.update(f.sourcePath).update("\0");
   hash.update("\0");
-  for (const f of facts) hash.update(JSON.stringify(f)).update("\0");
+  for (const f of valid) hash.update(f.json).update("\0");
   return hash.digest("hex");
+}
+
+type KeptFacts = NonNullable<FileOutcome["facts"]>;
+
+/** A damaged fact in the cache: the run starts again without it (see runCheck). */
+class DamagedCache extends Error {}
+
+/**
+ * The site phase: the build's site data and output plan over the published
+ * articles, and the role warnings over all of them — the part of a check
+ * that takes long, done only when its key changed.
+ */
+function sitePhase(rootDir: string, valid: readonly KeptFacts[], order: readonly ArticleSummary[], problems: readonly ContentError[], record: ReturnType<typeof readLedger>): SiteOutcome {
+  const factsOf = new Map<string, ArticleFacts>();
+  for (const kept of valid) {
+    const facts = kept.value ?? reviveFacts(kept.json, kept.summary.sourcePath);
+    if (!facts) throw new DamagedCache();
+    factsOf.set(kept.summary.sourcePath, facts);
+  }
+  // One stand-in per article, shared by the plan (published ones) and the role warning (all).
+  const articlesOf = new Map([...factsOf.values()].map((f) => [f, standInArticle(f)]));
+  const all = [...factsOf.values()];
+  const planned = order.map((s) => factsOf.get(s.sourcePath)).filter((f): f is ArticleFacts => f !== undefined);
+  return { errors: planSiteOf(rootDir, standIns(planned, articlesOf), problems, record).errors, roles: roleWarnings(buildPeopleIndex(standIns(all, articlesOf))) };
 }
 
 /** Runs every check over the content folder. Never throws on bad content: all of it is in the report. */
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
+  try {
+    return await checkOnce(options, false);
+  } catch (error) {
+    // Facts in the cache that do not read back (a damaged or forged cache): once more, with none of it.
+    if (error instanceof DamagedCache) return checkOnce(options, true);
+    throw error;
+  }
+}
+
+async function checkOnce(options: CheckOptions, ignoreCache: boolean): Promise<CheckReport> {
   const contentDir = options.contentDir ?? "content";
   const now = options.now ?? Date.now();
   const scan = scanContent(options.rootDir, contentDir);
   const articles = options.articles ? scan.articles.filter((f) => options.articles?.has(f)) : scan.articles;
-  const cache = options.cache === false ? CheckCache.disabled() : CheckCache.open(options.rootDir, cacheKey(getLanguage(), vietnamYear(now)));
+  const cache = options.cache === false ? CheckCache.disabled() : CheckCache.open(options.rootDir, cacheKey(getLanguage(), vietnamYear(now)), ignoreCache);
   const locators = new Map<string, Located>();
   const named = options.files ? new Set(options.files) : undefined;
 
   const problems: ContentError[] = [...scan.errors];
-  const facts: ArticleFacts[] = [];
+  const valid: KeptFacts[] = [];
   const used = new Set<string>();
   const outcomes = await articleOutcomes(options.rootDir, contentDir, articles, cache, locators, options.threads ?? availableParallelism(), options.parallelFrom ?? PARALLEL_FROM);
   const outcomeOf = new Map(articles.map((file, i) => [file, outcomes[i]] as const).filter((e): e is [string, FileOutcome] => e[1] !== undefined));
   for (const outcome of outcomes) {
     for (const use of outcome.uses) used.add(use.path);
     problems.push(...outcome.errors, ...outcome.warnings);
-    if (outcome.errors.length === 0 && outcome.facts) facts.push(outcome.facts);
+    if (outcome.errors.length === 0 && outcome.facts) valid.push(outcome.facts);
   }
+  const summaries = valid.map((f) => f.summary);
 
   // The build's steps after the loader, over the articles it publishes, as
   // the build runs them: the cross-checks, then the site data (published-URL
   // record, people) and its output plan. With named files, those go last: a
   // pair is then reported on the named file.
-  const published = facts.filter((f) => !f.draft);
+  const published = summaries.filter((f) => !f.draft);
   const order = named ? [...published.filter((f) => !named.has(f.sourcePath)), ...published.filter((f) => named.has(f.sourcePath))] : published;
   problems.push(...crossCheck(order));
   problems.push(...contentNotices(scan, used));
   // The long part (site data, output plan, people) depends on the facts, not
   // the texts: kept in the cache, and done again only when its key changes.
   const record = readLedger(options.rootDir);
-  const key = cache.enabled ? siteKey(facts, order, record, problems) : "";
+  const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
   let site = cache.enabled ? cache.getSite(key) : undefined;
   if (!site) {
-    // One stand-in per article, shared by the plan (published ones) and the role warning (all).
-    const articlesOf = new Map(facts.map((f) => [f, standInArticle(f)]));
-    site = { errors: planSiteOf(options.rootDir, standIns(order, articlesOf), problems, record).errors, roles: roleWarnings(buildPeopleIndex(standIns(facts, articlesOf))) };
+    site = sitePhase(options.rootDir, valid, order, problems, record);
     cache.setSite(key, site);
   }
   problems.push(...site.errors);
 
-  const pending = [...futureDateWarnings(facts, now), ...duplicateTitleWarnings(facts), ...site.roles];
+  const pending = [...futureDateWarnings(summaries, now), ...duplicateTitleWarnings(summaries), ...site.roles];
   // A warning about another file that names a named one is reported too (the role it contradicts is in the named file).
   const relevant = named ? pending.filter((w) => named.has(w.problem.file) || w.related.some((r) => named.has(r))) : pending;
   const placed = placeWarnings(options.rootDir, contentDir, relevant, outcomeOf, locators, cache);

@@ -13,7 +13,7 @@
  */
 import type { ContentError } from "../content/errors.ts";
 import { explain } from "../messages/index.ts";
-import type { ArticleFacts } from "./facts.ts";
+import type { ArticleSummary } from "./facts.ts";
 import type { PeopleIndex } from "../people/identity.ts";
 import { roleKey } from "./role-key.ts";
 
@@ -34,7 +34,7 @@ export function vietnamDay(now: number): string {
 }
 
 /** Articles dated after now (Vietnam time; a date without a time is in the future once its day is after today). */
-export function futureDateWarnings(facts: readonly ArticleFacts[], now: number): PendingWarning[] {
+export function futureDateWarnings(facts: readonly ArticleSummary[], now: number): PendingWarning[] {
   const today = vietnamDay(now);
   const out: PendingWarning[] = [];
   for (const f of facts) {
@@ -52,8 +52,8 @@ function titleKey(title: string): string {
 }
 
 /** Articles of one province and year that share a title: each of them gets a warning naming the others. */
-export function duplicateTitleWarnings(facts: readonly ArticleFacts[]): PendingWarning[] {
-  const groups = new Map<string, ArticleFacts[]>();
+export function duplicateTitleWarnings(facts: readonly ArticleSummary[]): PendingWarning[] {
+  const groups = new Map<string, ArticleSummary[]>();
   for (const f of facts) {
     const key = `${f.province}\u0000${f.date.year}\u0000${titleKey(f.title)}`;
     const group = groups.get(key);
