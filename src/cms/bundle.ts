@@ -35,7 +35,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, version as esbuildVersion, type Plugin } from "esbuild";
+import type { Plugin } from "esbuild";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root (the bundle's inputs are resolved from here). */
@@ -183,7 +183,7 @@ function decapNodePaths(): string[] {
   return [path.join(app, "node_modules"), path.join(PROJECT_DIR, "node_modules")];
 }
 
-async function bundle(): Promise<{ js: Uint8Array; inputs: string[] }> {
+async function bundle(build: typeof import("esbuild").build): Promise<{ js: Uint8Array; inputs: string[] }> {
   const result = await build({
     entryPoints: [ENTRY],
     absWorkingDir: PROJECT_DIR,
@@ -228,7 +228,7 @@ function stamp(file: string): readonly [string, number, number] | undefined {
 }
 
 /** This file is the recipe (options, patches): a change to it is a new bundle. */
-function cacheKey(): string {
+function cacheKey(esbuildVersion: string): string {
   return createHash("sha256").update(`${esbuildVersion}\n${process.version}\n`).update(readFileSync(fileURLToPath(import.meta.url))).digest("hex").slice(0, 16);
 }
 
@@ -258,10 +258,12 @@ let memo: Promise<AdminBundle> | undefined;
 /** The admin script, from the cache when its inputs have not changed. */
 export function adminBundle(): Promise<AdminBundle> {
   memo ??= (async () => {
-    const key = cacheKey();
+    // esbuild is loaded here, not when this module is: npm run check imports it (the plan's admin folder) and never bundles.
+    const { build, version } = await import("esbuild");
+    const key = cacheKey(version);
     const cached = readCache(key);
     if (cached) return cached;
-    const { js, inputs } = await bundle();
+    const { js, inputs } = await bundle(build);
     const fileName = `cms-${createHash("sha256").update(js).digest("hex").slice(0, 10)}.js`;
     const stamps = inputs.map(stamp).filter((s): s is readonly [string, number, number] => s !== undefined);
     try {

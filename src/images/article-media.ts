@@ -19,7 +19,6 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
 import type { Article } from "../content/article.ts";
 import type { ContentError } from "../content/errors.ts";
 import { formatShortDate } from "../dates.ts";
@@ -156,6 +155,8 @@ async function processFile(rootDir: string, file: string, cacheDir: string, keep
   }
   try {
     // Header only: the pixel limits are checked before anything is decoded.
+    // Loaded on first use (see renditions.ts): npm run check imports this module and never reads a picture.
+    const { default: sharp } = await import("sharp");
     const meta = await sharp(read.bytes, { limitInputPixels: false }).metadata();
     const width = meta.width ?? 0;
     const height = meta.pageHeight ?? meta.height ?? 0;

@@ -23,8 +23,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import Image from "@11ty/eleventy-img";
-import sharp from "sharp";
+import type SharpModule from "sharp";
 import { MAX_IMAGE_PIXELS } from "./limits.ts";
 
 export type OutputFormat = "avif" | "webp" | "jpeg";
@@ -110,8 +109,13 @@ const SHARP_INPUT = {
   limitInputPixels: MAX_IMAGE_PIXELS,
 } as const;
 
+// sharp and eleventy-img are loaded on first use: a command that imports this
+// module without making pictures (npm run check plans the site through it)
+// does not pay for loading them (0.2 s of CPU).
+const loadSharp = async (): Promise<typeof SharpModule> => (await import("sharp")).default;
+
 /** Upright, flattened on white (JPEG has no transparency), sRGB (a CMYK JPEG converted through its profile). */
-function normalise(image: sharp.Sharp): sharp.Sharp {
+function normalise(image: SharpModule.Sharp): SharpModule.Sharp {
   return image.rotate().flatten({ background: "#ffffff" }).toColourspace("srgb");
 }
 
@@ -124,10 +128,12 @@ function normalise(image: sharp.Sharp): sharp.Sharp {
  */
 async function master(bytes: Buffer): Promise<Buffer> {
   const widest = Math.max(...PIPELINE.widths, PIPELINE.card.width);
+  const sharp = await loadSharp();
   return normalise(sharp(bytes, SHARP_INPUT)).resize({ width: widest, withoutEnlargement: true }).png({ compressionLevel: 1 }).toBuffer();
 }
 
 async function pictureRenditions(bytes: Buffer, key: string): Promise<{ files: { rendition: Rendition; data: Buffer }[] }> {
+  const [{ default: Image }, sharp] = await Promise.all([import("@11ty/eleventy-img"), loadSharp()]);
   const result = (await Image(bytes, {
     widths: [...PIPELINE.widths],
     formats: [...PIPELINE.formats],
@@ -156,6 +162,7 @@ async function pictureRenditions(bytes: Buffer, key: string): Promise<{ files: {
 
 async function cropped(bytes: Buffer, file: string, format: OutputFormat, width: number, height: number, quality?: number): Promise<{ rendition: Rendition; data: Buffer }> {
   const options = format === "avif" ? PIPELINE.avif : format === "webp" ? PIPELINE.webp : { ...PIPELINE.jpeg, ...(quality ? { quality } : {}) };
+  const sharp = await loadSharp();
   const data = await sharp(bytes)
     .resize({ width, height, fit: "cover", position: sharp.strategy.attention })
     .toFormat(format, options)
@@ -172,6 +179,7 @@ export async function makeRenditions(bytes: Buffer, key: string, cacheDir: strin
   const dir = path.join(cacheDir, key);
   const cached = readManifest(dir);
   if (cached) return cached;
+  const sharp = await loadSharp();
   const meta = await sharp(bytes, SHARP_INPUT).metadata();
   const upright = (meta.orientation ?? 1) >= 5;
   const width = (upright ? meta.height : meta.width) ?? 0;
