@@ -36,6 +36,7 @@ import { createSiteData, readLedger } from "../site-data.ts";
 import { siteConfigFromEnv } from "../site-config.ts";
 import { compareNewestFirst, type Article } from "../content/article.ts";
 import { ParsePool } from "./parse-pool.ts";
+import type { RecordRead } from "./staged.ts";
 import { CHECK_PRODUCERS } from "./check-producers.ts";
 import { parseOutcome } from "./parse-outcome.ts";
 import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, vietnamDay, type PendingWarning } from "./site-rules.ts";
@@ -64,6 +65,11 @@ export interface CheckOptions {
    * the articles in git's index). Undefined: every article on disk.
    */
   readonly articles?: ReadonlySet<string>;
+  /**
+   * The published-URL record, when it is not the file on disk (a commit: the
+   * one in git's index, src/check/staged.ts). Undefined: the file on disk.
+   */
+  readonly record?: RecordRead;
   /** Keep and reuse results in .cache/check/ (default true). */
   readonly cache?: boolean;
   /** The time the check runs (tests fix it). Default now. */
@@ -336,7 +342,7 @@ async function checkOnce(options: CheckOptions, ignoreCache: boolean): Promise<C
   problems.push(...contentNotices(scan, used));
   // The long part (site data, output plan, people) depends on the facts, not
   // the texts: kept in the cache, and done again only when its key changes.
-  const record = readLedger(options.rootDir);
+  const record = options.record ?? readLedger(options.rootDir);
   const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
   let site = cache.enabled ? cache.getSite(key) : undefined;
   if (!site) {
