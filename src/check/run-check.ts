@@ -30,7 +30,7 @@ import type { Locator } from "../content/front-matter.ts";
 import { explain, getLanguage } from "../messages/index.ts";
 import { articleHash, cacheKey, CheckCache, fileStat, lineKey, type FileOutcome, type SiteOutcome } from "./check-cache.ts";
 import { reviveFacts, standInArticle, type ArticleFacts, type ArticleSummary } from "./facts.ts";
-import { buildPeopleIndex } from "../people/identity.ts";
+import { buildPeopleIndex, type Person } from "../people/identity.ts";
 import { planSite } from "../plan/site-outputs.ts";
 import { createSiteData, readLedger } from "../site-data.ts";
 import { siteConfigFromEnv } from "../site-config.ts";
@@ -245,7 +245,7 @@ function standIns(facts: readonly ArticleFacts[], made: ReadonlyMap<ArticleFacts
  * the preview call them. Without the pictures processed, as in the preview.
  * @param loaded the problems found so far (errors in articles hold back the record's own errors, as in the build)
  */
-function planSiteOf(rootDir: string, published: readonly Article[], loaded: readonly ContentError[], record: ReturnType<typeof readLedger>): { errors: readonly ContentError[] } {
+function planSiteOf(rootDir: string, published: readonly Article[], loaded: readonly ContentError[], record: ReturnType<typeof readLedger>): { errors: readonly ContentError[]; persons: readonly Person[] } {
   const { ledger, text, errors: ledgerErrors } = record;
   const data = createSiteData(published, { rootDir, ledger, ledgerText: text });
   const contentErrors = [...loaded.filter((p) => p.severity !== "warning"), ...ledgerErrors];
@@ -254,7 +254,7 @@ function planSiteOf(rootDir: string, published: readonly Article[], loaded: read
   const found = planned.errors.slice(contentErrors.length);
   // As the build: a site with nothing to publish is an error, once every other error is fixed.
   const none = published.length === 0 && contentErrors.length === 0 && found.length === 0 ? [{ file: "content/", ...explain("cli.nothingToPublish") }] : [];
-  return { errors: [...ledgerErrors, ...found, ...none] };
+  return { errors: [...ledgerErrors, ...found, ...none], persons: data.people.pages.map((page) => page.person) };
 }
 
 /**
@@ -297,7 +297,10 @@ function sitePhase(rootDir: string, valid: readonly KeptFacts[], order: readonly
   const articlesOf = new Map([...factsOf.values()].map((f) => [f, standInArticle(f)]));
   const all = [...factsOf.values()];
   const planned = order.map((s) => factsOf.get(s.sourcePath)).filter((f): f is ArticleFacts => f !== undefined);
-  return { errors: planSiteOf(rootDir, standIns(planned, articlesOf), problems, record).errors, roles: roleWarnings(buildPeopleIndex(standIns(all, articlesOf))) };
+  const site = planSiteOf(rootDir, standIns(planned, articlesOf), problems, record);
+  // Without drafts the people pages were made from these very articles: their persons are the index the role warning needs.
+  const persons = planned.length === all.length ? site.persons : buildPeopleIndex(standIns(all, articlesOf)).persons;
+  return { errors: site.errors, roles: roleWarnings({ persons }) };
 }
 
 /** Runs every check over the content folder. Never throws on bad content: all of it is in the report. */
