@@ -13,7 +13,7 @@ import { serveCheckWorker } from "../src/check/check-worker.ts";
 import { parseCheckCommandLine } from "../src/check/command.ts";
 import { annotation, formatJson, formatReport, type Scope } from "../src/check/format.ts";
 import { projectPath, runCheck, type CheckReport } from "../src/check/run-check.ts";
-import { stagedFiles } from "../src/check/staged.ts";
+import { stagedFiles, stagedRecord, type RecordRead } from "../src/check/staged.ts";
 import { formatContentErrors, type ContentError } from "../src/content/errors.ts";
 import { explain, setLanguage, t } from "../src/messages/index.ts";
 
@@ -56,6 +56,7 @@ try {
 
   let files: string[] | undefined;
   let articles: ReadonlySet<string> | undefined;
+  let record: RecordRead | undefined;
   if (command.staged) {
     const staged = stagedFiles(root, CONTENT_DIR);
     if (!staged.ok && staged.kind === "notRepository") stop([{ file: shownRoot, ...explain("check.staged.notRepository", { root: shownRoot }) }], 2);
@@ -68,6 +69,7 @@ try {
     if (staged.ok) {
       files = [...staged.files];
       articles = staged.articles;
+      record = stagedRecord(root);
     }
   } else if (command.files.length > 0) {
     files = command.files.map((f) => projectPath(root, process.cwd(), f));
@@ -75,7 +77,7 @@ try {
     if (outside.length > 0) stop(outside.map((f) => ({ file: f, ...explain("check.file.notArticle", { path: f, contentDir: CONTENT_DIR }) })), 2);
   }
 
-  const report = await runCheck({ rootDir: root, contentDir: CONTENT_DIR, cache: command.cache, ...(files ? { files } : {}), ...(articles ? { articles } : {}) });
+  const report = await runCheck({ rootDir: root, contentDir: CONTENT_DIR, cache: command.cache, ...(files ? { files } : {}), ...(articles ? { articles } : {}), ...(record ? { record } : {}) });
   if (report.articleCount === 0 && !command.staged) stop([{ file: `${CONTENT_DIR}/`, ...explain("check.noArticles", { root: CONTENT_DIR }) }], 1);
   const scope: Scope = !files ? { kind: "all" } : { kind: command.staged ? "staged" : "named", count: files.length };
   process.stdout.write(formatReport(report, command.format, scope));

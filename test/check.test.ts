@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { annotation, escapeAnnotationData, escapeAnnotationProperty, formatJson, formatText } from "../src/check/format.ts";
 import { parseCheckCommandLine } from "../src/check/command.ts";
 import { runCheck, type CheckReport } from "../src/check/run-check.ts";
+import { stagedRecord } from "../src/check/staged.ts";
 import { buildSite } from "../src/build/build-site.ts";
 import { ContentValidationError, type ContentError } from "../src/content/errors.ts";
 import { loadContent } from "../src/content/load-content.ts";
@@ -227,6 +228,22 @@ describe("what the check reports", () => {
   });
 });
 
+describe("role warnings and drafts", () => {
+  it("warns about a role changed in a draft as in a published article (the people pages leave drafts out, the warning does not)", async () => {
+    const role = (r: string): string => `officials:\n  - name: Lê A\n    role: ${r}`;
+    const files = {
+      "content/gia-lai/2016-11-01-a.md": valid("Một", "2016-11-01", role("Giám đốc")),
+      "content/gia-lai/2016-11-02-b.md": valid("Hai", "2016-11-02", role("Phó Giám đốc")),
+      "content/gia-lai/2016-11-03-c.md": valid("Ba", "2016-11-03", role("Giám đốc")),
+    };
+    const roles = async (project_: Record<string, string>): Promise<string[]> =>
+      (await runCheck({ rootDir: project(project_), cache: false, now: NOW })).problems.filter((p) => p.code === "check.warn.roleChanged").map((p) => p.file);
+    expect(await roles(files)).toEqual(["content/gia-lai/2016-11-02-b.md"]);
+    const drafted = { ...files, "content/gia-lai/2016-11-02-b.md": valid("Hai", "2016-11-02", `draft: true\n${role("Phó Giám đốc")}`) };
+    expect(await roles(drafted)).toEqual(["content/gia-lai/2016-11-02-b.md"]);
+  });
+});
+
 describe("checking some files", () => {
   const files = {
     "content/gia-lai/2016-12-09-hoi-nghi.md": valid("Một", "2016-12-09"),
@@ -260,6 +277,45 @@ describe("checking some files", () => {
     const report = await runCheck({ rootDir: root, cache: false, now: NOW, files: ["content/gia-lai/2016-12-09-hoi-nghi.md"], articles });
     expect(report.problems).toEqual([]);
     expect(report.articleCount).toBe(2);
+  });
+
+  it("reads the published-URL record of the commit (git's index), not the file on disk (staged mode)", async () => {
+    const broken = JSON.stringify({ entries: [{ code: "abcde", urls: ["/gia-lai/2016/da-xoa/"] }] }, null, 2);
+    const root = project({ "content/gia-lai/2016-12-09-hoi-nghi.md": valid("Một", "2016-12-09"), "published-urls.json": broken });
+    const git = (...args: string[]): string => {
+      const result = spawnSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.org", ...args], { cwd: root, encoding: "utf8" });
+      if (result.status !== 0) throw new Error(result.stderr);
+      return result.stdout;
+    };
+    const staged = async (): Promise<string[]> => {
+      const record = stagedRecord(root);
+      expect(record).toBeDefined();
+      const report = await runCheck({ rootDir: root, cache: false, now: NOW, files: ["content/gia-lai/2016-12-09-hoi-nghi.md"], ...(record ? { record } : {}) });
+      return report.problems.map((p) => `${p.file} ${p.code}`);
+    };
+    git("init", "-q");
+    git("add", "-A");
+    // Staged with an error, fixed on disk only: the commit would carry the error.
+    writeFileSync(path.join(root, "published-urls.json"), JSON.stringify({ entries: [] }));
+    const onDisk = await runCheck({ rootDir: root, cache: false, now: NOW, files: ["content/gia-lai/2016-12-09-hoi-nghi.md"] });
+    expect(onDisk.problems).toEqual([]);
+    expect((await staged()).some((p) => p.startsWith("published-urls.json "))).toBe(true);
+    // Fixed and staged: no error, whatever the disk says.
+    git("add", "published-urls.json");
+    writeFileSync(path.join(root, "published-urls.json"), "{not json");
+    expect(await staged()).toEqual([]);
+    // Not in the index: an empty record, as an absent file is.
+    git("rm", "-q", "-f", "--cached", "published-urls.json");
+    expect(await staged()).toEqual([]);
+    // Staged as a link, or not UTF-8: the same errors the build gives for such a file.
+    rmSync(path.join(root, "published-urls.json"));
+    symlinkSync("/etc/passwd", path.join(root, "published-urls.json"));
+    git("add", "published-urls.json");
+    expect(await staged()).toEqual(["published-urls.json ledger.symlink"]);
+    rmSync(path.join(root, "published-urls.json"));
+    writeFileSync(path.join(root, "published-urls.json"), Buffer.from([0x7b, 0xff, 0x7d]));
+    git("add", "published-urls.json");
+    expect(await staged()).toEqual(["published-urls.json ledger.notUtf8"]);
   });
 });
 

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { PROVINCES } from "../src/provinces.ts";
 import { fillGuide, GUIDE_CASES, GUIDE_NOW, guideKeys, isCatalogueKey } from "../src/check/editor-guide.ts";
 import { runCheck } from "../src/check/run-check.ts";
 import { loadContent } from "../src/content/load-content.ts";
@@ -47,6 +48,18 @@ describe("the editor's guide", () => {
     expect(keys.length).toBeGreaterThanOrEqual(20);
     // When this fails after a message changed: npx tsx scripts/editor-guide.ts
     expect(await fillGuide(GUIDE)).toBe(GUIDE);
+  });
+
+  it("lists every province id of the registry in its table, and the unknown-province message points to it", () => {
+    const table = /<!-- bảng-mã-tỉnh -->\n([\s\S]*?)<!-- hết-bảng-mã-tỉnh -->/.exec(GUIDE)?.[1] ?? "";
+    const ids = [...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
+    expect(ids).toEqual(PROVINCES.map((p) => p.id));
+    expect(table).toContain("| `binh-duong` | Bình Dương | tỉnh | sáp nhập vào `ho-chi-minh` từ 01/07/2025 |");
+    expect(table).toContain("| `ha-noi` | Hà Nội | thành phố | đang dùng |");
+    expect(GUIDE).toContain("## 10. Bảng mã tỉnh, thành phố");
+    // The example is the check's own output (the test above keeps it so).
+    const example = /<!-- ví-dụ: content.province.unknown -->\n([\s\S]*?)<!-- hết-ví-dụ -->/.exec(GUIDE)?.[1] ?? "";
+    expect(example).toContain("xem bảng mã tỉnh ở phần 10 của docs/huong-dan-bien-tap.md");
   });
 
   it("has an example for every case it keeps, and names only codes the catalogue has", () => {

@@ -15,6 +15,11 @@
  * Vietnamese; the block shows the problems with that key exactly as the
  * command prints them. test/editor-guide.test.ts fails when a block differs
  * from what the check says today, or names a key the catalogue does not have.
+ *
+ * The table of province ids (between `<!-- bảng-mã-tỉnh -->` and
+ * `<!-- hết-bảng-mã-tỉnh -->`) is written from the registry
+ * (src/provinces.ts) the same way: the message for an unknown province
+ * points editors to it, in Vietnamese.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -22,6 +27,7 @@ import path from "node:path";
 import { formatContentError } from "../content/errors.ts";
 import { CATALOGUE } from "../messages/catalogue.ts";
 import { getLanguage, setLanguage } from "../messages/index.ts";
+import { PROVINCES } from "../provinces.ts";
 import { runCheck } from "./run-check.ts";
 
 /** One example: the files of a project, and the key whose problems the guide shows. */
@@ -124,9 +130,27 @@ export function isCatalogueKey(key: string): boolean {
   return Object.hasOwn(CATALOGUE, key);
 }
 
-/** The guide with every example block filled in from the check as it is today. */
+const TABLE = /(<!-- bảng-mã-tỉnh -->\n)[\s\S]*?(?=<!-- hết-bảng-mã-tỉnh -->)/g;
+
+/** "2025-07-01" → "01/07/2025", as Vietnamese readers write dates. */
+const vietnameseDate = (iso: string): string => iso.split("-").reverse().join("/");
+
+/** The table of province ids in Vietnamese, from the registry. */
+export function provinceTable(): string {
+  const rows = PROVINCES.map((unit) => {
+    const kind = unit.kind === "thanh-pho" ? "thành phố" : "tỉnh";
+    const since = unit.successorSince ? ` từ ${vietnameseDate(unit.successorSince)}` : "";
+    const status = unit.current ? "đang dùng" : unit.successor ? `${unit.change === "renamed" ? "đổi thành" : "sáp nhập vào"} \`${unit.successor}\`${since}` : "không còn dùng";
+    return `| \`${unit.id}\` | ${unit.name} | ${kind} | ${status} |`;
+  });
+  return ["| mã | tên | loại | tình trạng |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+/** The guide with every example block filled in from the check as it is today, and the table of province ids from the registry. */
 export async function fillGuide(guide: string): Promise<string> {
   const examples = new Map<string, string>();
   for (const key of guideKeys(guide)) if (!examples.has(key)) examples.set(key, await guideExample(key));
-  return guide.replace(BLOCK, (_whole, open: string, key: string) => `${open}\`\`\`text\n${examples.get(key) ?? ""}\n\`\`\`\n`);
+  return guide
+    .replace(BLOCK, (_whole, open: string, key: string) => `${open}\`\`\`text\n${examples.get(key) ?? ""}\n\`\`\`\n`)
+    .replace(TABLE, (_whole, open: string) => `${open}${provinceTable()}\n`);
 }

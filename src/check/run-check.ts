@@ -30,12 +30,13 @@ import type { Locator } from "../content/front-matter.ts";
 import { explain, getLanguage } from "../messages/index.ts";
 import { articleHash, cacheKey, CheckCache, fileStat, lineKey, type FileOutcome, type SiteOutcome } from "./check-cache.ts";
 import { reviveFacts, standInArticle, type ArticleFacts, type ArticleSummary } from "./facts.ts";
-import { buildPeopleIndex } from "../people/identity.ts";
+import { buildPeopleIndex, type Person } from "../people/identity.ts";
 import { planSite } from "../plan/site-outputs.ts";
 import { createSiteData, readLedger } from "../site-data.ts";
 import { siteConfigFromEnv } from "../site-config.ts";
 import { compareNewestFirst, type Article } from "../content/article.ts";
 import { ParsePool } from "./parse-pool.ts";
+import type { RecordRead } from "./staged.ts";
 import { CHECK_PRODUCERS } from "./check-producers.ts";
 import { parseOutcome } from "./parse-outcome.ts";
 import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, vietnamDay, type PendingWarning } from "./site-rules.ts";
@@ -64,6 +65,11 @@ export interface CheckOptions {
    * the articles in git's index). Undefined: every article on disk.
    */
   readonly articles?: ReadonlySet<string>;
+  /**
+   * The published-URL record, when it is not the file on disk (a commit: the
+   * one in git's index, src/check/staged.ts). Undefined: the file on disk.
+   */
+  readonly record?: RecordRead;
   /** Keep and reuse results in .cache/check/ (default true). */
   readonly cache?: boolean;
   /** The time the check runs (tests fix it). Default now. */
@@ -239,7 +245,7 @@ function standIns(facts: readonly ArticleFacts[], made: ReadonlyMap<ArticleFacts
  * the preview call them. Without the pictures processed, as in the preview.
  * @param loaded the problems found so far (errors in articles hold back the record's own errors, as in the build)
  */
-function planSiteOf(rootDir: string, published: readonly Article[], loaded: readonly ContentError[], record: ReturnType<typeof readLedger>): { errors: readonly ContentError[] } {
+function planSiteOf(rootDir: string, published: readonly Article[], loaded: readonly ContentError[], record: ReturnType<typeof readLedger>): { errors: readonly ContentError[]; persons: readonly Person[] } {
   const { ledger, text, errors: ledgerErrors } = record;
   const data = createSiteData(published, { rootDir, ledger, ledgerText: text });
   const contentErrors = [...loaded.filter((p) => p.severity !== "warning"), ...ledgerErrors];
@@ -248,7 +254,7 @@ function planSiteOf(rootDir: string, published: readonly Article[], loaded: read
   const found = planned.errors.slice(contentErrors.length);
   // As the build: a site with nothing to publish is an error, once every other error is fixed.
   const none = published.length === 0 && contentErrors.length === 0 && found.length === 0 ? [{ file: "content/", ...explain("cli.nothingToPublish") }] : [];
-  return { errors: [...ledgerErrors, ...found, ...none] };
+  return { errors: [...ledgerErrors, ...found, ...none], persons: data.people.pages.map((page) => page.person) };
 }
 
 /**
@@ -291,7 +297,10 @@ function sitePhase(rootDir: string, valid: readonly KeptFacts[], order: readonly
   const articlesOf = new Map([...factsOf.values()].map((f) => [f, standInArticle(f)]));
   const all = [...factsOf.values()];
   const planned = order.map((s) => factsOf.get(s.sourcePath)).filter((f): f is ArticleFacts => f !== undefined);
-  return { errors: planSiteOf(rootDir, standIns(planned, articlesOf), problems, record).errors, roles: roleWarnings(buildPeopleIndex(standIns(all, articlesOf))) };
+  const site = planSiteOf(rootDir, standIns(planned, articlesOf), problems, record);
+  // Without drafts the people pages were made from these very articles: their persons are the index the role warning needs.
+  const persons = planned.length === all.length ? site.persons : buildPeopleIndex(standIns(all, articlesOf)).persons;
+  return { errors: site.errors, roles: roleWarnings({ persons }) };
 }
 
 /** Runs every check over the content folder. Never throws on bad content: all of it is in the report. */
@@ -336,7 +345,7 @@ async function checkOnce(options: CheckOptions, ignoreCache: boolean): Promise<C
   problems.push(...contentNotices(scan, used));
   // The long part (site data, output plan, people) depends on the facts, not
   // the texts: kept in the cache, and done again only when its key changes.
-  const record = readLedger(options.rootDir);
+  const record = options.record ?? readLedger(options.rootDir);
   const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
   let site = cache.enabled ? cache.getSite(key) : undefined;
   if (!site) {

@@ -86,9 +86,9 @@ export function duplicateTitleWarnings(facts: readonly ArticleSummary[]): Pendin
  * change warns only on the newest article until a later one repeats it; a
  * slip between two articles that agree (A, B, A) warns on the slip only,
  * and is not taken as the last known role.
- * @param people the people index of the articles checked (drafts included)
+ * @param people the people of the articles checked (drafts included): a people index, or the people pages' persons when they are the same articles
  */
-export function roleWarnings(people: PeopleIndex): PendingWarning[] {
+export function roleWarnings(people: Pick<PeopleIndex, "persons">): PendingWarning[] {
   const out: PendingWarning[] = [];
   for (const person of people.persons) {
     const mentions = person.mentions.filter((m) => m.role).map((m) => ({ mention: m, role: m.role ?? "", key: roleKey(m.role ?? "") }));

@@ -25,7 +25,7 @@ export const CONTENT_FIELD_MESSAGES = {
     "date: 2016-11-29",
   ),
   "field.province": field(
-    { name: "Tỉnh, thành phố", expected: "mã tỉnh, thành phố trong danh sách, ví dụ gia-lai, ha-tinh, ho-chi-minh (xem bảng Province ids trong README)" },
+    { name: "Tỉnh, thành phố", expected: "mã tỉnh, thành phố trong danh sách, ví dụ gia-lai, ha-tinh, ho-chi-minh (xem bảng mã tỉnh ở phần 10 của docs/huong-dan-bien-tap.md)" },
     { name: "Province", expected: "a province id from the registry, e.g. gia-lai, ha-tinh, ho-chi-minh (README: Province ids)" },
     "province: gia-lai",
   ),
