@@ -12,6 +12,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildResult } from "../src/build/build-site.ts";
 import { manifestFile } from "../src/build/output-manifest.ts";
+import { articleDigest, stableDigest } from "../src/build/build-digest.ts";
+import { MINIMAL, mdFile, parseOk } from "./helpers.ts";
 import { siteConfigFromEnv, type SiteConfig } from "../src/site-config.ts";
 import { generateArticles } from "../scripts/generate-articles.ts";
 
@@ -164,6 +166,32 @@ describe("incremental build", { timeout: 240_000 }, () => {
     const result = await incrementalMatchesCold();
     expect(result.outputs.rendered).toBe(1);
     expect(result.outputs.renderedBy["index"]).toBe(1);
+  });
+});
+
+describe("fingerprint digests", () => {
+  /** The same value with every object's keys in reverse order (as an article read back from the parse cache may have them). */
+  function reordered<T>(value: T): T {
+    if (Array.isArray(value)) return value.map(reordered) as T;
+    if (value === null || typeof value !== "object") return value;
+    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reordered(v)])) as T;
+  }
+
+  it("do not depend on the order of an article's fields, but on every value", () => {
+    const article = parseOk(mdFile(`${MINIMAL}\nofficials:\n  - name: Nguyễn Văn A\n    role: Chủ tịch`));
+    const copy = { ...reordered({ ...article, body: undefined }), body: article.body } as typeof article;
+    expect(Object.keys(copy)).not.toEqual(Object.keys(article));
+    expect(articleDigest(copy)).toBe(articleDigest(article));
+    expect(articleDigest({ ...article, officials: [{ name: "Nguyễn Văn B", role: "Chủ tịch" }] })).not.toBe(articleDigest(article));
+    expect(stableDigest({ page: 1, articles: [copy] })).toBe(stableDigest(reordered({ page: 1, articles: [article] })));
+    expect(stableDigest({ page: 2, articles: [article] })).not.toBe(stableDigest({ page: 1, articles: [article] }));
+  });
+
+  it("give up (render) on what JSON cannot describe", () => {
+    expect(stableDigest({ render: () => "x" })).toBe("");
+    const cycle: Record<string, unknown> = {};
+    cycle["self"] = cycle;
+    expect(stableDigest(cycle)).toBe("");
   });
 });
 

@@ -28,9 +28,10 @@
  * files, exclusively, in the staging folder) and is deleted as a whole after
  * the swap.
  *
- * Hard links vs copies on this disk (ext4, 2 cores, 10,000 files of 10 KiB,
- * scratch measure while other builds ran): link ~25 µs, copyFile ~120 µs,
- * write of the same bytes ~90 µs per file.
+ * Hard links vs copies on this disk (10,000 files of 10 KiB, each in its own
+ * new folder, 32 in flight, two runs while other builds ran, load average
+ * 21 on 2 cores; CPU per file): link 23–37 µs, copyFile 57–117 µs, writing
+ * the same bytes 138–213 µs. A link also takes no space.
  */
 import { createHash } from "node:crypto";
 import { constants as fsConstants, lstatSync } from "node:fs";

@@ -34,9 +34,18 @@
  * plan → writers.
  *
  * What comes next builds on this shape:
- * - incremental builds: every planned output can carry a fingerprint of its
- *   inputs (`fingerprint`), and `pages` is a plain list, so any subset can be
- *   handed to Eleventy (src/build/render-pages.ts);
+ * - incremental builds (src/build/incremental.ts): a declaration's
+ *   `fingerprint` describes what its body reads besides the code, the
+ *   configuration and the settings (those are the build digest,
+ *   src/build/build-digest.ts); an output whose fingerprint is unchanged is
+ *   taken from the previous output without rendering, and `pages` is a plain
+ *   list, so the rest is handed to Eleventy as a subset. Describe whole
+ *   values (stableDigest of the item; articles by articleDigest) rather
+ *   than the fields a layout happens to show today: a layout that starts
+ *   showing one more field then stays correct. An output without a
+ *   fingerprint is rendered and compared by its bytes (always correct,
+ *   slower); a wrong fingerprint is a stale page, so when in doubt give
+ *   none;
  * - bounded memory: the same list rendered in batches (one Eleventy run per
  *   batch, see renderPages' `batchSize`);
  * - fewer files: an output is one declaration in one producer, so dropping
