@@ -39,10 +39,10 @@ export interface ParallelLoadResult extends LoadResult {
   /** Files whose parse result came from the cache. */
   readonly cacheHits: number;
   /**
-   * Resolves when the parse cache is written: each worker writes a group's
-   * shard right after handing over that group's articles (so it never holds
-   * the whole corpus twice), the last ones while the build goes on. A build
-   * need not wait; a test that loads again right away does.
+   * Resolves when the parse cache is written: the workers write it after
+   * handing over the articles, while the build goes on (during Eleventy's
+   * single-threaded phase the other core is free). A build need not wait;
+   * a test that loads again right away does.
    */
   readonly cacheSaved: Promise<void>;
 }

@@ -16,10 +16,9 @@
  * - Cheap to start: workers evaluate one bundled script (bundle.ts) instead
  *   of loading TypeScript through tsx.
  * - Work that does not change the outputs (a task's `later`: writing a
- *   cache) runs in the worker right after that task's reply is posted (so
- *   a worker never holds more than one task's deferred work); after the
- *   last output the workers exit on their own. {@link workersStopped}
- *   waits for that; a failure there is ignored.
+ *   cache) runs after the last output arrived, while the caller goes on:
+ *   the workers then exit on their own. {@link workersStopped} waits for
+ *   that; a failure there is ignored.
  *
  * Callers pass inputs of a useful size (a few dozen files, a few hundred
  * links): each input is one message each way.

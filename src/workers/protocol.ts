@@ -35,9 +35,9 @@ export interface TaskOutput<O> {
   readonly output: O;
   readonly transfer?: readonly ArrayBuffer[];
   /**
-   * Work that does not change the output (writing a cache), run in the
-   * worker right after this task's reply is posted: the caller takes the
-   * reply in meanwhile, and a failure there never fails the run.
+   * Work that does not change the output (writing a cache), run after the
+   * whole run's outputs are in: the caller goes on meanwhile, and a failure
+   * there never fails the run.
    */
   readonly later?: () => void;
 }
