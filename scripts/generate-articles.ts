@@ -23,7 +23,7 @@ import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import { PROVINCES, getProvince, type ProvinceUnit } from "../src/provinces.ts";
 
 /** mulberry32: small, fast, and the same sequence on every platform. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

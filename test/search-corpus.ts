@@ -16,6 +16,7 @@ import { PROVINCES } from "../src/provinces.ts";
 import { FoldedWordBag } from "../src/search/fold.ts";
 import { searchDocument, searchFields } from "../src/search/search-document.ts";
 import type { IndexedArticle } from "../src/search/search-index.ts";
+import { prng } from "../scripts/generate-articles.ts";
 
 /** An official named on exactly one record (a known-item query for a rare name). */
 export const RARE_OFFICIAL = "Hoàng Thị Xuyến";
@@ -32,18 +33,6 @@ const VERBS = ["đã hoàn thành", "tiếp tục đẩy mạnh", "triển khai 
 const OBJECTS = ["công tác cải cách hành chính", "chuyển đổi số trong cơ quan nhà nước", "dịch vụ công trực tuyến toàn trình", "kế hoạch đầu tư công trung hạn", "nâng cấp đường giao thông nông thôn", "xây dựng chính quyền điện tử", "công tác thi đua khen thưởng", "an toàn thông tin mạng", "hạ tầng viễn thông và bưu chính", "phong trào xây dựng nông thôn mới", "giải ngân vốn đầu tư công", "chất lượng khám chữa bệnh", "đào tạo bồi dưỡng cán bộ"];
 const TAILS = ["theo đúng kế hoạch đề ra", "vượt chỉ tiêu được giao", "đáp ứng yêu cầu nhiệm vụ", "góp phần phát triển kinh tế xã hội", "bảo đảm tiến độ và chất lượng", "tạo chuyển biến rõ nét"];
 const SYLLABLES = "an bình hòa phú thạnh long tân mỹ thuận phước lộc thọ hưng quang minh đông tây nam bắc trung sơn hải giang hà lâm thành đức tiến phong xuân thu hạ yên định hiệp nghĩa trường vĩnh khánh điền châu kim ngọc bảo gia lương thịnh phát đạt cát lợi tường vân hồng lạc thái hiền hậu ninh quý tài nhơn cường thắng lập chánh tịnh khương linh hiếu trí dũng kiên".split(" ");
-
-/** mulberry32: small, fast, the same sequence everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Synthetic records ready for {@link SearchIndexWriter}, with the vocabulary their word ids refer to. */
 export function syntheticSearchCorpus(count: number, seed = 1): { vocabulary: readonly string[]; articles: IndexedArticle[] } {
