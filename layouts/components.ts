@@ -5,7 +5,7 @@
 import type { Article } from "../src/content/article.ts";
 import type { ProcessedPicture } from "../src/images/article-media.ts";
 import { thumbnailHtml } from "../src/images/picture-html.ts";
-import { formatVietnameseDate } from "../src/dates.ts";
+import { formatShortDay, formatVietnameseDate } from "../src/dates.ts";
 import { provinceLabel } from "../src/provinces.ts";
 import { html, type SafeHtml } from "../src/safe-html.ts";
 import type { IndexPage } from "../src/site-model.ts";
@@ -16,14 +16,9 @@ import type { LinkConfig } from "./base.ts";
 /** An article's list thumbnail (src/images/: ArticleMedia.thumbnail), when it has a photo of its own. */
 export type ThumbnailOf = (article: Article) => ProcessedPicture | undefined;
 
-/** "29/11/2016" from the Vietnamese calendar day "2016-11-29" (what formatShortDate gives, without a Luxon round trip per list entry). */
-function shortDay(day: string): string {
-  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
-}
-
 /** <time> with the machine-readable +07:00 timestamp and a Vietnamese label. */
 export function timeTag(article: Article, long = true): SafeHtml {
-  return html`<time datetime="${article.date.iso}">${long ? formatVietnameseDate(article.date) : shortDay(article.date.day)}</time>`;
+  return html`<time datetime="${article.date.iso}">${long ? formatVietnameseDate(article.date) : formatShortDay(article.date.day)}</time>`;
 }
 
 /**

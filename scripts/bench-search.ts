@@ -21,6 +21,7 @@ import { loadContentParallel } from "../src/content/parallel-load.ts";
 import { writeOutputFiles } from "../src/build/output-files.ts";
 import { FoldedWordBag } from "../src/search/fold.ts";
 import { buildSearchIndex, indexedArticle, SEARCH_BUNDLE_DIR } from "../src/search/index-step.ts";
+import { SEARCH_MANIFEST } from "../src/search/search-config.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
 import { buildSiteModel } from "../src/site-model.ts";
 // @ts-expect-error -- the page's plain JavaScript module, without types
@@ -91,7 +92,7 @@ console.log(`of which words and pairs: ${seconds(performance.now() - started)}, 
 
 // What queries download: the manifest (gzip as a CDN sends it), the script, and the files the page's code asks for.
 const bundleDir = path.join(outDir, SEARCH_BUNDLE_DIR);
-const manifestText = readFileSync(path.join(bundleDir, "index.json"), "utf8");
+const manifestText = readFileSync(path.join(bundleDir, SEARCH_MANIFEST), "utf8");
 const scriptDir = path.resolve(import.meta.dirname, "../layouts/assets");
 const scriptBytes = gzipSync(readFileSync(path.join(scriptDir, "search.js"))).length;
 const QUERIES = ["duong", "da nang", "hội nghị tổng kết công tác năm", '"chuyển đổi số"', "so thong tin va truyen thong", "lao dong tien tien", "nguyen van"];

@@ -24,9 +24,18 @@ const VIETNAM = FixedOffsetZone.instance(7 * 60);
 /** The earliest year an article date may have. */
 export const MIN_ARTICLE_YEAR = 1945;
 
+/**
+ * The calendar year in Vietnam at `now`. By arithmetic on the fixed +07:00
+ * offset, not Luxon: the loader asks once per article, and Luxon's first
+ * use starts Intl's time-zone data (0.3 s of a warm `npm run check`).
+ */
+export function vietnamYear(now: number = Date.now()): number {
+  return new Date(now + 7 * 3_600_000).getUTCFullYear();
+}
+
 /** The latest year an article date may have: next year in Vietnam, at `now`. */
 export function maxArticleYear(now: number = Date.now()): number {
-  return DateTime.fromMillis(now, { zone: VIETNAM }).year + 1;
+  return vietnamYear(now) + 1;
 }
 
 /** A validated article date. */
@@ -159,7 +168,8 @@ const WEEKDAYS: readonly string[] = Array.from({ length: 7 }, (_, i) => {
  * "Thứ Ba, 29/11/2016" (with ", 14:00" when the editor gave a time).
  * Read from the ISO text (already in Vietnam time) instead of a Luxon
  * DateTime: every list entry and page shows one, and Luxon's formatting was
- * 2.6 % of a build's CPU (profile of a 2,000-article build).
+ * 2.6 % of a build's CPU in a profile of a 2,000-article build
+ * (`BUILD_THREADS=1 node --import tsx --cpu-prof scripts/build.ts --root <corpus>`).
  */
 export function formatVietnameseDate(date: ArticleDate): string {
   const [y, m, d] = date.day.split("-");
@@ -170,6 +180,10 @@ export function formatVietnameseDate(date: ArticleDate): string {
 
 /** "29/11/2016", for compact lists (from the calendar day, like formatVietnameseDate). */
 export function formatShortDate(date: ArticleDate): string {
-  const [y, m, d] = date.day.split("-");
-  return `${d}/${m}/${y}`;
+  return formatShortDay(date.day);
+}
+
+/** "29/11/2016" from a calendar day "2016-11-29", as Vietnamese readers write dates. */
+export function formatShortDay(day: string): string {
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 }

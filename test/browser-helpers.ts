@@ -9,7 +9,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { UI } from "../src/ui-strings.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -85,4 +86,19 @@ export function serveStaticSite(dir: string, options: StaticSiteOptions = {}): P
     else send();
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+/**
+ * Waits until the search page has finished a search: its status line says
+ * something other than "searching" and the result list is no longer busy.
+ */
+export async function waitForSearch(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    (searching) => {
+      const status = document.getElementById("search-status")?.textContent ?? "";
+      return status !== "" && status !== searching && !document.getElementById("search-results")?.hasAttribute("aria-busy");
+    },
+    UI.searchSearching,
+    { timeout },
+  );
 }

@@ -27,8 +27,7 @@ import { HEADER_RULES, headersForPath } from "../src/security-headers.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
 import { buildSiteModel } from "../src/site-model.ts";
 import { readAsset, readerScript } from "../src/static-asset.ts";
-import { UI } from "../src/ui-strings.ts";
-import { launchChromium, requireChromium, serveStaticSite } from "./browser-helpers.ts";
+import { launchChromium, requireChromium, serveStaticSite, waitForSearch } from "./browser-helpers.ts";
 import { RARE_OFFICIAL, syntheticSearchCorpus } from "./search-corpus.ts";
 
 const ARTICLES = 10_000;
@@ -110,14 +109,7 @@ async function measure(query: string): Promise<Measured> {
   cdp.on("Network.loadingFinished", (e) => received.set(e.requestId, e.encodedDataLength));
   cdp.on("Network.loadingFailed", (e) => problems.push(`${urls.get(e.requestId) ?? e.requestId}: ${e.errorText}`));
   await page.goto(`${origin}${SEARCH_PAGE_URL}?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(
-    (searching) => {
-      const status = document.getElementById("search-status")?.textContent ?? "";
-      return status !== "" && status !== searching && !document.getElementById("search-results")?.hasAttribute("aria-busy");
-    },
-    UI.searchSearching,
-    { timeout: 30_000 },
-  );
+  await waitForSearch(page, 30_000);
   const shown = await page.evaluate(() => ({
     status: document.getElementById("search-status")?.textContent ?? "",
     urls: Array.from(document.querySelectorAll("#search-results li h2 a"), (a) => a.getAttribute("href") ?? ""),

@@ -19,8 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
 import { loadContent } from "../src/content/load-content.ts";
 import { headersForPath, parseHeadersFile, type HeaderRule } from "../src/security-headers.ts";
-import { UI } from "../src/ui-strings.ts";
-import { launchChromium, requireChromium, serveStaticSite } from "./browser-helpers.ts";
+import { launchChromium, requireChromium, serveStaticSite, waitForSearch } from "./browser-helpers.ts";
 
 const REFERENCE = "pagefind-ref";
 
@@ -203,14 +202,7 @@ async function ours(query: string): Promise<string[]> {
   if (!context) throw new Error("the browser did not start");
   const page = await context.newPage();
   await page.goto(`${origin}/tim-kiem/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(
-    (searching) => {
-      const status = document.getElementById("search-status")?.textContent ?? "";
-      return status !== "" && status !== searching && !document.getElementById("search-results")?.hasAttribute("aria-busy");
-    },
-    UI.searchSearching,
-    { timeout: 20_000 },
-  );
+  await waitForSearch(page);
   const urls = await page.evaluate(() => Array.from(document.querySelectorAll("#search-results li h2 a"), (a) => new URL((a as HTMLAnchorElement).href).pathname).slice(0, 3));
   await page.close();
   return urls;

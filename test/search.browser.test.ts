@@ -22,7 +22,7 @@ import { headersForPath, parseHeadersFile, type HeaderRule } from "../src/securi
 import { UI } from "../src/ui-strings.ts";
 import { SEARCH_BUNDLE_DIR } from "../src/search/search-config.ts";
 import { SEED_CONTENT } from "./helpers.ts";
-import { launchChromium, requireChromium, serveStaticSite } from "./browser-helpers.ts";
+import { launchChromium, requireChromium, serveStaticSite, waitForSearch } from "./browser-helpers.ts";
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -118,14 +118,7 @@ interface Shown {
 
 /** Waits until the page has finished searching (status set, list not busy) and reads the results. */
 async function results(page: Page): Promise<Shown> {
-  await page.waitForFunction(
-    (searching) => {
-      const status = document.getElementById("search-status")?.textContent ?? "";
-      return status !== "" && status !== searching && !document.getElementById("search-results")?.hasAttribute("aria-busy");
-    },
-    UI.searchSearching,
-    { timeout: 20_000 },
-  );
+  await waitForSearch(page);
   return page.evaluate(() => ({
     status: document.getElementById("search-status")?.textContent ?? "",
     urls: Array.from(document.querySelectorAll("#search-results li h2 a"), (a) => a.getAttribute("href") ?? ""),

@@ -84,7 +84,9 @@ export const articleImagesStep = defineFileStep<SiteData>({
     }
     for (const output of site.media.outputs) {
       const from = output.from;
-      yield { url: `/${output.path}`, kind: output.original ? "content" : "site", ...(output.source ? { source: output.source } : {}), body: () => readFileSync(from) };
+      // Every cached file's name carries the content key of its bytes (article-media.ts), so the name is their fingerprint:
+      // an incremental build links an unchanged picture instead of reading and hashing it again.
+      yield { url: `/${output.path}`, kind: output.original ? "content" : "site", ...(output.source ? { source: output.source } : {}), body: () => readFileSync(from), fingerprint: () => from };
     }
   },
 });

@@ -74,7 +74,7 @@ export function buildDigest(config: SiteConfig, extra: readonly string[] = [], e
     .filter((name) => OUTPUT_ENV.test(name))
     .sort()
     .map((name) => `${name}=${env[name] ?? ""}`);
-  return digest(codeDigest(), JSON.stringify(config), ...settings, `node ${process.versions.node} icu ${process.versions.icu ?? ""} tz ${process.env["TZ"] ?? ""}`, ...extra);
+  return digest(codeDigest(), JSON.stringify(config), ...settings, `node ${process.versions.node} icu ${process.versions.icu ?? ""} tz ${env["TZ"] ?? ""}`, ...extra);
 }
 
 /**

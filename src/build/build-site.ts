@@ -15,7 +15,8 @@ import { planSite } from "../plan/site-outputs.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { ROOT_DIR, loadSite, type SiteData } from "../site-data.ts";
 import { buildDigest } from "./build-digest.ts";
-import { IncrementalOutput, bytesDigest, inParallel, type OutputCounts } from "./incremental.ts";
+import { IncrementalOutput, bytesDigest, type OutputCounts } from "./incremental.ts";
+import { inParallel } from "./output-files.ts";
 import { isBuildOutput, prepareOutputDir } from "./output-dir.ts";
 import { manifestFile, readManifest, writeManifest, type ManifestEntry } from "./output-manifest.ts";
 import { renderPages } from "./render-pages.ts";
@@ -166,9 +167,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     await incremental.reuse(toReuse);
     lap("reuse");
-    // QR symbols of every share page stay in the cache; only those of outputs rendered now are made ahead.
+    // QR symbols of every share page stay in the cache; only those of pages rendered now (share and article pages, the only users) are made ahead.
     const rendering = new Set(toRender.map((p) => p.source?.file));
-    for (const file of plan.files) if (file.source && !rendering.has(file.source.file) && incremental.keyOf(file) && !incremental.decide(file, false).reuse) rendering.add(file.source.file);
     data.qr.keep(data.links.sharePages.map((s) => s.shortUrl));
     await data.qr.warm(data.links.sharePages.filter((s) => rendering.has(s.article.sourcePath)).map((s) => s.shortUrl));
     lap("qr");

@@ -37,10 +37,11 @@ import { createHash } from "node:crypto";
 import { constants as fsConstants, lstatSync } from "node:fs";
 import { copyFile, link, lstat, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { isRealDir } from "../cache/real-dir.ts";
 import type { OutputBody, PlannedOutput } from "../plan/output-plan.ts";
 import { digest } from "./build-digest.ts";
 import type { Manifest, ManifestEntry } from "./output-manifest.ts";
-import { resolveOutputPath } from "./output-files.ts";
+import { inParallel, resolveOutputPath } from "./output-files.ts";
 
 /** Digest of a file's bytes (text as UTF-8, as written). */
 export function bytesDigest(body: OutputBody): string {
@@ -60,16 +61,7 @@ export interface OutputCounts {
 }
 
 /** Decision for one output: take the previous file, or render (with the bytes when they were rendered to compare). */
-export type Decision = { readonly reuse: ManifestEntry } | { readonly reuse?: undefined; readonly body?: OutputBody };
-
-/** Runs task(0 … count-1) with at most `limit` in flight. */
-export async function inParallel(count: number, limit: number, task: (index: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < count) await task(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
-}
+type Decision = { readonly reuse: ManifestEntry } | { readonly reuse?: undefined; readonly body?: OutputBody };
 
 /** Files in flight when linking or checking: the work is waiting on the file system, not the CPU. */
 const CONCURRENCY = 32;
@@ -130,8 +122,7 @@ export class IncrementalOutput {
       const dir = rel.slice(0, i);
       let known = this.realDirs.get(dir);
       if (known === undefined) {
-        const st = lstatSync(path.join(prev, dir), { throwIfNoEntry: false });
-        known = st !== undefined && st.isDirectory();
+        known = isRealDir(path.join(prev, dir));
         this.realDirs.set(dir, known);
       }
       ok = known;

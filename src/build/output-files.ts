@@ -63,7 +63,7 @@ export async function writeOutputFiles(outDir: string, files: Iterable<OutputFil
 }
 
 /** Runs task(0 … count-1) with at most `limit` in flight. */
-async function inParallel(count: number, limit: number, task: (index: number) => Promise<unknown>): Promise<void> {
+export async function inParallel(count: number, limit: number, task: (index: number) => Promise<unknown>): Promise<void> {
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < count) await task(next++);

@@ -24,7 +24,7 @@ import { digest } from "./build-digest.ts";
 /** Format of the file; another value is ignored. */
 const MANIFEST_VERSION = 1;
 /** Largest manifest read (100,000 articles write about 40 MiB). */
-export const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 
 /** One published file. */
 export interface ManifestEntry {

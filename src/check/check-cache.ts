@@ -363,11 +363,6 @@ export class CheckCache {
     this.next.set(file, { ...entry, outcome: { ...entry.outcome, lines: { ...entry.outcome.lines, ...lines } } });
   }
 
-  /** The hash `file` is kept with in this run, if any. */
-  hashOf(file: string): string | undefined {
-    return this.next.get(file)?.hash;
-  }
-
   /**
    * Writes the outcomes of this run (only the articles seen in it, so deleted
    * articles drop out), unless they are exactly those read. Best effort: a cache that cannot be written only

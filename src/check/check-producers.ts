@@ -29,7 +29,7 @@ export const RESERVATION_ONLY: readonly Producer<SiteData>[] = [openDataFiles];
 
 /** `producer` with its reservations and no declarations. */
 function reservationOnly(producer: Producer<SiteData>): Producer<SiteData> {
-  return { name: producer.name, renderer: "direct", ...(producer.reserves ? { reserves: (site: SiteData) => producer.reserves!(site) } : {}), declare: () => [] };
+  return { name: producer.name, renderer: "direct", ...(producer.reserves ? { reserves: producer.reserves } : {}), declare: () => [] };
 }
 
 /** The build's producers, as the check plans with them. */

@@ -26,7 +26,8 @@ import os from "node:os";
 import path from "node:path";
 import { formatContentError } from "../content/errors.ts";
 import { CATALOGUE } from "../messages/catalogue.ts";
-import { getLanguage, setLanguage } from "../messages/index.ts";
+import { getLanguage, setLanguage, tIn } from "../messages/index.ts";
+import { formatShortDay } from "../dates.ts";
 import { PROVINCES } from "../provinces.ts";
 import { runCheck } from "./run-check.ts";
 
@@ -132,18 +133,19 @@ export function isCatalogueKey(key: string): boolean {
 
 const TABLE = /(<!-- bảng-mã-tỉnh -->\n)[\s\S]*?(?=<!-- hết-bảng-mã-tỉnh -->)/g;
 
-/** "2025-07-01" → "01/07/2025", as Vietnamese readers write dates. */
-const vietnameseDate = (iso: string): string => iso.split("-").reverse().join("/");
-
-/** The table of province ids in Vietnamese, from the registry. */
-export function provinceTable(): string {
+/** The table of province ids, from the registry, in the guide's language (Vietnamese). */
+function provinceTable(): string {
   const rows = PROVINCES.map((unit) => {
-    const kind = unit.kind === "thanh-pho" ? "thành phố" : "tỉnh";
-    const since = unit.successorSince ? ` từ ${vietnameseDate(unit.successorSince)}` : "";
-    const status = unit.current ? "đang dùng" : unit.successor ? `${unit.change === "renamed" ? "đổi thành" : "sáp nhập vào"} \`${unit.successor}\`${since}` : "không còn dùng";
+    const kind = tIn("vi", unit.kind === "thanh-pho" ? "check.guide.provinceCity" : "check.guide.provinceProvince");
+    const moved = { successor: unit.successor ?? "", since: unit.successorSince ? formatShortDay(unit.successorSince) : "" };
+    const status = unit.current
+      ? tIn("vi", "check.guide.provinceCurrent")
+      : unit.successor
+        ? tIn("vi", unit.change === "renamed" ? "check.guide.provinceRenamed" : "check.guide.provinceMerged", moved)
+        : tIn("vi", "check.guide.provinceGone");
     return `| \`${unit.id}\` | ${unit.name} | ${kind} | ${status} |`;
   });
-  return ["| mã | tên | loại | tình trạng |", "| --- | --- | --- | --- |", ...rows].join("\n");
+  return [tIn("vi", "check.guide.provinceHeader"), "| --- | --- | --- | --- |", ...rows].join("\n");
 }
 
 /** The guide with every example block filled in from the check as it is today, and the table of province ids from the registry. */

@@ -11,7 +11,7 @@ import type { FileOutcome } from "./check-cache.ts";
 import { factsOf, summaryOf, type ArticleFacts } from "./facts.ts";
 
 /** Facts as the cache keeps them: JSON text and summary. */
-export function keptFacts(facts: ArticleFacts): NonNullable<FileOutcome["facts"]> {
+function keptFacts(facts: ArticleFacts): NonNullable<FileOutcome["facts"]> {
   return { json: JSON.stringify(facts), summary: summaryOf(facts), value: facts };
 }
 

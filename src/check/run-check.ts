@@ -37,17 +37,11 @@ import { siteConfigFromEnv } from "../site-config.ts";
 import { compareNewestFirst, type Article } from "../content/article.ts";
 import { ParsePool } from "./parse-pool.ts";
 import type { RecordRead } from "./staged.ts";
+import { vietnamYear } from "../dates.ts";
 import { CHECK_PRODUCERS } from "./check-producers.ts";
 import { parseOutcome } from "./parse-outcome.ts";
-import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, vietnamDay, type PendingWarning } from "./site-rules.ts";
+import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, type PendingWarning } from "./site-rules.ts";
 
-/**
- * The year in Vietnam at `now`, for the cache key (dates are accepted up to
- * next year). Vietnam's fixed UTC+7, as vietnamDay: the loader's
- * maxArticleYear asks the time-zone database through luxon, whose first
- * use starts Intl (0.3 s of a warm run's CPU, for a number).
- */
-const vietnamYear = (now: number): number => Number(vietnamDay(now).slice(0, 4));
 
 export interface CheckOptions {
   /** Project root; paths are relative to it. */

@@ -65,7 +65,7 @@ export function requestPaths(body: unknown): string[] | undefined {
 }
 
 /** Whether a `Host` header names the loopback address the server listens on. */
-export function isLoopbackHost(host: string | undefined, port: number): boolean {
+function isLoopbackHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 

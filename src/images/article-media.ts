@@ -28,7 +28,7 @@ import { cachedCard, CARD_HEIGHT, CARD_WIDTH, type CardText } from "../share-car
 import { BODY_FIELD } from "./body-images.ts";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from "./limits.ts";
 import { readImageFile, type ImageProblem } from "./read-image-file.ts";
-import { cachedFile, cachedRenditions, makeRenditions, MIME_TYPES, renditionKey, type ImageRenditions, type Rendition } from "./renditions.ts";
+import { cachedFile, cachedRenditions, loadSharp, makeRenditions, MIME_TYPES, renditionKey, type ImageRenditions, type Rendition } from "./renditions.ts";
 import { describeContents, sniffImageFormat, type ImageFormat } from "./sniff.ts";
 
 /** Where renditions and cards are published (root-relative folder). */
@@ -155,8 +155,8 @@ async function processFile(rootDir: string, file: string, cacheDir: string, keep
   }
   try {
     // Header only: the pixel limits are checked before anything is decoded.
-    // Loaded on first use (see renditions.ts): npm run check imports this module and never reads a picture.
-    const { default: sharp } = await import("sharp");
+    // Loaded on first use (loadSharp): npm run check imports this module and never reads a picture.
+    const sharp = await loadSharp();
     const meta = await sharp(read.bytes, { limitInputPixels: false }).metadata();
     const width = meta.width ?? 0;
     const height = meta.pageHeight ?? meta.height ?? 0;

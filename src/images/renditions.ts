@@ -112,7 +112,7 @@ const SHARP_INPUT = {
 // sharp and eleventy-img are loaded on first use: a command that imports this
 // module without making pictures (npm run check plans the site through it)
 // does not pay for loading them (0.2 s of CPU).
-const loadSharp = async (): Promise<typeof SharpModule> => (await import("sharp")).default;
+export const loadSharp = async (): Promise<typeof SharpModule> => (await import("sharp")).default;
 
 /** Upright, flattened on white (JPEG has no transparency), sRGB (a CMYK JPEG converted through its profile). */
 function normalise(image: SharpModule.Sharp): SharpModule.Sharp {

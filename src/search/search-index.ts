@@ -37,6 +37,7 @@ import { gzipSync } from "node:zlib";
 import type { OutputFile } from "../build/output-files.ts";
 import type { WeightedWords } from "./fold.ts";
 import type { SearchDocument } from "./search-document.ts";
+import { SEARCH_MANIFEST } from "./search-config.ts";
 
 /** Format number; the page refuses a manifest of another format. */
 export const SEARCH_FORMAT = 1;
@@ -204,10 +205,6 @@ export class SearchIndexWriter {
     this.articles.push(article);
   }
 
-  get count(): number {
-    return this.articles.length;
-  }
-
   /** Every file of the index, paths relative to the bundle folder. */
   async finish(): Promise<{ files: OutputFile[]; manifest: SearchManifest }> {
     // Ids by date, newest first (stable for equal instants: the order given).
@@ -309,7 +306,7 @@ export class SearchIndexWriter {
     const version = hash.digest("hex").slice(0, 12);
     const manifest: SearchManifest = { format: SEARCH_FORMAT, version, docs: docs.length, buckets, k1, units, years };
     const files = compressAll(items).map((f) => ({ path: `v/${version}/${f.path}`, contents: f.contents }));
-    files.push({ path: "index.json", contents: JSON.stringify(manifest) });
+    files.push({ path: SEARCH_MANIFEST, contents: JSON.stringify(manifest) });
     return { files, manifest };
   }
 }

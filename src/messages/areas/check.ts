@@ -233,6 +233,26 @@ export const CHECK_MESSAGES = {
     vi: { message: (p) => `${p.file}: đã cập nhật các ví dụ thông báo` },
     en: { message: (p) => `${p.file}: message examples updated` },
   }),
+  // The table of province ids in the editor's guide (docs/huong-dan-bien-tap.md §10), made by src/check/editor-guide.ts.
+  "check.guide.provinceHeader": message({
+    sample: {},
+    vi: { message: "| mã | tên | loại | tình trạng |" },
+    en: { message: "| id | name | kind | status |" },
+  }),
+  "check.guide.provinceCity": message({ sample: {}, vi: { message: "thành phố" }, en: { message: "city" } }),
+  "check.guide.provinceProvince": message({ sample: {}, vi: { message: "tỉnh" }, en: { message: "province" } }),
+  "check.guide.provinceCurrent": message({ sample: {}, vi: { message: "đang dùng" }, en: { message: "in use" } }),
+  "check.guide.provinceRenamed": message({
+    sample: { successor: "hue", since: "01/01/2025" },
+    vi: { message: (p) => `đổi thành \`${p.successor}\`${p.since ? ` từ ${p.since}` : ""}` },
+    en: { message: (p) => `renamed \`${p.successor}\`${p.since ? ` on ${p.since}` : ""}` },
+  }),
+  "check.guide.provinceMerged": message({
+    sample: { successor: "tuyen-quang", since: "01/07/2025" },
+    vi: { message: (p) => `sáp nhập vào \`${p.successor}\`${p.since ? ` từ ${p.since}` : ""}` },
+    en: { message: (p) => `merged into \`${p.successor}\`${p.since ? ` on ${p.since}` : ""}` },
+  }),
+  "check.guide.provinceGone": message({ sample: {}, vi: { message: "không còn dùng" }, en: { message: "no longer used" } }),
   "check.guide.outdated": message({
     sample: { file: "docs/huong-dan-bien-tap.md" },
     vi: { message: (p) => `${p.file}: các ví dụ thông báo đã cũ; chạy npx tsx scripts/editor-guide.ts` },
