@@ -50,6 +50,9 @@ async function incrementalMatchesCold(): Promise<BuildResult> {
   expect(cold.outputs.reused).toBe(0);
   const files = listFiles(out);
   expect(files).toEqual(listFiles(coldOut));
+  // No folder left behind (an in-place update removes the folders it empties).
+  const folders = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  expect(folders(out)).toEqual(folders(coldOut));
   const differing = files.filter((f) => !readFileSync(path.join(out, f)).equals(readFileSync(path.join(coldOut, f))));
   expect(differing).toEqual([]);
   expect(result.outputs.rendered + result.outputs.reused).toBe(cold.outputs.rendered);
@@ -91,6 +94,8 @@ describe("incremental build", { timeout: 240_000 }, () => {
     const edited = await incrementalMatchesCold();
     expect(edited.outputs.renderedBy["article"]).toBeGreaterThanOrEqual(1);
     expect(edited.outputs.reused).toBeGreaterThan(edited.outputs.rendered);
+    // A few files changed: put into the previous output in place, not a whole new folder.
+    expect(edited.commit).toBe("in-place");
 
     // A title: lists, feeds, share page and QR label change too.
     editFile(files[5]!, (t) => t.replace(/^title: "/m, 'title: "Tiêu đề mới – '));
@@ -111,6 +116,7 @@ describe("incremental build", { timeout: 240_000 }, () => {
     rmSync(path.join(content, files[8]!));
     const removed = await incrementalMatchesCold();
     expect(removed.articleCount).toBe(24);
+    expect(removed.commit).toBe("in-place");
     expect(deletedText).toContain("title:");
 
     // A rename that keeps the old address alive as an alias.
@@ -136,6 +142,8 @@ describe("incremental build", { timeout: 240_000 }, () => {
     try {
       const moved = await incrementalMatchesCold();
       expect(moved.outputs.renderedBy["article"]).toBe(24);
+      // Everything changed: a whole new folder swapped in.
+      expect(moved.commit).toBe("swap");
       expect(readFileSync(path.join(out, "index.html"), "utf8")).toContain("/tong-ket/");
     } finally {
       config = undefined;
@@ -216,11 +224,31 @@ describe("incremental build as an attacker leaves the previous output", { timeou
 
     const result = await incrementalMatchesCold();
     expect(result.outputs.rendered).toBeGreaterThan(0);
+    // Never written through a planted link: a whole new folder.
+    expect(result.commit).toBe("swap");
     expect(lstatSync(path.join(out, "tinh-thanh", "index.html")).isFile()).toBe(true);
     expect(lstatSync(path.join(out, feedsDir)).isDirectory()).toBe(true);
     expect(statSync(path.join(out, feedsDir, "feed.xml")).ino).not.toBe(outsideInode);
     // The outside files are untouched.
     expect(readdirSync(secret).sort()).toEqual(["directory.html", "unit"]);
+  });
+
+  it("never keeps a file or link planted in the previous output, however few files changed", async () => {
+    await build(out);
+    writeFileSync(path.join(out, "planted.html"), "<p>not ours</p>");
+    const feedsDir = readdirSync(out).find((n) => existsSync(path.join(out, n, "feed.xml")) && lstatSync(path.join(out, n)).isDirectory())!;
+    symlinkSync("/etc/passwd", path.join(out, feedsDir, "passwd.txt"));
+    mkdirSync(path.join(out, "planted-folder"));
+    writeFileSync(path.join(out, "planted-folder", "index.html"), "<p>not ours</p>");
+    editFile(articleFiles()[2]!, (t) => `${t.trimEnd()} Thêm một câu.\n`);
+    const result = await incrementalMatchesCold();
+    expect(result.outputs.reused).toBeGreaterThan(result.outputs.rendered);
+    expect(result.commit).toBe("swap");
+    expect(existsSync(path.join(out, "planted.html"))).toBe(false);
+    expect(existsSync(path.join(out, "planted-folder"))).toBe(false);
+    // Clean again: the next small change goes in place.
+    editFile(articleFiles()[2]!, (t) => `${t.trimEnd()} Và một câu nữa.\n`);
+    expect((await incrementalMatchesCold()).commit).toBe("in-place");
   });
 
   it("ignores manifest entries naming paths outside the output, and a manifest that is a link", async () => {
@@ -234,6 +262,7 @@ describe("incremental build as an attacker leaves the previous output", { timeou
     writeFileSync(manifest, JSON.stringify(json));
     const result = await incrementalMatchesCold();
     expect(result.outputs.rendered).toBe(0);
+    expect(result.commit).toBe("in-place");
     expect(readFileSync(outsideFile, "utf8")).toBe("outside");
     expect(existsSync(path.join(out, "outside.txt"))).toBe(false);
 

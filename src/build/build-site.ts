@@ -5,6 +5,7 @@
  * folder, and swap it into place. Nothing is written before the plan holds
  * no error.
  */
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { ContentValidationError, type ContentError } from "../content/errors.ts";
 import { writeLedger } from "../links/ledger-file.ts";
@@ -62,6 +63,8 @@ export interface BuildResult {
   readonly fileCount: number;
   /** What was rendered and what was taken unchanged from the previous output (src/build/incremental.ts). */
   readonly outputs: OutputCounts;
+  /** How the output was put in place: a few changed files updated in the previous output, or the whole new folder swapped in (src/build/incremental.ts). */
+  readonly commit: "in-place" | "swap";
   /** Milliseconds per phase ("load", "reuse", "eleventy", each step's name, "swap"), for the benchmark. */
   readonly timings: Readonly<Record<string, number>>;
   readonly ledger: LedgerOutcome;
@@ -78,7 +81,7 @@ async function writeOrReuse(incremental: IncrementalOutput, files: readonly Plan
     if (decision.reuse) toReuse.push({ path: file.path, entry: decision.reuse });
     else await incremental.write(file.path, incremental.keyOf(file), decision.body ?? file.body(), false, file.producer);
   });
-  await incremental.reuse(toReuse);
+  incremental.reuse(toReuse);
 }
 
 /**
@@ -91,7 +94,7 @@ async function runBundle(incremental: IncrementalOutput, bundle: BundleProducer<
   if (key) {
     const previous = incremental.previousFolder(bundle.folder);
     if (previous && previous.every((f) => f.entry.fp === key)) {
-      await incremental.reuse(previous);
+      incremental.reuse(previous);
       return;
     }
   }
@@ -112,7 +115,7 @@ async function runBundle(incremental: IncrementalOutput, bundle: BundleProducer<
     if (entry && entry.hash === hash) toReuse.push({ path: full, entry: { ...entry, fp: key } });
     else await incremental.write(full, key, contents, true, bundle.name);
   });
-  await incremental.reuse(toReuse);
+  incremental.reuse(toReuse);
 }
 
 /**
@@ -165,7 +168,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       if (decision.reuse) toReuse.push({ path: page.path, entry: decision.reuse });
       else toRender.push(page);
     }
-    await incremental.reuse(toReuse);
+    incremental.reuse(toReuse);
     lap("reuse");
     // QR symbols of every share page stay in the cache; only those of pages rendered now (share and article pages, the only users) are made ahead.
     const rendering = new Set(toRender.map((p) => p.source?.file));
@@ -199,13 +202,25 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const manifest = await incremental.finish();
     const fileCount = manifest.size + 1;
     lap("manifest");
-    output.commit();
+    // A few changed files go into the previous output in place; otherwise the staging folder replaces it whole (src/build/incremental.ts).
+    const inPlace = incremental.canUpdateInPlace();
+    if (inPlace) {
+      output.commitInPlace(() => {
+        // No record while the folder changes: a build killed halfway leaves nothing to trust, and the next one starts over.
+        if (manifestPath) rmSync(manifestPath, { force: true });
+        incremental.updateInPlace();
+      });
+    } else {
+      await incremental.linkReused();
+      lap("link");
+      output.commit();
+    }
     if (manifestPath) writeManifest(manifestPath, manifest);
     lap("swap");
     const written = ledgerMode === "record" && (links.changed || data.people.recordChanged);
     // The people list (src/people/person-record.ts) is written with the articles' record, in the same file.
     if (written) writeLedger(rootDir, { ...links.ledger, people: serializePersonRecord(data.people.record) });
-    return { outDir, articleCount: data.model.articles.length, fileCount, outputs: incremental.counts, timings, ledger: { added: links.added, moved: links.moved, written }, warnings: contentWarnings };
+    return { outDir, articleCount: data.model.articles.length, fileCount, outputs: incremental.counts, commit: inPlace ? "in-place" : "swap", timings, ledger: { added: links.added, moved: links.moved, written }, warnings: contentWarnings };
   } catch (error) {
     output.abort();
     throw error;

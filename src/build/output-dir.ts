@@ -220,6 +220,8 @@ export interface OutputDir {
   createStaging(): void;
   /** Puts the staging folder in place of the output folder and deletes the previous output in the background. */
   commit(): void;
+  /** Lets `apply` change the output folder in place (an incremental build's few files, src/build/incremental.ts), then removes the staging folder. */
+  commitInPlace(apply: () => void): void;
   /** After a failure: removes the staging folder and puts the previous output back if it had been moved. */
   abort(): void;
 }
@@ -260,6 +262,13 @@ export function prepareOutputDir(outDir: string, options: OutputDirOptions): Out
       if (existsSync(out)) renameSync(out, previous);
       renameSync(staging, out);
       removeInBackground(previous);
+    },
+    commitInPlace(apply) {
+      // Checked again: the folder may have changed during the build.
+      checkOutputDir(out, options);
+      if (!isBuildOutput(out)) throw new Error(`${out} is no longer a build output: cannot update it in place`);
+      apply();
+      rmSync(staging, { recursive: true, force: true });
     },
     abort() {
       if (isBuildOutput(staging)) rmSync(staging, { recursive: true, force: true });

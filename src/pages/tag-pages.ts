@@ -9,7 +9,9 @@ export const tagPages = definePageType<SiteData, TagPage>({
   name: "tag",
   items: (site) => tagIndex(site.model).pages,
   url: (page) => page.url,
-  fingerprint: (page, site) => stableDigest(page, page.articles.map((a) => site.media?.of(a)?.thumbnail)),
+  // The tag itself by what the page shows of it (its name, address and count), not the tag's every article.
+  fingerprint: (page, site) =>
+    stableDigest({ ...page, tag: { name: page.tag.name, url: page.tag.url, count: page.tag.articles.length } }, page.articles.map((a) => site.media?.of(a)?.thumbnail)),
   render: (page, site) => renderTagPage(site.layout, page, (a) => site.media?.of(a)?.thumbnail),
   // Tags come and go with articles: the whole folder is theirs.
   reserves: () => [{ path: TAGS_FOLDER, shown: `/${TAGS_FOLDER}/`, allow: ["tag-index"] }],
