@@ -31,7 +31,7 @@
  *   (nothing planted, no link, no name that is a file in one build and a
  *   folder in the other): each changed file is renamed over the old one
  *   (a reader gets the old or the new file, never part of one), then the
- *   files the plan no longer has are deleted. The manifest is removed
+ *   files the plan no longer has are removed. The manifest is removed
  *   first, so a build killed halfway leaves no record to trust and the next
  *   build starts over in a new folder. An editor's one-article commit
  *   changes a few hundred of 75,000 files: linking the other 74,000 (and
@@ -48,7 +48,7 @@
  * the same bytes 138–213 µs. A link also takes no space.
  */
 import { createHash } from "node:crypto";
-import { constants as fsConstants, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
+import { constants as fsConstants, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync } from "node:fs";
 import { copyFile, link, lstat, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { OutputBody, PlannedOutput } from "../plan/output-plan.ts";
@@ -278,8 +278,8 @@ export class IncrementalOutput {
   /**
    * Puts this build's output in place inside the previous output folder
    * (see the header): renames every written file from the staging folder
-   * over the old one, then deletes the files the new manifest lacks and the
-   * folders they leave empty. Call after {@link finish}, with
+   * over the old one, then moves the files the new manifest lacks into the
+   * staging folder (deleted with it) and removes the folders they leave empty. Call after {@link finish}, with
    * {@link canUpdateInPlace} true and the manifest file removed.
    */
   updateInPlace(): void {
@@ -300,10 +300,14 @@ export class IncrementalOutput {
       }
       renameSync(resolveOutputPath(staging, rel), resolveOutputPath(out, rel));
     }
+    // Files the plan no longer has are moved into the staging folder, deleted with it in the
+    // background: deleting is what costs on a disk like this one (~2 ms a file, `node --cpu-prof`
+    // of a one-article build at 10,000 articles), moving within the disk does not.
     const emptied = new Set<string>();
+    let moved = 0;
     for (const rel of previous.files.keys()) {
       if (this.next.has(rel) || rel === OUTPUT_MARKER) continue;
-      unlinkSync(resolveOutputPath(out, rel));
+      renameSync(resolveOutputPath(out, rel), path.join(staging, `removed-${++moved}`));
       for (let i = rel.lastIndexOf("/"); i > 0; i = rel.lastIndexOf("/", i - 1)) emptied.add(rel.slice(0, i));
     }
     // Deepest first: a folder is removed only when nothing is left in it.

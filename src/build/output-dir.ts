@@ -220,7 +220,7 @@ export interface OutputDir {
   createStaging(): void;
   /** Puts the staging folder in place of the output folder and deletes the previous output in the background. */
   commit(): void;
-  /** Lets `apply` change the output folder in place (an incremental build's few files, src/build/incremental.ts), then removes the staging folder. */
+  /** Lets `apply` change the output folder in place (an incremental build's few files, src/build/incremental.ts), then deletes the staging folder in the background. */
   commitInPlace(apply: () => void): void;
   /** After a failure: removes the staging folder and puts the previous output back if it had been moved. */
   abort(): void;
@@ -268,7 +268,10 @@ export function prepareOutputDir(outDir: string, options: OutputDirOptions): Out
       checkOutputDir(out, options);
       if (!isBuildOutput(out)) throw new Error(`${out} is no longer a build output: cannot update it in place`);
       apply();
-      rmSync(staging, { recursive: true, force: true });
+      // What is left in it (files the update removed) is deleted after the build, as a replaced output is,
+      // under this build's own name (a next build in this process makes a new staging folder at once).
+      renameSync(staging, previous);
+      removeInBackground(previous);
     },
     abort() {
       if (isBuildOutput(staging)) rmSync(staging, { recursive: true, force: true });
