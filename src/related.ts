@@ -75,8 +75,20 @@ function* nearestInTime(list: readonly Article[], from: number, at: number): Gen
   }
 }
 
+/** relatedArticles' answers at the default limit, per model: a build asks twice per article (its fingerprint, its page). */
+const answers = new WeakMap<SiteModel, WeakMap<Article, readonly Article[]>>();
+
 /** Up to `limit` other articles for `article`'s "Tin khác" box, best first. */
-export function relatedArticles(model: SiteModel, article: Article, limit: number = RELATED_LIMIT): Article[] {
+export function relatedArticles(model: SiteModel, article: Article, limit: number = RELATED_LIMIT): readonly Article[] {
+  if (limit !== RELATED_LIMIT) return findRelated(model, article, limit);
+  let known = answers.get(model);
+  if (!known) answers.set(model, (known = new WeakMap()));
+  let chosen = known.get(article);
+  if (!chosen) known.set(article, (chosen = Object.freeze(findRelated(model, article, limit))));
+  return chosen;
+}
+
+function findRelated(model: SiteModel, article: Article, limit: number): Article[] {
   if (limit <= 0) return [];
   const index = relatedIndex(model);
   const chosen: Article[] = [];
