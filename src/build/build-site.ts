@@ -17,6 +17,7 @@ import type { SiteConfig } from "../site-config.ts";
 import { ROOT_DIR, loadSite, type SiteData } from "../site-data.ts";
 import { buildDigest } from "./build-digest.ts";
 import { IncrementalOutput, bytesDigest, type OutputCounts } from "./incremental.ts";
+import { fileWriter } from "./file-writer.ts";
 import { inParallel } from "./output-files.ts";
 import { isBuildOutput, prepareOutputDir } from "./output-dir.ts";
 import { manifestFile, readManifest, writeManifest, type ManifestEntry } from "./output-manifest.ts";
@@ -222,6 +223,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (written) writeLedger(rootDir, { ...links.ledger, people: serializePersonRecord(data.people.record) });
     return { outDir, articleCount: data.model.articles.length, fileCount, outputs: incremental.counts, commit: inPlace ? "in-place" : "swap", timings, ledger: { added: links.added, moved: links.moved, written }, warnings: contentWarnings };
   } catch (error) {
+    // Writes still queued on the writer thread would make folders again in the staging folder being removed.
+    await fileWriter().idle();
     output.abort();
     throw error;
   }

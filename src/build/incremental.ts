@@ -49,11 +49,12 @@
  */
 import { createHash } from "node:crypto";
 import { constants as fsConstants, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync } from "node:fs";
-import { copyFile, link, lstat, mkdir, writeFile } from "node:fs/promises";
+import { copyFile, link, lstat, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { OutputBody, PlannedOutput } from "../plan/output-plan.ts";
 import { digest } from "./build-digest.ts";
 import type { Manifest, ManifestEntry } from "./output-manifest.ts";
+import { fileWriter } from "./file-writer.ts";
 import { inParallel, resolveOutputPath } from "./output-files.ts";
 import { OUTPUT_MARKER } from "./output-dir.ts";
 
@@ -229,8 +230,7 @@ export class IncrementalOutput {
 
   /** Writes a rendered file into the staging folder (exclusive create: never over another file). */
   async write(rel: string, key: string, body: OutputBody, hash: boolean, producer: string): Promise<void> {
-    const target = await this.parentOf(rel);
-    await writeFile(target, body, { flag: "wx" });
+    await fileWriter().write(resolveOutputPath(this.options.staging, rel), body);
     this.wrote(rel, key, hash || !key ? bytesDigest(body) : "", producer);
   }
 

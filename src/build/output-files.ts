@@ -6,8 +6,8 @@
  * written), and a file is never overwritten (exclusive create): a file
  * Eleventy or an earlier step wrote can never be replaced or interleaved.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileWriter } from "./file-writer.ts";
 import { SAFE_SEGMENT, type OutputBody } from "../plan/output-plan.ts";
 
 /** A file to write, path relative to the output folder with "/" separators (e.g. "feeds/rss.xml"). */
@@ -39,9 +39,7 @@ export function resolveOutputPath(outDir: string, relative: string): string {
 /**
  * Writes every file, creating folders as needed. Paths are all checked
  * (inside the folder, each once, case-insensitively) before anything is
- * written; writes then run with bounded concurrency, because on a real disk
- * tens of thousands of small files cost far more in waiting on the file
- * system than in CPU.
+ * written; the writer thread (src/build/file-writer.ts) then creates them.
  * @throws Error naming the path written twice, or EEXIST when a file already exists
  */
 export async function writeOutputFiles(outDir: string, files: Iterable<OutputFile | LazyOutputFile>, concurrency = 32): Promise<number> {
@@ -53,12 +51,24 @@ export async function writeOutputFiles(outDir: string, files: Iterable<OutputFil
     seen.set(key, file.path);
     return { target: resolveOutputPath(outDir, file.path), contents: file.contents };
   });
-  const dirs = [...new Set(jobs.map((job) => path.dirname(job.target)))];
-  await inParallel(dirs.length, concurrency, (i) => mkdir(dirs[i]!, { recursive: true }));
-  await inParallel(jobs.length, concurrency, (i) => {
-    const { target, contents } = jobs[i]!;
-    return writeFile(target, typeof contents === "function" ? contents() : contents, { flag: "wx" });
-  });
+  const writer = fileWriter();
+  // Bytes already in memory go to the writer all at once (it works through them while this thread
+  // renders on); lazy ones are produced `concurrency` ahead of it, so memory holds only those.
+  const eager = jobs.filter((job) => typeof job.contents !== "function");
+  const lazy = jobs.filter((job) => typeof job.contents === "function");
+  const outcomes = await Promise.allSettled([
+    ...eager.map((job) => writer.write(job.target, job.contents as OutputBody)),
+    inParallel(lazy.length, concurrency, (i) => {
+      const { target, contents } = lazy[i]!;
+      return writer.write(target, (contents as () => OutputBody)());
+    }),
+  ]);
+  // Every write settled first: nothing is still writing when the caller gives up on the folder.
+  const failed = outcomes.find((o) => o.status === "rejected");
+  if (failed) {
+    await writer.idle();
+    throw failed.reason;
+  }
   return jobs.length;
 }
 
