@@ -49,7 +49,7 @@ try {
   });
   if (result.warnings.length > 0) console.warn(`${formatContentWarnings(result.warnings)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  if (args.timings) console.log(`${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(", ")}; outputs rendered ${result.outputs.rendered} (${Object.entries(result.outputs.renderedBy).map(([k, v]) => `${k} ${v}`).join(", ")}), reused ${result.outputs.reused} (${result.outputs.compared} by comparing bytes)`);
+  if (args.timings) console.log(`${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(", ")}; outputs rendered ${result.outputs.rendered} (${Object.entries(result.outputs.renderedBy).map(([k, v]) => `${k} ${v}`).join(", ")}), reused ${result.outputs.reused} (${result.outputs.compared} by comparing bytes); put in place: ${result.commit}`);
   const { added, moved, written } = result.ledger;
   if (written) console.log(t("ledger.recorded", { added, moved }));
   else if (!args.drafts && added + moved > 0) console.log(t("ledger.wouldRecord", { added, moved }));
