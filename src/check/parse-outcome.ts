@@ -2,21 +2,31 @@
  * One article's bytes → what the check keeps of it (FileOutcome): the
  * loader's validate-only parse, then this check's single-article warnings
  * and the facts the rules across articles read. The same function runs in
- * the main thread and in the check's worker threads.
+ * the main thread and in the check's worker threads. Most valid articles
+ * take the fast path (fast-parse.ts), which also gives the line of every
+ * value, so that warnings found across articles need no second parse.
  */
 import type { Locator } from "../content/front-matter.ts";
 import { parseArticleBytes } from "../content/parse-article.ts";
 import { articleWarnings } from "./article-rules.ts";
 import type { FileOutcome } from "./check-cache.ts";
 import { factsOf, summaryOf, type ArticleFacts } from "./facts.ts";
+import { fastParse } from "./fast-parse.ts";
 
 /** Facts as the cache keeps them: JSON text and summary. */
 function keptFacts(facts: ArticleFacts): NonNullable<FileOutcome["facts"]> {
   return { json: JSON.stringify(facts), summary: summaryOf(facts), value: facts };
 }
 
-/** The outcome of one article, and its front-matter locator when it is valid (kept in-process for warning lines). */
-export function parseOutcome(file: string, bytes: Uint8Array): { outcome: FileOutcome; locate?: Locator } {
+/** The lines the rules across articles may place a warning at (site-rules.ts: title, date, an official's role), kept with the outcome. */
+function siteRuleLines(lines: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key in lines) if (key === "title" || key === "date" || /^officials\.\d+\.role$/.test(key)) out[key] = lines[key] ?? 0;
+  return out;
+}
+
+/** The full parse's outcome (the loader's validate-only parse), without the fast path: what the fast path is compared with in tests. */
+export function fullParseOutcome(file: string, bytes: Uint8Array): { outcome: FileOutcome; locate?: Locator } {
   const parsed = parseArticleBytes(file, bytes, { validateOnly: true });
   if (parsed.ok && parsed.source) {
     return {
@@ -25,4 +35,12 @@ export function parseOutcome(file: string, bytes: Uint8Array): { outcome: FileOu
     };
   }
   return { outcome: { errors: parsed.ok ? [] : parsed.errors, warnings: parsed.warnings, uses: parsed.uses } };
+}
+
+/** The outcome of one article, and its front-matter locator when it is valid (kept in-process for warning lines). */
+export function parseOutcome(file: string, bytes: Uint8Array): { outcome: FileOutcome; locate?: Locator } {
+  // The common case without the libraries (fast-parse.ts); anything else, and every error, from the loader.
+  const fast = fastParse(file, bytes);
+  if (fast) return { outcome: { errors: [], warnings: fast.warnings, uses: fast.uses, facts: keptFacts(factsOf(fast.article)), lines: siteRuleLines(fast.lines) }, locate: fast.source.locate };
+  return fullParseOutcome(file, bytes);
 }
