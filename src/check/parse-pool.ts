@@ -1,7 +1,8 @@
 /**
  * Worker threads that parse articles for the check when many have to be
  * parsed (a first run, or after the code changed: 10,000 articles are
- * several seconds of CPU, and the machine has more than one core).
+ * seconds of CPU, and the machine has more than one core); then one of
+ * them finds the role warnings while the main thread plans the site.
  *
  * - Started once per run, fed shares of ~200 articles as the main thread
  *   reads them; `backlog` lets the reader wait, so at most a few shares of
@@ -18,10 +19,11 @@ import { Worker } from "node:worker_threads";
 import { getLanguage } from "../messages/index.ts";
 import type { FileOutcome } from "./check-cache.ts";
 import type { WorkerReply, WorkerRequest } from "./check-worker.ts";
+import type { PendingWarning } from "./site-rules.ts";
 
 interface Share {
   readonly request: WorkerRequest;
-  readonly resolve: (outcomes: readonly FileOutcome[]) => void;
+  readonly resolve: (reply: WorkerReply) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -47,7 +49,7 @@ export class ParsePool {
       worker.on("message", (reply: WorkerReply) => {
         const share = this.busy.get(worker);
         this.busy.delete(worker);
-        share?.resolve(reply.outcomes);
+        share?.resolve(reply);
         this.idle.push(worker);
         this.pump();
       });
@@ -76,10 +78,21 @@ export class ParsePool {
   }
 
   /** Parses `files` (with their bytes) on a worker; rejects if the worker fails. */
-  parse(files: readonly string[], bytes: readonly Uint8Array[]): Promise<readonly FileOutcome[]> {
+  async parse(files: readonly string[], bytes: readonly Uint8Array[]): Promise<readonly FileOutcome[]> {
+    const reply = await this.send({ kind: "parse", id: this.nextId++, files, bytes });
+    return reply.kind === "parse" ? reply.outcomes : [];
+  }
+
+  /** The role warnings over these facts (JSON of ArticleFacts, made or checked by the caller) on a worker (roles.ts); rejects if the worker fails. */
+  async roles(facts: readonly string[]): Promise<readonly PendingWarning[]> {
+    const reply = await this.send({ kind: "roles", id: this.nextId++, facts });
+    return reply.kind === "roles" ? reply.roles : [];
+  }
+
+  private send(request: WorkerRequest): Promise<WorkerReply> {
     if (this.broken) return Promise.reject(new Error("check workers stopped"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, files, bytes }, resolve, reject });
+      this.queue.push({ request, resolve, reject });
       this.pump();
     });
   }

@@ -100,9 +100,11 @@ function withFileChecks(rootDir: string, contentDir: string, file: string, outco
 
 /**
  * The outcome of every article, in file order: from the cache when its
- * bytes are unchanged, else parsed — on worker threads when there are many.
+ * bytes are unchanged, else parsed — on worker threads when there are many
+ * (then the pool is handed back, still running, for the role warnings; the
+ * caller closes it).
  */
-async function articleOutcomes(rootDir: string, contentDir: string, files: readonly string[], cache: CheckCache, locators: Map<string, Located>, threads: number, parallelFrom: number): Promise<FileOutcome[]> {
+async function articleOutcomes(rootDir: string, contentDir: string, files: readonly string[], cache: CheckCache, locators: Map<string, Located>, threads: number, parallelFrom: number): Promise<{ outcomes: FileOutcome[]; pool?: ParsePool }> {
   const outcomes = new Array<FileOutcome | undefined>(files.length);
   type Miss = { readonly index: number; readonly hash: string; readonly bytes: Uint8Array; readonly stat?: string };
   const misses: Miss[] = [];
@@ -150,7 +152,8 @@ async function articleOutcomes(rootDir: string, contentDir: string, files: reado
       outcomes[index] = { errors: [problemError(file, read.problem)], warnings: [], uses: [] };
       continue;
     }
-    const hash = articleHash(file, read.bytes);
+    // Without a cache nothing is looked up or kept by hash.
+    const hash = cache.enabled ? articleHash(file, read.bytes) : "";
     const trustedStat = stat?.trusted ? stat.key : undefined;
     const cached = cache.get(file, hash, trustedStat);
     if (cached) {
@@ -170,10 +173,10 @@ async function articleOutcomes(rootDir: string, contentDir: string, files: reado
   if (pool) {
     if (misses.length > 0) await sendShare(misses.splice(0));
     await Promise.all(pending);
-    await pool.close();
   }
   misses.forEach(parseHere);
-  return outcomes.map((outcome, i) => withFileChecks(rootDir, contentDir, files[i] ?? "", outcome ?? { errors: [], warnings: [], uses: [] }));
+  const all = outcomes.map((outcome, i) => withFileChecks(rootDir, contentDir, files[i] ?? "", outcome ?? { errors: [], warnings: [], uses: [] }));
+  return pool ? { outcomes: all, pool } : { outcomes: all };
 }
 
 /** A front-matter locator of an article parsed in this run, with the hash of the bytes it was made from. */
@@ -280,18 +283,25 @@ class DamagedCache extends Error {}
  * articles, and the role warnings over all of them — the part of a check
  * that takes long, done only when its key changed.
  */
-function sitePhase(rootDir: string, valid: readonly KeptFacts[], order: readonly ArticleSummary[], problems: readonly ContentError[], record: ReturnType<typeof readLedger>): SiteOutcome {
+async function sitePhase(rootDir: string, valid: readonly KeptFacts[], order: readonly ArticleSummary[], problems: readonly ContentError[], record: ReturnType<typeof readLedger>, pool: ParsePool | undefined): Promise<SiteOutcome> {
   const factsOf = new Map<string, ArticleFacts>();
   for (const kept of valid) {
     const facts = kept.value ?? reviveFacts(kept.json, kept.summary.sourcePath);
     if (!facts) throw new DamagedCache();
     factsOf.set(kept.summary.sourcePath, facts);
   }
+  // With worker threads running (a first run), the role warnings are found on one while this thread plans the site.
+  const rolesThere = pool?.roles(valid.map((kept) => kept.json)).then(
+    (roles) => roles,
+    () => undefined,
+  );
   // One stand-in per article, shared by the plan (published ones) and the role warning (all).
   const articlesOf = new Map([...factsOf.values()].map((f) => [f, standInArticle(f)]));
   const all = [...factsOf.values()];
   const planned = order.map((s) => factsOf.get(s.sourcePath)).filter((f): f is ArticleFacts => f !== undefined);
   const site = planSiteOf(rootDir, standIns(planned, articlesOf), problems, record);
+  const roles = await rolesThere;
+  if (roles) return { errors: site.errors, roles };
   // Without drafts the people pages were made from these very articles: their persons are the index the role warning needs.
   const persons = planned.length === all.length ? site.persons : buildPeopleIndex(standIns(all, articlesOf)).persons;
   return { errors: site.errors, roles: roleWarnings({ persons }) };
@@ -315,12 +325,21 @@ async function checkOnce(options: CheckOptions, ignoreCache: boolean): Promise<C
   const articles = options.articles ? scan.articles.filter((f) => options.articles?.has(f)) : scan.articles;
   const cache = options.cache === false ? CheckCache.disabled() : CheckCache.open(options.rootDir, cacheKey(getLanguage(), vietnamYear(now)), ignoreCache);
   const locators = new Map<string, Located>();
-  const named = options.files ? new Set(options.files) : undefined;
+  const { outcomes, pool } = await articleOutcomes(options.rootDir, contentDir, articles, cache, locators, options.threads ?? availableParallelism(), options.parallelFrom ?? PARALLEL_FROM);
+  try {
+    return await checkParsed(options, contentDir, scan, articles, outcomes, cache, locators, pool);
+  } finally {
+    await pool?.close();
+  }
+}
 
+/** The rest of a check once every article's outcome is known. */
+async function checkParsed(options: CheckOptions, contentDir: string, scan: ReturnType<typeof scanContent>, articles: readonly string[], outcomes: readonly FileOutcome[], cache: CheckCache, locators: Map<string, Located>, pool: ParsePool | undefined): Promise<CheckReport> {
+  const now = options.now ?? Date.now();
+  const named = options.files ? new Set(options.files) : undefined;
   const problems: ContentError[] = [...scan.errors];
   const valid: KeptFacts[] = [];
   const used = new Set<string>();
-  const outcomes = await articleOutcomes(options.rootDir, contentDir, articles, cache, locators, options.threads ?? availableParallelism(), options.parallelFrom ?? PARALLEL_FROM);
   const outcomeOf = new Map(articles.map((file, i) => [file, outcomes[i]] as const).filter((e): e is [string, FileOutcome] => e[1] !== undefined));
   for (const outcome of outcomes) {
     for (const use of outcome.uses) used.add(use.path);
@@ -343,7 +362,7 @@ async function checkOnce(options: CheckOptions, ignoreCache: boolean): Promise<C
   const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
   let site = cache.enabled ? cache.getSite(key) : undefined;
   if (!site) {
-    site = sitePhase(options.rootDir, valid, order, problems, record);
+    site = await sitePhase(options.rootDir, valid, order, problems, record, pool);
     cache.setSite(key, site);
   }
   problems.push(...site.errors);
