@@ -7,6 +7,8 @@
  * scripts/check.ts), as a child process, in four situations:
  * - cold: no cached results (--no-cache): a first run, or the first after a
  *   code change;
+ * - first run: the same with the cache folder empty, so that the run also
+ *   writes its results (a fresh clone's first pre-commit hook);
  * - warm: every article unchanged since the last run (the pre-commit case);
  * - one edit: one article changed since the last run;
  * - npm run check, warm: the same through npm, as an editor types it.
@@ -93,6 +95,10 @@ try {
   const load0 = loadavg().map((l) => l.toFixed(1)).join(", ");
   const rows = [
     measure("cold (no cached results)", () => check("--no-cache")),
+    measure("first run (empty cache, written)", () => {
+      rmSync(path.join(root, ".cache", "check"), { recursive: true, force: true });
+      return check();
+    }),
     (check(), measure("warm (nothing changed)", () => check())),
     measure("warm, one article changed", () => {
       appendFileSync(edited, "\nThêm một dòng.\n");

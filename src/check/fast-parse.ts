@@ -43,7 +43,7 @@ import { scanMarkdown } from "../markdown.ts";
 import { explain } from "../messages/index.ts";
 import { getProvince, listingProvinceIds } from "../provinces.ts";
 import { trustedHtml } from "../safe-html.ts";
-import { cleanText, hasVisibleText, needsCleaning } from "../text.ts";
+import { hasVisibleText, needsCleaning } from "../text.ts";
 import { articleWarnings } from "./article-rules.ts";
 import { lineKey } from "./check-cache.ts";
 
@@ -472,7 +472,8 @@ export function fastParse(file: string, bytes: Uint8Array): FastParse | undefine
   if (bytes[0] === 0xef || bytes[0] === 0xfe || bytes[0] === 0xff) return undefined;
   const decoded = decodeArticle(bytes);
   if (!decoded.ok || needsCleaning(decoded.text)) return undefined;
-  const text = cleanText(decoded.text);
+  // cleanText of a text that needs no cleaning (one scan, not two).
+  const text = decoded.text.normalize("NFC");
   if (!text.startsWith("---\n")) return undefined;
   // As gray-matter splits: the front matter runs to the first "\n---"; here that line must be exactly "---".
   const close = text.indexOf("\n---", 3);
