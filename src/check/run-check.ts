@@ -9,7 +9,10 @@
  * cross-checks (two articles, one URL) over the published articles; the same
  * notices for files that are not articles. This module adds only the
  * warnings for likely mistakes (article-rules.ts, site-rules.ts), the cache
- * (check-cache.ts) and the choice of files to report on.
+ * (check-cache.ts) and the choice of files to report on. The one exception
+ * is speed: a valid article in the usual shape is read by the check's fast
+ * path (fast-parse.ts), which gives exactly what the loader's parse gives
+ * and hands anything else, and every error, to it.
  *
  * Checking some files (`files`, e.g. the ones being committed) reports the
  * problems of those files only, but every article is still read, because
