@@ -3,21 +3,29 @@
  * name, title, a band with unit and date), so it is computed here, the text
  * is shaped with HarfBuzz (the shaper satori uses, with the same kerning and
  * the same font fallback: each character from the first font that has it),
- * each glyph is rasterised once per worker by resvg from its outline and
+ * each glyph is rasterised once per thread by resvg from its outline and
  * kept as a coverage mask, and a card is those masks blended onto the
  * background, written as a palette PNG (the card is white text on two reds:
  * 2 × 128 colours) with zlib.
  *
  * Why not satori + resvg per card (the reference kept in satori-card.ts):
- * measured with scripts/media-timings.ts, a cold card cost ~60 ms of CPU
- * that way (satori's layout and SVG ~10 ms, resvg parsing and rasterising
- * the whole 1200 × 630 canvas, an RGB PNG through sharp ~17 ms) against a
- * few ms here (figures in README / the commit message). What stays the
- * same: the font (Be Vietnam Pro, subsets in the same order), glyph
- * outlines and positions (HarfBuzz advances and offsets, satori's line
- * metrics: ascent and descent rounded to pixels, half the leading floored),
- * so a card looks like satori's to within glyph positions quantised to a
- * quarter pixel (test/share-cards.test.ts compares the pixels).
+ * `npx tsx scripts/media-timings.ts --photos 1 --width 600 --cards 300
+ * --reference` (load average ~10 on 2 cores, 2026-11-27) gave 55 ms of CPU
+ * per card that way against 10 ms here, setup included (HarfBuzz and the
+ * fonts ~260 ms, new glyphs rasterised as they first appear); with
+ * `--cards 1000`, 8 ms; warm, 4.5–7 ms: layout and shaping ~0.5 ms,
+ * blending ~1.5 ms, zlib ~2 ms, creating the cache file the rest. What
+ * stays the same: the font (Be Vietnam Pro, subsets in the same order),
+ * glyph outlines and positions (HarfBuzz advances and offsets, satori's
+ * line metrics: ascent and descent rounded to pixels, half the leading
+ * floored, line heights rounded), so a card looks like satori's to within
+ * glyph positions quantised to a quarter pixel and words placed up to
+ * ~0.4 px apart (test/share-cards.test.ts compares the pixels: mean
+ * difference 0.6 of 255 over the card). zlib level 3: 26 KB for a
+ * three-line title and 4.8 ms of CPU per warm card; level 1 31 KB and
+ * 4.1 ms, level 6 21 KB and 9.1 ms (one run each, load average ~8, the
+ * level switched by hand). Characters none of the bundled fonts
+ * has (emoji, CJK) are left out, as no font here can draw them.
  *
  * Deterministic: integer blending, a fixed palette, zlib at a fixed level;
  * the same text gives the same bytes on every run and in every worker.
@@ -477,18 +485,23 @@ export async function renderGlyphCard(text: GlyphCardText): Promise<Buffer> {
   for (const { key, ix, iy } of placed) {
     const m = masks.get(key);
     if (!m) continue;
+    const { alpha, width } = m;
+    const x0 = ix + m.left;
+    // Columns of the mask inside the canvas (a glyph of an over-long title may reach past an edge).
+    const from = Math.max(0, -x0);
+    const to = Math.min(width, GLYPH_CARD_WIDTH - x0);
     for (let row = 0; row < m.height; row++) {
       const y = iy + m.top + row;
       if (y < 0 || y >= GLYPH_CARD_HEIGHT) continue;
       const base = y < band ? 0 : LEVELS;
-      const line = y * stride + 1;
-      for (let col = 0; col < m.width; col++) {
-        const a = m.alpha[row * m.width + col]!;
+      const line = y * stride + 1 + x0;
+      const src = row * width;
+      for (let col = from; col < to; col++) {
+        const a = alpha[src + col]!;
         if (a === 0) continue;
-        const x = ix + m.left + col;
-        if (x < 0 || x >= GLYPH_CARD_WIDTH) continue;
-        const c = rows[line + x]! - base;
-        rows[line + x] = base + c + a - (((c * a + (top >> 1)) / top) | 0);
+        const c = rows[line + col]! - base;
+        // Most pixels are covered by one glyph only: no blending needed.
+        rows[line + col] = c === 0 ? base + a : base + c + a - (((c * a + (top >> 1)) / top) | 0);
       }
     }
   }
