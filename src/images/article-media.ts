@@ -307,8 +307,8 @@ export async function prepareArticleMedia(articles: readonly Article[], options:
   started = performance.now();
   const cards = new Map<string, ShareImage>();
   if (errors.length === 0) {
-    // A few in flight: satori's layout is synchronous JavaScript, but the
-    // rasterising and PNG encoding run in the thread pool and overlap it.
+    // A few in flight: a card's layout and blending are synchronous JavaScript,
+    // but its zlib compression runs in the thread pool and overlaps the next.
     await inParallel(needCards.length, 4, async (i) => {
       const article = needCards[i];
       if (!article) return;

@@ -52,4 +52,9 @@ export const MEDIA_MESSAGES = {
   "media.kind.tiff": message({ sample: {}, vi: { message: "ảnh TIFF" }, en: { message: "a TIFF image" } }),
   "media.kind.zip": message({ sample: {}, vi: { message: "tệp nén ZIP hoặc tài liệu Office" }, en: { message: "a ZIP archive or an Office document" } }),
   "media.kind.unknown": message({ sample: {}, vi: { message: "dữ liệu không rõ loại" }, en: { message: "data of an unknown kind" } }),
+  "media.timings.reference": message({
+    sample: {},
+    vi: { message: "đo thêm cách vẽ thẻ cũ (satori + resvg) trên cùng các thẻ, để so sánh" },
+    en: { message: "also time the former card renderer (satori + resvg) on the same cards, to compare" },
+  }),
 } as const;
