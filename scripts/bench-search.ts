@@ -12,13 +12,22 @@
  * index files in memory → written through the checked writer), plus CPU
  * seconds, which stay meaningful on a busy machine where wall-clock time
  * does not. "of which words and pairs" folds again in this thread, for scale.
+ *
+ * Then how stable the layout is (issue 9: an unchanged file is linked, not
+ * written, by an incremental build): the index is built again in memory
+ * after one article's body is edited, one article dated today is added, one
+ * back-dated article is added (as `npm run bench` adds one: a copy keeping
+ * its source's date) and one is deleted, and the files whose bytes or names
+ * changed are counted.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import { loadContentParallel } from "../src/content/parallel-load.ts";
-import { writeOutputFiles } from "../src/build/output-files.ts";
+import { writeOutputFiles, type OutputFile } from "../src/build/output-files.ts";
+import type { Article } from "../src/content/article.ts";
 import { FoldedWordBag } from "../src/search/fold.ts";
 import { buildSearchIndex, indexedArticle, SEARCH_BUNDLE_DIR } from "../src/search/index-step.ts";
 import { SEARCH_MANIFEST } from "../src/search/search-config.ts";
@@ -109,3 +118,30 @@ for (const q of QUERIES) {
   await Promise.all(found.ids.slice(0, 10).map((id) => index.document(id)));
   console.log(`query ${JSON.stringify(q)}: ${found.ids.length} results, ${files} files + manifest + script = ${(bytes / 1024).toFixed(1)} KiB compressed`);
 }
+
+// How many files one change rewrites: the index built again in memory, compared file by file.
+const byPath = (files: readonly OutputFile[]): Map<string, OutputFile["contents"]> => new Map(files.map((f) => [f.path, f.contents]));
+const sameBytes = (a: OutputFile["contents"], b: OutputFile["contents"]): boolean => Buffer.from(a).equals(Buffer.from(b));
+const before = byPath(result.files);
+const articles = model.articles;
+const middle = articles[Math.floor(articles.length / 2)]!;
+const third = articles[Math.floor(articles.length / 3)]!;
+const newest = articles.reduce((a, b) => (b.date.timestamp > a.date.timestamp ? b : a));
+const copy = (a: Article, url: string, timestamp: number): Article => ({ ...a, url, title: `Bài mới: ${a.title}`, date: { ...a.date, timestamp } });
+const scenarios: [string, readonly Article[]][] = [
+  ["one article's body edited", articles.map((a) => (a === middle ? { ...a, bodyText: `${a.bodyText} Cập nhật 1.` } : a))],
+  ["one article added, dated after the newest", [...articles, copy(middle, "/bench/bai-moi-hom-nay/", newest.date.timestamp + 3_600_000)]],
+  ["one article added, back-dated (as npm run bench adds)", [...articles, copy(third, "/bench/bai-moi-cu/", third.date.timestamp)]],
+  ["one article deleted", articles.filter((a) => a !== middle)],
+];
+for (const [name, changed] of scenarios) {
+  const cpu = process.cpuUsage();
+  const after = byPath((await buildSearchIndex(changed)).files);
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  let rewritten = 0;
+  for (const [file, bytes] of after) if (!before.has(file) || !sameBytes(before.get(file)!, bytes)) rewritten++;
+  const removed = [...before.keys()].filter((file) => !after.has(file)).length;
+  console.log(`${name}: ${rewritten} of ${after.size} files written, ${removed} removed (index built again in ${cpuSeconds.toFixed(1)} CPU s)`);
+}
+console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);

@@ -252,14 +252,15 @@ describe("what the index holds per article", () => {
 });
 
 describe("the index files", () => {
-  it("a manifest naming a version folder; one record per article, newest first; shards; unit lists and year ranges", async () => {
+  it("a manifest with the version; one record per article, oldest first; shards; unit lists and year ranges", async () => {
     const { manifest, files } = await corpusIndex();
-    expect(manifest).toMatchObject({ format: 1, docs: 5, years: { "2025": [0, 0], "2024": [1, 1], "2023": [2, 2], "2022": [3, 3], "2016": [4, 4] } });
+    expect(manifest).toMatchObject({ format: 2, docs: 5, years: { "2016": [0, 0], "2022": [1, 1], "2023": [2, 2], "2024": [3, 3], "2025": [4, 4] } });
     expect(manifest.version).toMatch(/^[0-9a-f]{12}$/);
     expect(Object.keys(manifest.units).sort()).toEqual(["Bình Định", "Gia Lai", "Hà Tĩnh", "Đà Nẵng"].sort());
-    for (const path of files.keys()) expect(path).toMatch(new RegExp(`^(index\\.json|v/${manifest.version}/(w|d|f)/\\d+\\.dat)$`));
-    const doc = (id: number) => JSON.parse(gunzipSync(files.get(`v/${manifest.version}/d/${id}.dat`) as Uint8Array).toString("utf8")) as { u: string };
-    expect([0, 1, 2, 3, 4].map((id) => doc(id).u)).toEqual([CORPUS.newest, CORPUS.road, CORPUS.digital, CORPUS.scattered, CORPUS.former].map((a) => a.url));
+    // No version in the paths: a file keeps its name (and its bytes, when its content is the same) from build to build.
+    for (const path of files.keys()) expect(path).toMatch(/^(index\.json|v\/(w|d|f)\/\d+\.dat)$/);
+    const doc = (id: number) => JSON.parse(gunzipSync(files.get(`v/d/${id}.dat`) as Uint8Array).toString("utf8")) as { u: string };
+    expect([0, 1, 2, 3, 4].map((id) => doc(id).u)).toEqual([CORPUS.former, CORPUS.scattered, CORPUS.digital, CORPUS.road, CORPUS.newest].map((a) => a.url));
     // Only folded words: no "đ" or tone mark in any shard.
     for (const [path, bytes] of files) {
       if (!path.includes("/w/")) continue;
@@ -388,11 +389,11 @@ describe("the build of the seed articles", () => {
     await buildSite({ outDir: out, rootDir: root });
   });
 
-  it("runs the search step: a manifest and its version folder, one record per article", () => {
+  it("runs the search step: a manifest and its folder of files, one record per article", () => {
     expect(SITE_PRODUCERS.map((s) => s.name)).toContain("search");
     const manifest = JSON.parse(readFileSync(path.join(out, SEARCH_BUNDLE_DIR, "index.json"), "utf8")) as SearchManifest;
     expect(readdirSync(path.join(out, SEARCH_BUNDLE_DIR)).sort()).toEqual(["index.json", "v"]);
-    expect(readdirSync(path.join(out, SEARCH_BUNDLE_DIR, "v", manifest.version, "d"))).toHaveLength(manifest.docs);
+    expect(readdirSync(path.join(out, SEARCH_BUNDLE_DIR, "v", "d"))).toHaveLength(manifest.docs);
     expect(manifest.docs).toBe(5);
     const headers = readFileSync(path.join(out, "_headers"), "utf8");
     expect(headers).toContain(`/${SEARCH_BUNDLE_DIR}/v/*\n  Cache-Control: public, max-age=31536000, immutable`);

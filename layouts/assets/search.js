@@ -80,13 +80,14 @@ for (let i = 0; i < IMPACT_DIGITS.length; i++) IMPACT_LEVEL[IMPACT_DIGITS.charCo
 /**
  * The search index of one site. `load(path)` returns the parsed JSON of a
  * file of the bundle (path relative to the bundle folder), decompressed.
+ * Document ids follow the date, oldest first (search-index.ts).
  */
 export class SearchIndex {
   constructor(manifest, load) {
-    if (!manifest || manifest.format !== 1 || typeof manifest.version !== "string" || !/^[0-9a-f]+$/.test(manifest.version)) throw new Error("search index: unknown format");
+    if (!manifest || manifest.format !== 2 || typeof manifest.version !== "string" || !/^[0-9a-f]+$/.test(manifest.version)) throw new Error("search index: unknown format");
     this.manifest = manifest;
     this.load = load;
-    this.base = `v/${manifest.version}/`;
+    this.base = "v/";
     this.shards = new Map();
     this.documents = new Map();
     this.unitLists = new Map();
@@ -190,15 +191,16 @@ export class SearchIndex {
     if (required.length > 0) {
       // Phrases are required: every pair of each phrase, in order, on the page.
       const first = byWord.get(required[0]) ?? EMPTY;
-      for (const id of first.ids) if (hits[id] === required.length && inFilter(id)) ids.push(id);
+      for (let i = first.ids.length - 1; i >= 0; i--) if (hits[first.ids[i]] === required.length && inFilter(first.ids[i])) ids.push(first.ids[i]);
     } else if (query.loose.length > 0) {
-      for (let id = 0; id < N; id++) if (matched[id] > 0 && inFilter(id)) ids.push(id);
+      for (let id = N - 1; id >= 0; id--) if (matched[id] > 0 && inFilter(id)) ids.push(id);
     } else if (filters.unit || filters.year) {
-      for (let id = 0; id < N; id++) if (inFilter(id)) ids.push(id);
+      for (let id = N - 1; id >= 0; id--) if (inFilter(id)) ids.push(id);
     }
     const all = query.loose.length;
-    if (sort === "newest") ids.sort((a, b) => matched[b] - matched[a] || a - b);
-    else ids.sort((a, b) => matched[b] - matched[a] || score[b] - score[a] || a - b);
+    // Higher ids are newer.
+    if (sort === "newest") ids.sort((a, b) => matched[b] - matched[a] || b - a);
+    else ids.sort((a, b) => matched[b] - matched[a] || score[b] - score[a] || b - a);
     let complete = 0;
     for (const id of ids) if (matched[id] === all) complete++;
     return { ids, complete, partial: ids.length - complete };
@@ -241,10 +243,10 @@ function matches(toks, query) {
  * Text cut into pieces to show: [{text, mark}], where `mark` pieces are the
  * words that matched. With `words`, only a window of that many words around
  * the best cluster of matches (else the opening words), with "…" where cut.
- * Returns null when a window is asked for and nothing matched.
+ * Returns null when a window is asked for and nothing matched. `toks`:
+ * tokens(text), when the caller has them already.
  */
-export function highlight(text, query, words = 0) {
-  const toks = tokens(text);
+export function highlight(text, query, words = 0, toks = tokens(text)) {
   const marks = matches(toks, query);
   let from = 0;
   let to = toks.length;
@@ -291,7 +293,9 @@ export function highlight(text, query, words = 0) {
  * label key, else the opening words of the body.
  */
 export function excerptOf(doc, query, words = 30) {
-  const body = highlight(doc.text, query, words);
+  // The body is tokenised (and each word folded) once, for the window and for the fallback.
+  const toks = tokens(doc.text);
+  const body = highlight(doc.text, query, words, toks);
   if (body) return { field: "", pieces: body };
   for (const [field, values] of [["agency", doc.agency ? [doc.agency] : []], ["officials", doc.officials], ["awards", doc.awards], ["tags", doc.tags]]) {
     for (const value of values) {
@@ -299,7 +303,6 @@ export function excerptOf(doc, query, words = 30) {
       if (pieces.some((p) => p.mark)) return { field, pieces };
     }
   }
-  const toks = tokens(doc.text);
   const end = toks.length > words ? toks[words - 1].end : doc.text.length;
   return { field: "", pieces: [{ text: doc.text.slice(0, end) + (end < doc.text.length ? " …" : ""), mark: false }] };
 }
@@ -339,7 +342,8 @@ function start(form) {
   let timer;
 
   function load() {
-    index ??= fetchJson(`${msg.bundle}index.json`).then((manifest) => new SearchIndex(manifest, (file) => fetchJson(`${msg.bundle}${file}`)));
+    // Files keep their names from build to build; the manifest's version in the address keeps a cached copy from outliving its build.
+    index ??= fetchJson(`${msg.bundle}index.json`).then((manifest) => new SearchIndex(manifest, (file) => fetchJson(`${msg.bundle}${file}?v=${encodeURIComponent(manifest.version)}`)));
     return index;
   }
 

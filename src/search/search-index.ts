@@ -15,9 +15,8 @@
  * Files, under the bundle folder (all but the manifest gzip-compressed JSON,
  * named `.dat` so no server decides to decompress them on the way):
  * - `index.json`: {format, version, docs, buckets, k1, units: {name: file},
- *   years: {year: [first id, last id]}}. Not cached for long: it names the
- *   version folder, so a new build is picked up at once.
- * - `v/<version>/w/<bucket>.dat`: [[word, [doc id deltas], impacts], …]
+ *   years: {year: [first id, last id]}}. Not cached for long.
+ * - `v/w/<bucket>.dat`: [[word, [doc id deltas], impacts], …]
  *   for the words whose FNV-1a hash falls in the bucket ({@link bucketOf}),
  *   impacts as one character per article ({@link IMPACT_DIGITS}).
  *   Words are folded (fold.ts) and include adjacent pairs ("_da_nang"): a
@@ -25,12 +24,28 @@
  *   positions. An impact is the word's BM25 term weight in the document
  *   (weighted frequency, saturated, normalised by length), 64 levels; the
  *   page multiplies it by the word's IDF, computed from the postings' length.
- * - `v/<version>/d/<id>.dat`: the article's SearchDocument (search-document.ts).
- * - `v/<version>/f/<n>.dat`: doc id deltas of one unit's articles (province filter).
+ * - `v/d/<id>.dat`: the article's SearchDocument (search-document.ts).
+ * - `v/f/<n>.dat`: doc id deltas of one unit's articles (province filter).
  *
- * Document ids are ranks by date, newest first, so "newest first" is id
- * order and a year is a range of ids. The version is a hash of every file,
- * so files under `v/` never change and are cached for good.
+ * A stable layout, so that an editor's one-article commit rewrites a few
+ * files, not all 14,000 (issue 9: an unchanged file is linked, not written,
+ * by the incremental build):
+ * - Document ids are ranks by date, OLDEST first (ties by URL): "newest
+ *   first" is descending id order and a year is a range of ids, and a new
+ *   article (the usual commit: today's release) takes the next id, so no
+ *   other article's id moves. An article dated between others (a back-dated
+ *   release, a deletion) does move the ids after it, and then most shards
+ *   change: their deltas are what keeps a query under 100 KB (ids from a
+ *   hash of the URL would need a table of dates for sorting, and cost 1–2
+ *   bits more per posting).
+ * - Nothing in a file depends on the corpus as a whole except through
+ *   steps: BM25's average length is rounded to a quarter power of two
+ *   ({@link stableAverage}), the bucket count to a power of two. An edit
+ *   changes the shards of the words whose weight in that article changed
+ *   (gained, lost, or another impact level), its record and the manifest.
+ * - Paths carry no version: the page fetches `v/…?v=<version>` (the
+ *   manifest's version, a hash of every file), so files under `v/` are still
+ *   cached for good by URL while their bytes stay put from build to build.
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
@@ -39,8 +54,11 @@ import type { WeightedWords } from "./fold.ts";
 import type { SearchDocument } from "./search-document.ts";
 import { SEARCH_MANIFEST } from "./search-config.ts";
 
+/** Folder of every file but the manifest (cached for good: the page asks for them with `?v=<version>`). */
+export const SEARCH_FILES = "v/";
+
 /** Format number; the page refuses a manifest of another format. */
-export const SEARCH_FORMAT = 1;
+export const SEARCH_FORMAT = 2;
 
 /** BM25 parameters. k1 is higher than the usual 1.2 so that field weights survive saturation. */
 export const BM25 = { k1: 2, b: 0.75 } as const;
@@ -191,6 +209,27 @@ function windowFor(length: number): { windowBits: number; memLevel: number } {
 }
 
 /**
+ * The average document length BM25 normalises by, rounded to the nearest
+ * quarter power of two (steps of 19 %): the exact average moves with every
+ * article added, and would move every impact level near a rounding edge,
+ * i.e. rewrite most shards. Ranking barely notices (b·len/avg within 10 %).
+ */
+export function stableAverage(average: number): number {
+  return 2 ** (Math.round(Math.log2(Math.max(1, average)) * 4) / 4);
+}
+
+/** Ids by date, oldest first; equal instants by URL (then the order given), so ids do not depend on input order. */
+function dateOrder(articles: readonly IndexedArticle[]): number[] {
+  return articles
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = articles[a]!;
+      const y = articles[b]!;
+      return x.timestamp - y.timestamp || (x.document.u < y.document.u ? -1 : x.document.u > y.document.u ? 1 : a - b);
+    });
+}
+
+/**
  * Accumulates articles (any order) and writes the index. Postings are laid
  * out once at the end in typed arrays indexed by word (a counting sort), so
  * memory stays a few bytes per (article, word).
@@ -207,9 +246,7 @@ export class SearchIndexWriter {
 
   /** Every file of the index, paths relative to the bundle folder. */
   async finish(): Promise<{ files: OutputFile[]; manifest: SearchManifest }> {
-    // Ids by date, newest first (stable for equal instants: the order given).
-    const order = this.articles.map((_, i) => i).sort((a, b) => (this.articles[b]?.timestamp ?? 0) - (this.articles[a]?.timestamp ?? 0) || a - b);
-    const docs = order.map((i) => this.articles[i]!);
+    const docs = dateOrder(this.articles).map((i) => this.articles[i]!);
     const words = this.vocabulary;
 
     // Postings: counting sort by word id, documents ascending.
@@ -223,7 +260,7 @@ export class SearchIndexWriter {
     const fill = start.slice(0, words.length);
     const postingDocs = new Int32Array(start[words.length]!);
     const impacts = new Uint8Array(postingDocs.length);
-    const averageLength = docs.length > 0 ? Math.max(1, totalLength / docs.length) : 1;
+    const averageLength = stableAverage(docs.length > 0 ? totalLength / docs.length : 1);
     const { k1, b } = BM25;
     docs.forEach((d, doc) => {
       const norm = k1 * (1 - b + (b * d.words.length) / averageLength);
@@ -305,7 +342,7 @@ export class SearchIndexWriter {
 
     const version = hash.digest("hex").slice(0, 12);
     const manifest: SearchManifest = { format: SEARCH_FORMAT, version, docs: docs.length, buckets, k1, units, years };
-    const files = compressAll(items).map((f) => ({ path: `v/${version}/${f.path}`, contents: f.contents }));
+    const files = compressAll(items).map((f) => ({ path: `${SEARCH_FILES}${f.path}`, contents: f.contents }));
     files.push({ path: SEARCH_MANIFEST, contents: JSON.stringify(manifest) });
     return { files, manifest };
   }
