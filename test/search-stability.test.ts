@@ -1,0 +1,98 @@
+/**
+ * The search index's layout is stable (issue 9): an incremental build links
+ * every file whose bytes did not change, so what one editor's commit costs
+ * is the number of search files whose bytes or names change. Built from
+ * generated articles in a temp folder (never content/), loaded as the build
+ * loads them, indexed before and after one change, compared file by file.
+ */
+import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateArticles } from "../scripts/generate-articles.ts";
+import type { OutputFile } from "../src/build/output-files.ts";
+import type { Article } from "../src/content/article.ts";
+import { loadArticleFile, loadContent } from "../src/content/load-content.ts";
+import { FoldedWordBag } from "../src/search/fold.ts";
+import { buildSearchIndex, SEARCH_BUNDLE_DIR } from "../src/search/index-step.ts";
+import { bucketOf, type SearchManifest } from "../src/search/search-index.ts";
+import { searchWords } from "../src/search/search-record.ts";
+
+const COUNT = 400;
+const root = mkdtempSync(path.join(tmpdir(), "search-stability-"));
+let articles: readonly Article[] = [];
+let before: { files: Map<string, OutputFile["contents"]>; manifest: SearchManifest };
+
+async function index(list: readonly Article[]): Promise<typeof before> {
+  const built = await buildSearchIndex(list);
+  return { files: new Map(built.files.map((f) => [f.path.slice(SEARCH_BUNDLE_DIR.length + 1), f.contents])), manifest: built.manifest };
+}
+
+/** Files of `after` that are new or whose bytes differ from `before`, and files `after` no longer has. */
+function changes(after: typeof before): { written: string[]; removed: string[] } {
+  const written = [...after.files].filter(([file, bytes]) => !Buffer.from(bytes).equals(Buffer.from(before.files.get(file) ?? ""))).map(([file]) => file);
+  const removed = [...before.files.keys()].filter((file) => !after.files.has(file));
+  return { written, removed };
+}
+
+/** The shards an article's words and pairs fall in: the most an added or deleted article may change. */
+function shardsOf(article: Article, buckets: number): Set<string> {
+  const bag = new FoldedWordBag({ pairs: true });
+  return new Set(Array.from(searchWords(article, bag).ids, (id) => `v/w/${bucketOf(bag.word(id), buckets)}.dat`));
+}
+
+const record = (files: Map<string, OutputFile["contents"]>, id: number): { u: string } => JSON.parse(gunzipSync(files.get(`v/d/${id}.dat`) as Uint8Array).toString("utf8")) as { u: string };
+
+beforeAll(async () => {
+  generateArticles(root, COUNT, { seed: 3, drafts: false });
+  const loaded = loadContent({ rootDir: root });
+  expect(loaded.errors).toEqual([]);
+  articles = loaded.articles;
+  before = await index(articles);
+}, 120_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("one change rewrites few search files", () => {
+  it("the corpus has many files to keep", () => {
+    expect(articles.length).toBeGreaterThan(COUNT * 0.9);
+    expect(before.manifest.buckets).toBeGreaterThanOrEqual(128);
+    expect(before.files.size).toBeGreaterThan(before.manifest.buckets + articles.length);
+  });
+
+  it("one article's body edited (a sentence appended, as an editor would): its record, the manifest and the shards of its new words", async () => {
+    const edited = articles[Math.floor(articles.length / 2)]!;
+    appendFileSync(path.join(root, edited.sourcePath), "\n\nCập nhật: bổ sung số liệu quý IV.\n");
+    const reloaded = loadArticleFile(root, edited.sourcePath);
+    if (!reloaded.ok) throw new Error("the edited article did not load");
+    const after = await index(articles.map((a) => (a === edited ? reloaded.article : a)));
+    const { written, removed } = changes(after);
+    const id = [...Array(articles.length).keys()].find((i) => record(after.files, i).u === edited.url)!;
+    expect(written).toContain(`v/d/${id}.dat`);
+    expect(written).toContain("index.json");
+    expect(removed).toEqual([]);
+    // 6 words, their pairs, a few impact levels of the article's other words: a handful of shards out of hundreds.
+    expect(written.length, written.join(" ")).toBeLessThanOrEqual(20);
+    // The manifest's version changes, so the page asks for the changed files under new addresses.
+    expect(after.manifest.version).not.toBe(before.manifest.version);
+  });
+
+  it("an article dated after all others added, then deleted: its record, the manifest, its unit lists and its words' shards only", async () => {
+    const newest = articles.reduce((a, b) => (b.date.timestamp > a.date.timestamp ? b : a));
+    const added: Article = { ...newest, url: `${newest.url.replace(/\/$/, "")}-moi/`, title: `Bài mới: ${newest.title}`, date: { ...newest.date, timestamp: newest.date.timestamp + 3_600_000 } };
+    const after = await index([...articles, added]);
+    const { written, removed } = changes(after);
+    const allowed = new Set([...shardsOf(added, after.manifest.buckets), `v/d/${articles.length}.dat`, "index.json", ...Object.values(after.manifest.units).map((n) => `v/f/${n}.dat`)]);
+    expect(removed).toEqual([]);
+    expect(written.filter((file) => !allowed.has(file))).toEqual([]);
+    expect(written.length).toBeLessThan(after.files.size / 2);
+    // Every other article keeps its id, so its record is not rewritten.
+    expect(written.filter((file) => file.startsWith("v/d/"))).toEqual([`v/d/${articles.length}.dat`]);
+    expect(record(after.files, articles.length).u).toBe(added.url);
+    // Deleted again: the same files as before, byte for byte.
+    const again = await index(articles);
+    expect([...again.files.keys()]).toEqual([...before.files.keys()]);
+    for (const [file, bytes] of again.files) expect(Buffer.from(bytes).equals(Buffer.from(before.files.get(file)!)), file).toBe(true);
+  });
+});
