@@ -5,7 +5,7 @@
  * generated articles in a temp folder (never content/), loaded as the build
  * loads them, indexed before and after one change, compared file by file.
  */
-import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -14,6 +14,7 @@ import { generateArticles } from "../scripts/generate-articles.ts";
 import type { OutputFile } from "../src/build/output-files.ts";
 import type { Article } from "../src/content/article.ts";
 import { loadArticleFile, loadContent } from "../src/content/load-content.ts";
+import { COMPRESSED_CACHE_FILE, CompressedCache } from "../src/search/compressed-cache.ts";
 import { FoldedWordBag } from "../src/search/fold.ts";
 import { buildSearchIndex, SEARCH_BUNDLE_DIR } from "../src/search/index-step.ts";
 import { bucketOf, type SearchManifest } from "../src/search/search-index.ts";
@@ -24,8 +25,8 @@ const root = mkdtempSync(path.join(tmpdir(), "search-stability-"));
 let articles: readonly Article[] = [];
 let before: { files: Map<string, OutputFile["contents"]>; manifest: SearchManifest };
 
-async function index(list: readonly Article[]): Promise<typeof before> {
-  const built = await buildSearchIndex(list);
+async function index(list: readonly Article[], cache?: CompressedCache): Promise<typeof before> {
+  const built = await buildSearchIndex(list, cache);
   return { files: new Map(built.files.map((f) => [f.path.slice(SEARCH_BUNDLE_DIR.length + 1), f.contents])), manifest: built.manifest };
 }
 
@@ -94,5 +95,77 @@ describe("one change rewrites few search files", () => {
     const again = await index(articles);
     expect([...again.files.keys()]).toEqual([...before.files.keys()]);
     for (const [file, bytes] of again.files) expect(Buffer.from(bytes).equals(Buffer.from(before.files.get(file)!)), file).toBe(true);
+  });
+});
+
+describe("the compressed-file cache (.cache/search-gzip.bin)", () => {
+  const project = mkdtempSync(path.join(tmpdir(), "search-gzip-cache-"));
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+  const identical = (built: typeof before): void => {
+    expect([...built.files.keys()]).toEqual([...before.files.keys()]);
+    for (const [file, bytes] of built.files) expect(Buffer.from(bytes).equals(Buffer.from(before.files.get(file)!)), file).toBe(true);
+  };
+
+  it("a second build compresses nothing again and gives the same bytes as a build without it", async () => {
+    const first = CompressedCache.forProject(project);
+    identical(await index(articles, first));
+    expect(first.hits).toBe(0);
+    first.save();
+    expect(existsSync(path.join(project, COMPRESSED_CACHE_FILE))).toBe(true);
+    const second = CompressedCache.forProject(project);
+    identical(await index(articles, second));
+    // Every file but the manifest (which is not compressed).
+    expect(second.hits).toBe(before.files.size - 1);
+  });
+
+  it("a damaged cache, or one that lies about its contents, only costs time", async () => {
+    const file = path.join(project, COMPRESSED_CACHE_FILE);
+    const bytes = readFileSync(file);
+    // Cut short.
+    writeFileSync(file, bytes.subarray(0, bytes.length - 100));
+    const cut = CompressedCache.forProject(project);
+    identical(await index(articles, cut));
+    expect(cut.hits).toBe(0);
+    // Entries swapped (each key now names another file's bytes): none used.
+    const magicEnd = bytes.indexOf(0x0a) + 1;
+    const keyA = bytes.subarray(magicEnd, magicEnd + 16);
+    const lengthA = bytes.readUInt32LE(magicEnd + 16);
+    const keyB = Buffer.from(bytes.subarray(magicEnd + 20 + lengthA, magicEnd + 36 + lengthA));
+    const swapped = Buffer.from(bytes);
+    keyB.copy(swapped, magicEnd);
+    Buffer.from(keyA).copy(swapped, magicEnd + 20 + lengthA);
+    writeFileSync(file, swapped);
+    const lying = CompressedCache.forProject(project);
+    identical(await index(articles, lying));
+    expect(lying.hits).toBe(before.files.size - 3);
+    // Not this format at all.
+    writeFileSync(file, "not a cache");
+    identical(await index(articles, CompressedCache.forProject(project)));
+  });
+
+  it("never follows a symbolic link planted as .cache or as the cache file", async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "search-gzip-elsewhere-"));
+    try {
+      const planted = mkdtempSync(path.join(tmpdir(), "search-gzip-planted-"));
+      symlinkSync(elsewhere, path.join(planted, ".cache"));
+      const viaDir = CompressedCache.forProject(planted);
+      await index(articles.slice(0, 20), viaDir);
+      viaDir.save();
+      expect(existsSync(path.join(elsewhere, "search-gzip.bin"))).toBe(false);
+      rmSync(planted, { recursive: true, force: true });
+
+      const project2 = mkdtempSync(path.join(tmpdir(), "search-gzip-link-"));
+      mkdirSync(path.join(project2, ".cache"));
+      const target = path.join(elsewhere, "target.bin");
+      writeFileSync(target, "outside");
+      symlinkSync(target, path.join(project2, COMPRESSED_CACHE_FILE));
+      const viaFile = CompressedCache.forProject(project2);
+      await index(articles.slice(0, 20), viaFile);
+      viaFile.save();
+      expect(readFileSync(target, "utf8")).toBe("outside");
+      rmSync(project2, { recursive: true, force: true });
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

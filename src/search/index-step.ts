@@ -23,6 +23,7 @@ import { defineBundle } from "../plan/output-plan.ts";
 import { articleDigest, digest } from "../build/build-digest.ts";
 import { getProvince } from "../provinces.ts";
 import type { SiteData } from "../site-data.ts";
+import { CompressedCache } from "./compressed-cache.ts";
 import { FoldedWordBag } from "./fold.ts";
 import { SEARCH_BUNDLE_DIR } from "./search-config.ts";
 import { searchDocument } from "./search-document.ts";
@@ -57,14 +58,17 @@ export interface SearchIndexResult {
   readonly manifest: SearchManifest;
 }
 
-/** Builds the search index for these articles (any order: ids follow the date). */
-export async function buildSearchIndex(articles: readonly Article[]): Promise<SearchIndexResult> {
+/**
+ * Builds the search index for these articles (any order: ids follow the
+ * date). With `cache`, files compressed by an earlier build are taken from it.
+ */
+export async function buildSearchIndex(articles: readonly Article[], cache: CompressedCache = CompressedCache.none()): Promise<SearchIndexResult> {
   // The loader's words when every article has them (search-record.ts), else folded here.
   const table = rememberedTable(articles);
   const bag = new FoldedWordBag({ pairs: true });
   const writer = new SearchIndexWriter(table ? table.words : bag.vocabulary);
   for (const article of articles) writer.add(indexedArticle(article, bag, table));
-  const { files, manifest } = await writer.finish();
+  const { files, manifest } = await writer.finish(cache);
   return { files: files.map((f) => ({ path: `${SEARCH_BUNDLE_DIR}/${f.path}`, contents: f.contents })), manifest };
 }
 
@@ -76,6 +80,9 @@ export const searchStep = defineBundle<SiteData>({
   fingerprint: (site) => digest(...site.model.articles.map(articleDigest)),
   async run(site) {
     const prefix = `${SEARCH_BUNDLE_DIR}/`;
-    return (await buildSearchIndex(site.model.articles)).files.map((f) => ({ path: f.path.slice(prefix.length), contents: f.contents }));
+    const cache = CompressedCache.forProject(site.rootDir);
+    const { files } = await buildSearchIndex(site.model.articles, cache);
+    cache.save();
+    return files.map((f) => ({ path: f.path.slice(prefix.length), contents: f.contents }));
   },
 });

@@ -48,10 +48,10 @@
  *   cached for good by URL while their bytes stay put from build to build.
  */
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
 import type { OutputFile } from "../build/output-files.ts";
 import type { WeightedWords } from "./fold.ts";
 import type { SearchDocument } from "./search-document.ts";
+import { CompressedCache } from "./compressed-cache.ts";
 import { SEARCH_MANIFEST } from "./search-config.ts";
 
 /** Folder of every file but the manifest (cached for good: the page asks for them with `?v=<version>`). */
@@ -186,26 +186,17 @@ const GZIP_LEVEL = { shard: 6, other: 4 } as const;
 const levelOf = (path: string): number => (path.startsWith("w/") ? GZIP_LEVEL.shard : GZIP_LEVEL.other);
 
 /**
- * Compresses every file on this thread. zlib's asynchronous API (libuv's
- * thread pool, four at a time) used both cores but cost 4.4 CPU seconds for
- * the 14,000 files of 10,000 articles against 2.5 synchronously: each call
- * builds a stream, its buffers and callbacks in JavaScript on this thread,
- * so the main thread was busy about as long as the synchronous calls take
- * (measured with test/search-corpus.ts, load average ~10).
+ * Compresses every file on this thread (through `cache`: an incremental
+ * build compresses only what changed, compressed-cache.ts). zlib's
+ * asynchronous API (libuv's thread pool, four at a time) used both cores but
+ * cost 4.4 CPU seconds for the 14,000 files of 10,000 articles against 2.5
+ * synchronously: each call builds a stream, its buffers and callbacks in
+ * JavaScript on this thread, so the main thread was busy about as long as
+ * the synchronous calls take (measured with test/search-corpus.ts, load
+ * average ~10).
  */
-function compressAll(items: { path: string; payload: Buffer }[]): OutputFile[] {
-  return items.map((item) => ({ path: item.path, contents: gzipSync(item.payload, { level: levelOf(item.path), ...windowFor(item.payload.length) }) }));
-}
-
-/**
- * zlib's window and hash table sized to the file: the defaults allocate and
- * clear ~300 KB per call, 4 GB over 14,000 files, most of them a few KB. A
- * window at least as long as the input finds the same matches (the same
- * bytes on the 10,000-article corpus) with a fraction of the memory.
- */
-function windowFor(length: number): { windowBits: number; memLevel: number } {
-  const windowBits = Math.max(9, Math.min(15, Math.ceil(Math.log2(length + 262))));
-  return { windowBits, memLevel: Math.max(1, Math.min(8, windowBits - 6)) };
+function compressAll(items: { path: string; payload: Buffer }[], cache: CompressedCache): OutputFile[] {
+  return items.map((item) => ({ path: item.path, contents: cache.gzip(item.payload, levelOf(item.path)) }));
 }
 
 /**
@@ -245,7 +236,7 @@ export class SearchIndexWriter {
   }
 
   /** Every file of the index, paths relative to the bundle folder. */
-  async finish(): Promise<{ files: OutputFile[]; manifest: SearchManifest }> {
+  async finish(cache: CompressedCache = CompressedCache.none()): Promise<{ files: OutputFile[]; manifest: SearchManifest }> {
     const docs = dateOrder(this.articles).map((i) => this.articles[i]!);
     const words = this.vocabulary;
 
@@ -342,7 +333,7 @@ export class SearchIndexWriter {
 
     const version = hash.digest("hex").slice(0, 12);
     const manifest: SearchManifest = { format: SEARCH_FORMAT, version, docs: docs.length, buckets, k1, units, years };
-    const files = compressAll(items).map((f) => ({ path: `${SEARCH_FILES}${f.path}`, contents: f.contents }));
+    const files = compressAll(items, cache).map((f) => ({ path: `${SEARCH_FILES}${f.path}`, contents: f.contents }));
     files.push({ path: SEARCH_MANIFEST, contents: JSON.stringify(manifest) });
     return { files, manifest };
   }
