@@ -21,7 +21,7 @@
  * changed are counted. Those builds use the compressed-file cache
  * (compressed-cache.ts) as the build does, primed by one build first.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -33,6 +33,7 @@ import { CompressedCache } from "../src/search/compressed-cache.ts";
 import { FoldedWordBag } from "../src/search/fold.ts";
 import { buildSearchIndex, indexedArticle, SEARCH_BUNDLE_DIR } from "../src/search/index-step.ts";
 import { SEARCH_MANIFEST } from "../src/search/search-config.ts";
+import { rememberedTable, rememberSearchWords, searchWords } from "../src/search/search-record.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
 import { buildSiteModel } from "../src/site-model.ts";
 // @ts-expect-error -- the page's plain JavaScript module, without types
@@ -126,6 +127,7 @@ const byPath = (files: readonly OutputFile[]): Map<string, OutputFile["contents"
 const sameBytes = (a: OutputFile["contents"], b: OutputFile["contents"]): boolean => Buffer.from(a).equals(Buffer.from(b));
 const before = byPath(result.files);
 const cacheRoot = path.join(outDir, "cache-root");
+mkdirSync(cacheRoot, { recursive: true });
 {
   const cache = CompressedCache.forProject(cacheRoot);
   const cpu = process.cpuUsage();
@@ -138,9 +140,18 @@ const articles = model.articles;
 const middle = articles[Math.floor(articles.length / 2)]!;
 const third = articles[Math.floor(articles.length / 3)]!;
 const newest = articles.reduce((a, b) => (b.date.timestamp > a.date.timestamp ? b : a));
-const copy = (a: Article, url: string, timestamp: number): Article => ({ ...a, url, title: `Bài mới: ${a.title}`, date: { ...a.date, timestamp } });
+// As the build has them: a changed article's words folded (by a worker, here by this thread) into the loader's table.
+const table = rememberedTable(articles);
+const remember = (a: Article): Article => {
+  if (!table) return a;
+  const bag = new FoldedWordBag({ pairs: true });
+  const w = searchWords(a, bag);
+  rememberSearchWords(a, { ids: Int32Array.from(w.ids, (id) => table.idOf(bag.word(id))), tf: w.tf, length: w.length }, table);
+  return a;
+};
+const copy = (a: Article, url: string, timestamp: number): Article => remember({ ...a, url, title: `Bài mới: ${a.title}`, date: { ...a.date, timestamp } });
 const scenarios: [string, readonly Article[]][] = [
-  ["one article's body edited", articles.map((a) => (a === middle ? { ...a, bodyText: `${a.bodyText} Cập nhật 1.` } : a))],
+  ["one article's body edited", articles.map((a) => (a === middle ? remember({ ...a, bodyText: `${a.bodyText} Cập nhật 1.` }) : a))],
   ["one article added, dated after the newest", [...articles, copy(middle, "/bench/bai-moi-hom-nay/", newest.date.timestamp + 3_600_000)]],
   ["one article added, back-dated (as npm run bench adds)", [...articles, copy(third, "/bench/bai-moi-cu/", third.date.timestamp)]],
   ["one article deleted", articles.filter((a) => a !== middle)],

@@ -22,6 +22,7 @@ import { buildSearchIndex, indexedArticle } from "../src/search/index-step.ts";
 import { SEARCH_BUNDLE_DIR } from "../src/search/search-config.ts";
 import { FIELD_WEIGHTS, searchDocument, searchFields } from "../src/search/search-document.ts";
 import { IMPACT_DIGITS, bucketOf, type SearchManifest } from "../src/search/search-index.ts";
+import { joinWords, splitWords } from "../src/search/search-record.ts";
 import { searchScript } from "../src/search/search-script.ts";
 import { copyFixture, mdFile, parseOk } from "./helpers.ts";
 
@@ -212,6 +213,30 @@ describe("what the index holds per article", () => {
     expect(w.length).toBe(6);
     // Same words as the unweighted bag.
     expect(Array.from(w.ids, (id) => bag.vocabulary[id])).toEqual(bag.bag(["Đường ven biển", "đường, đường ven"]));
+  });
+
+  it("the same words whatever came before: tokens found in the token table fold as they did the first time", () => {
+    const bag = new FoldedWordBag({ pairs: true });
+    const texts = [{ text: "Sở Thông tin, Đà Nẵng. Sở Thông tin; (Đà) Nẵng – sở", weight: 2 }];
+    const first = bag.weighted(texts);
+    for (let i = 0; i < 3000; i++) bag.weighted([{ text: `từ${i} khác${i} ${"x".repeat(i % 40)}`, weight: 1 }]);
+    const again = bag.weighted(texts);
+    expect(Array.from(again.ids)).toEqual(Array.from(first.ids));
+    expect(Array.from(again.tf)).toEqual(Array.from(first.tf));
+    const words = Object.fromEntries(Array.from(again.ids, (id, i) => [bag.word(id), again.tf[i]]));
+    expect(words).toMatchObject({ so: 6, thong: 4, tin: 4, _so_thong: 4, _thong_tin: 4, da: 4, nang: 4, _da_nang: 2 });
+  });
+
+  it("words as the parse cache keeps them: one line, read back as they were; anything else is refused", () => {
+    const bag = new FoldedWordBag({ pairs: true });
+    const w = bag.weighted([{ text: "Đường ven biển Đà Nẵng", weight: 6 }, { text: "đường", weight: 1 }]);
+    const line = joinWords(w, (id) => bag.word(id));
+    expect(line).toBe("6 duong 7 ven 6 _duong_ven 6 bien 6 _ven_bien 6 da 6 _bien_da 6 nang 6 _da_nang 6");
+    const back = splitWords(line, (word) => bag.wordId(word))!;
+    expect([Array.from(back.ids), Array.from(back.tf), back.length]).toEqual([Array.from(w.ids), Array.from(w.tf), w.length]);
+    for (const bad of ["", "x", "6 duong", "06 duong 7", "6 duong 07", "6 duong 65536", "6 duong -1", "6 duong 7.5", "6  7", "1234567890 a 1"]) expect(splitWords(bad, () => 0), bad).toBeUndefined();
+    expect(splitWords("0", () => 0)).toEqual({ ids: new Int32Array(0), tf: new Uint16Array(0), length: 0 });
+    expect(splitWords("3 a 65535", () => 9)?.tf[0]).toBe(65_535);
   });
 
   it("the title, officials, agency and awards weigh more than the body", () => {

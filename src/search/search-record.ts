@@ -41,23 +41,35 @@ export function joinWords(words: WeightedWords, word: (id: number) => string): s
   return parts.join(" ");
 }
 
-const COUNT = /^(?:0|[1-9]\d{0,8})$/;
+/** The value of a count as {@link joinWords} writes it (decimal, no leading zero, at most 9 digits), or -1. */
+function countOf(s: string): number {
+  const length = s.length;
+  if (length === 0 || length > 9 || (length > 1 && s.charCodeAt(0) === 48)) return -1;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
 /** Reads {@link joinWords}' line back, numbering words with `idOf`; undefined when it is not such a line. */
 export function splitWords(joined: string, idOf: (word: string) => number): WeightedWords | undefined {
   const parts = joined.split(" ");
-  if (parts.length % 2 !== 1 || !COUNT.test(parts[0] ?? "")) return undefined;
+  const length = countOf(parts[0] ?? "");
+  if (parts.length % 2 !== 1 || length < 0) return undefined;
   const n = (parts.length - 1) / 2;
   const ids = new Int32Array(n);
   const tf = new Uint16Array(n);
   for (let i = 0; i < n; i++) {
-    const word = parts[1 + i * 2] ?? "";
-    const f = parts[2 + i * 2] ?? "";
-    if (word === "" || !COUNT.test(f) || Number(f) > 65_535) return undefined;
+    const word = parts[1 + i * 2]!;
+    const f = countOf(parts[2 + i * 2]!);
+    if (word === "" || f < 0 || f > 65_535) return undefined;
     ids[i] = idOf(word);
-    tf[i] = Number(f);
+    tf[i] = f;
   }
-  return { ids, tf, length: Number(parts[0]) };
+  return { ids, tf, length };
 }
 
 interface Remembered {
