@@ -118,6 +118,14 @@ describe("the compressed-file cache (.cache/search-gzip.bin)", () => {
     expect(second.hits).toBe(before.files.size - 1);
   });
 
+  it("files compressed on worker threads (a cold build's many files) are the same bytes as on this thread", async () => {
+    const items = [...before.files].filter(([file]) => file !== "index.json").map(([file, gz]) => ({ payload: gunzipSync(gz as Uint8Array), level: file.startsWith("v/w/") ? 6 : 4 }));
+    const inWorkers = await CompressedCache.none().gzipAll(items, { threads: 2, minWorkerBytes: 0 });
+    expect(inWorkers).toHaveLength(items.length);
+    const expected = [...before.files].filter(([file]) => file !== "index.json").map(([, gz]) => Buffer.from(gz));
+    inWorkers.forEach((gz, i) => expect(gz.equals(expected[i]!), String(i)).toBe(true));
+  });
+
   it("a damaged cache, or one that lies about its contents, only costs time", async () => {
     const file = path.join(project, COMPRESSED_CACHE_FILE);
     const bytes = readFileSync(file);

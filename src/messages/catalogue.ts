@@ -24,6 +24,7 @@ import { MEDIA_MESSAGES } from "./areas/media.ts";
 import { PEOPLE_MESSAGES } from "./areas/people.ts";
 import { READERS_MESSAGES } from "./areas/readers.ts";
 import { WORKERS_MESSAGES } from "./areas/workers.ts";
+import { SEARCH_MESSAGES } from "./areas/search.ts";
 import type { MessageDef, Params } from "./define.ts";
 
 export const CATALOGUE = {
@@ -45,6 +46,7 @@ export const CATALOGUE = {
   ...BENCH_MESSAGES,
   ...WORKERS_MESSAGES,
   ...CHECK_MESSAGES,
+  ...SEARCH_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

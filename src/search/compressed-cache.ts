@@ -21,8 +21,29 @@
 import { createHash } from "node:crypto";
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { crc32, gzipSync } from "node:zlib";
+import { crc32 } from "node:zlib";
 import { isRealDir } from "../cache/real-dir.ts";
+import { t } from "../messages/index.ts";
+import { defaultThreads, runInWorkers } from "../workers/pool.ts";
+import { GZIP_TASK, gzipSized, type GzipBatch } from "./gzip-sized.ts";
+
+/** The compression workers' entry. */
+const GZIP_WORKER = path.join(import.meta.dirname, "gzip-worker.ts");
+
+/**
+ * Below this many bytes to compress, this thread does it: starting workers
+ * costs ~0.2 s of CPU each (src/workers/bundle.ts), compressing 4 MB about
+ * as much.
+ */
+const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+/** Bytes per batch sent to a worker: enough batches for the pool to balance, few enough messages. */
+const BATCH_BYTES = 2 * 1024 * 1024;
+
+/** A file to compress. */
+export interface GzipItem {
+  readonly payload: Buffer;
+  readonly level: number;
+}
 
 /** File under the project root. */
 export const COMPRESSED_CACHE_FILE = ".cache/search-gzip.bin";
@@ -30,17 +51,6 @@ const MAGIC = Buffer.from(`tong-ket-search-gzip-1 zlib ${process.versions.zlib}\
 /** A cache larger than this is not read (10,000 articles make ~22 MB). */
 const MAX_BYTES = 1024 * 1024 * 1024;
 const KEY_BYTES = 16;
-
-/**
- * gzip with zlib's window and hash table sized to the input: the defaults
- * allocate and clear ~300 KB per call, 4 GB over 14,000 files, most of them
- * a few KB. A window at least as long as the input finds the same matches
- * (the same bytes on the 10,000-article corpus) with a fraction of the memory.
- */
-export function gzipSized(payload: Buffer, level: number): Buffer {
-  const windowBits = Math.max(9, Math.min(15, Math.ceil(Math.log2(payload.length + 262))));
-  return gzipSync(payload, { level, windowBits, memLevel: Math.max(1, Math.min(8, windowBits - 6)) });
-}
 
 /** True when `gz`'s trailer (CRC-32 and length mod 2^32) describes `payload`. */
 function trailerMatches(gz: Buffer, payload: Buffer): boolean {
@@ -80,19 +90,69 @@ export class CompressedCache {
     return this.reused;
   }
 
-  /** `payload` gzip-compressed at `level`: from the cache when it holds it, else compressed now. */
-  gzip(payload: Buffer, level: number): Buffer {
-    if (!this.file) return gzipSized(payload, level);
-    const key = createHash("sha256").update(Buffer.of(level)).update(payload).digest().subarray(0, KEY_BYTES).toString("latin1");
-    const cached = this.next.get(key) ?? this.previous.get(key);
-    if (cached && trailerMatches(cached, payload)) {
-      this.reused++;
-      this.next.set(key, cached);
-      return cached;
+  /**
+   * Every item gzip-compressed, in order: those the cache holds taken from
+   * it, the others compressed on worker threads when there are many (a cold
+   * build: both cores, the main thread free), else on this thread. The
+   * bytes are the same either way (one zlib, the same settings).
+   */
+  async gzipAll(items: readonly GzipItem[], options: { readonly threads?: number; readonly minWorkerBytes?: number } = {}): Promise<Buffer[]> {
+    const keys = items.map((item) => this.keyOf(item.payload, item.level));
+    const out: (Buffer | undefined)[] = items.map((item, i) => this.cached(keys[i], item.payload));
+    const missing = out.flatMap((gz, i) => (gz ? [] : [i]));
+    const bytes = missing.reduce((sum, i) => sum + items[i]!.payload.length, 0);
+    const threads = options.threads ?? defaultThreads();
+    if (threads > 1 && bytes >= (options.minWorkerBytes ?? WORKER_MIN_BYTES)) {
+      const batches: number[][] = [[]];
+      let batchBytes = 0;
+      for (const i of missing) {
+        if (batchBytes >= BATCH_BYTES) {
+          batches.push([]);
+          batchBytes = 0;
+        }
+        batches[batches.length - 1]!.push(i);
+        batchBytes += items[i]!.payload.length;
+      }
+      const inputs: GzipBatch[] = batches.map((batch) => {
+        const data = Buffer.concat(batch.map((i) => items[i]!.payload));
+        let end = 0;
+        return { data, ends: batch.map((i) => (end += items[i]!.payload.length)), levels: batch.map((i) => items[i]!.level) };
+      });
+      const results = await runInWorkers<GzipBatch, { data: Uint8Array; ends: number[] }>(GZIP_WORKER, GZIP_TASK, inputs, {
+        threads,
+        label: t("search.task.compress"),
+        describeInput: (n) => t("search.input.files", { count: batches[n]?.length ?? 0 }),
+      });
+      results.forEach((result, n) => {
+        let start = 0;
+        batches[n]!.forEach((i, k) => {
+          const end = result.ends[k]!;
+          out[i] = Buffer.from(result.data.buffer, result.data.byteOffset + start, end - start);
+          start = end;
+        });
+      });
     }
-    const gz = gzipSized(payload, level);
-    this.next.set(key, gz);
-    return gz;
+    return items.map((item, i) => {
+      const gz = out[i] ?? gzipSized(item.payload, item.level);
+      this.keep(keys[i], gz);
+      return gz;
+    });
+  }
+
+  private keyOf(payload: Buffer, level: number): string | undefined {
+    return this.file ? createHash("sha256").update(Buffer.of(level)).update(payload).digest().subarray(0, KEY_BYTES).toString("latin1") : undefined;
+  }
+
+  private cached(key: string | undefined, payload: Buffer): Buffer | undefined {
+    if (key === undefined) return undefined;
+    const cached = this.next.get(key) ?? this.previous.get(key);
+    if (!cached || !trailerMatches(cached, payload)) return undefined;
+    this.reused++;
+    return cached;
+  }
+
+  private keep(key: string | undefined, gz: Buffer): void {
+    if (key !== undefined) this.next.set(key, gz);
   }
 
   /** Writes the entries this build used (when they differ from what was read). */

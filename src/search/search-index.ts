@@ -186,17 +186,19 @@ const GZIP_LEVEL = { shard: 6, other: 4 } as const;
 const levelOf = (path: string): number => (path.startsWith("w/") ? GZIP_LEVEL.shard : GZIP_LEVEL.other);
 
 /**
- * Compresses every file on this thread (through `cache`: an incremental
- * build compresses only what changed, compressed-cache.ts). zlib's
- * asynchronous API (libuv's thread pool, four at a time) used both cores but
- * cost 4.4 CPU seconds for the 14,000 files of 10,000 articles against 2.5
- * synchronously: each call builds a stream, its buffers and callbacks in
- * JavaScript on this thread, so the main thread was busy about as long as
- * the synchronous calls take (measured with test/search-corpus.ts, load
- * average ~10).
+ * Compresses every file (through `cache`: an incremental build compresses
+ * only what changed, a cold one on worker threads; compressed-cache.ts).
+ * zlib's own asynchronous API (libuv's thread pool, four at a time) was
+ * tried first and cost 4.4 CPU seconds for the 14,000 files of 10,000
+ * articles against 2.5 synchronously: each call builds a stream, its
+ * buffers and callbacks in JavaScript on this thread, so the main thread was
+ * busy about as long as the synchronous calls take (measured with
+ * test/search-corpus.ts, load average ~10); the workers get a few large
+ * messages instead.
  */
-function compressAll(items: { path: string; payload: Buffer }[], cache: CompressedCache): OutputFile[] {
-  return items.map((item) => ({ path: item.path, contents: cache.gzip(item.payload, levelOf(item.path)) }));
+async function compressAll(items: { path: string; payload: Buffer }[], cache: CompressedCache): Promise<OutputFile[]> {
+  const compressed = await cache.gzipAll(items.map((item) => ({ payload: item.payload, level: levelOf(item.path) })));
+  return items.map((item, i) => ({ path: item.path, contents: compressed[i]! }));
 }
 
 /**
@@ -333,7 +335,7 @@ export class SearchIndexWriter {
 
     const version = hash.digest("hex").slice(0, 12);
     const manifest: SearchManifest = { format: SEARCH_FORMAT, version, docs: docs.length, buckets, k1, units, years };
-    const files = compressAll(items, cache).map((f) => ({ path: `${SEARCH_FILES}${f.path}`, contents: f.contents }));
+    const files = (await compressAll(items, cache)).map((f) => ({ path: `${SEARCH_FILES}${f.path}`, contents: f.contents }));
     files.push({ path: SEARCH_MANIFEST, contents: JSON.stringify(manifest) });
     return { files, manifest };
   }
