@@ -97,7 +97,7 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   { pattern: "/assets/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
   // Pictures and share cards: named by content hash (src/images/article-media.ts).
   { pattern: "/anh/*", headers: { "Cache-Control": IMMUTABLE_CACHE } },
-  // The search index's files under a version named by their content hash (src/search/search-index.ts).
+  // The search index's files, always asked for with the index's version (a hash of them) in the query (src/search/search-index.ts).
   { pattern: `/${SEARCH_BUNDLE_DIR}/v/*`, headers: { "Cache-Control": IMMUTABLE_CACHE } },
   // Open data (src/open-data/): readable by any site's scripts, the point of publishing it.
   { pattern: "/api/*", headers: { "Access-Control-Allow-Origin": "*" } },
