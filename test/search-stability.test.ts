@@ -17,7 +17,7 @@ import { loadArticleFile, loadContent } from "../src/content/load-content.ts";
 import { COMPRESSED_CACHE_FILE, CompressedCache } from "../src/search/compressed-cache.ts";
 import { FoldedWordBag } from "../src/search/fold.ts";
 import { buildSearchIndex, SEARCH_BUNDLE_DIR } from "../src/search/index-step.ts";
-import { bucketOf, type SearchManifest } from "../src/search/search-index.ts";
+import { bucketOf, recordPath, type SearchManifest } from "../src/search/search-index.ts";
 import { searchWords } from "../src/search/search-record.ts";
 
 const COUNT = 400;
@@ -43,7 +43,9 @@ function shardsOf(article: Article, buckets: number): Set<string> {
   return new Set(Array.from(searchWords(article, bag).ids, (id) => `v/w/${bucketOf(bag.word(id), buckets)}.dat`));
 }
 
-const record = (files: Map<string, OutputFile["contents"]>, id: number): { u: string } => JSON.parse(gunzipSync(files.get(`v/d/${id}.dat`) as Uint8Array).toString("utf8")) as { u: string };
+/** The record file of document `id` in an index with this manifest. */
+const recordFile = (manifest: SearchManifest, id: number): string => `v/${recordPath(Object.entries(manifest.years).sort((x, y) => x[1][0] - y[1][0]), id)}`;
+const record = (built: typeof before, id: number): { u: string } => JSON.parse(gunzipSync(built.files.get(recordFile(built.manifest, id)) as Uint8Array).toString("utf8")) as { u: string };
 
 beforeAll(async () => {
   generateArticles(root, COUNT, { seed: 3, drafts: false });
@@ -69,8 +71,8 @@ describe("one change rewrites few search files", () => {
     if (!reloaded.ok) throw new Error("the edited article did not load");
     const after = await index(articles.map((a) => (a === edited ? reloaded.article : a)));
     const { written, removed } = changes(after);
-    const id = [...Array(articles.length).keys()].find((i) => record(after.files, i).u === edited.url)!;
-    expect(written).toContain(`v/d/${id}.dat`);
+    const id = [...Array(articles.length).keys()].find((i) => record(after, i).u === edited.url)!;
+    expect(written).toContain(recordFile(after.manifest, id));
     expect(written).toContain("index.json");
     expect(removed).toEqual([]);
     // 6 words, their pairs, a few impact levels of the article's other words: a handful of shards out of hundreds.
@@ -84,17 +86,31 @@ describe("one change rewrites few search files", () => {
     const added: Article = { ...newest, url: `${newest.url.replace(/\/$/, "")}-moi/`, title: `Bài mới: ${newest.title}`, date: { ...newest.date, timestamp: newest.date.timestamp + 3_600_000 } };
     const after = await index([...articles, added]);
     const { written, removed } = changes(after);
-    const allowed = new Set([...shardsOf(added, after.manifest.buckets), `v/d/${articles.length}.dat`, "index.json", ...Object.values(after.manifest.units).map((n) => `v/f/${n}.dat`)]);
+    const addedRecord = recordFile(after.manifest, articles.length);
+    const allowed = new Set([...shardsOf(added, after.manifest.buckets), addedRecord, "index.json", ...Object.values(after.manifest.units).map((n) => `v/f/${n}.dat`)]);
     expect(removed).toEqual([]);
     expect(written.filter((file) => !allowed.has(file))).toEqual([]);
     expect(written.length).toBeLessThan(after.files.size / 2);
     // Every other article keeps its id, so its record is not rewritten.
-    expect(written.filter((file) => file.startsWith("v/d/"))).toEqual([`v/d/${articles.length}.dat`]);
-    expect(record(after.files, articles.length).u).toBe(added.url);
+    expect(written.filter((file) => file.startsWith("v/d/"))).toEqual([addedRecord]);
+    expect(record(after, articles.length).u).toBe(added.url);
     // Deleted again: the same files as before, byte for byte.
     const again = await index(articles);
     expect([...again.files.keys()]).toEqual([...before.files.keys()]);
     for (const [file, bytes] of again.files) expect(Buffer.from(bytes).equals(Buffer.from(before.files.get(file)!)), file).toBe(true);
+  });
+});
+
+describe("an article dated between others", () => {
+  it("moves the ids after it: the records renamed are those of its own year only", async () => {
+    const source = articles[Math.floor(articles.length / 2)]!;
+    const added: Article = { ...source, url: `${source.url.replace(/\/$/, "")}-cu/`, title: `Bài cũ: ${source.title}` };
+    const after = await index([...articles, added]);
+    const { written } = changes(after);
+    const year = String(source.date.year);
+    const records = written.filter((file) => file.startsWith("v/d/"));
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.filter((file) => !file.startsWith(`v/d/${year}/`))).toEqual([]);
   });
 });
 

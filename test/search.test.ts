@@ -283,8 +283,9 @@ describe("the index files", () => {
     expect(manifest.version).toMatch(/^[0-9a-f]{12}$/);
     expect(Object.keys(manifest.units).sort()).toEqual(["Bình Định", "Gia Lai", "Hà Tĩnh", "Đà Nẵng"].sort());
     // No version in the paths: a file keeps its name (and its bytes, when its content is the same) from build to build.
-    for (const path of files.keys()) expect(path).toMatch(/^(index\.json|v\/(w|d|f)\/\d+\.dat)$/);
-    const doc = (id: number) => JSON.parse(gunzipSync(files.get(`v/d/${id}.dat`) as Uint8Array).toString("utf8")) as { u: string };
+    for (const path of files.keys()) expect(path).toMatch(/^(index\.json|v\/(w|f)\/\d+\.dat|v\/d\/\d{4}\/\d+\.dat)$/);
+    // Records by year: each year's articles numbered from 0, oldest first.
+    const doc = (id: number) => JSON.parse(gunzipSync(files.get(`v/d/${["2016", "2022", "2023", "2024", "2025"][id]}/0.dat`) as Uint8Array).toString("utf8")) as { u: string };
     expect([0, 1, 2, 3, 4].map((id) => doc(id).u)).toEqual([CORPUS.former, CORPUS.scattered, CORPUS.digital, CORPUS.road, CORPUS.newest].map((a) => a.url));
     // Only folded words: no "đ" or tone mark in any shard.
     for (const [path, bytes] of files) {
@@ -418,7 +419,8 @@ describe("the build of the seed articles", () => {
     expect(SITE_PRODUCERS.map((s) => s.name)).toContain("search");
     const manifest = JSON.parse(readFileSync(path.join(out, SEARCH_BUNDLE_DIR, "index.json"), "utf8")) as SearchManifest;
     expect(readdirSync(path.join(out, SEARCH_BUNDLE_DIR)).sort()).toEqual(["index.json", "v"]);
-    expect(readdirSync(path.join(out, SEARCH_BUNDLE_DIR, "v", "d"))).toHaveLength(manifest.docs);
+    const records = readdirSync(path.join(out, SEARCH_BUNDLE_DIR, "v", "d"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(records).toHaveLength(manifest.docs);
     expect(manifest.docs).toBe(5);
     const headers = readFileSync(path.join(out, "_headers"), "utf8");
     expect(headers).toContain(`/${SEARCH_BUNDLE_DIR}/v/*\n  Cache-Control: public, max-age=31536000, immutable`);

@@ -91,6 +91,16 @@ export class SearchIndex {
     this.shards = new Map();
     this.documents = new Map();
     this.unitLists = new Map();
+    // Years by first id: where records are (recordPath in src/search/search-index.ts).
+    this.yearRanges = Object.entries(manifest.years && typeof manifest.years === "object" ? manifest.years : {})
+      .filter(([year, range]) => /^\d{1,6}$/.test(year) && Array.isArray(range) && Number.isInteger(range[0]) && Number.isInteger(range[1]))
+      .sort((a, b) => a[1][0] - b[1][0]);
+  }
+
+  /** The file of document `id`'s record: `d/<year>/<id - the year's first id>.dat`. */
+  recordPath(id) {
+    const found = this.yearRanges.find(([, [first, last]]) => id >= first && id <= last);
+    return found ? `${this.base}d/${found[0]}/${id - found[1][0]}.dat` : null;
   }
 
   shard(bucket) {
@@ -145,7 +155,8 @@ export class SearchIndex {
   document(id) {
     let job = this.documents.get(id);
     if (!job) {
-      job = this.load(`${this.base}d/${id}.dat`).then(cleanDocument);
+      const file = this.recordPath(id);
+      job = file ? this.load(file).then(cleanDocument) : Promise.reject(new Error(`search index: no record for ${id}`));
       job.catch(() => this.documents.delete(id));
       this.documents.set(id, job);
     }

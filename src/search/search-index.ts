@@ -24,7 +24,8 @@
  *   positions. An impact is the word's BM25 term weight in the document
  *   (weighted frequency, saturated, normalised by length), 64 levels; the
  *   page multiplies it by the word's IDF, computed from the postings' length.
- * - `v/d/<id>.dat`: the article's SearchDocument (search-document.ts).
+ * - `v/d/<year>/<n>.dat`: the SearchDocument (search-document.ts) of the
+ *   year's n-th article by date ({@link recordPath}).
  * - `v/f/<n>.dat`: doc id deltas of one unit's articles (province filter).
  *
  * A stable layout, so that an editor's one-article commit rewrites a few
@@ -202,6 +203,17 @@ async function compressAll(items: { path: string; payload: Buffer }[], cache: Co
 }
 
 /**
+ * Where the record of document `id` is: `d/<year>/<id - the year's first id>.dat`,
+ * the first year (by first id) whose range holds it. layouts/assets/search.js
+ * finds records the same way from the manifest's years.
+ */
+export function recordPath(yearRanges: readonly (readonly [string, readonly [number, number]])[], id: number): string {
+  const found = yearRanges.find(([, [first, last]]) => id >= first && id <= last);
+  if (!found) throw new Error(`search index: document ${id} is in no year`);
+  return `d/${found[0]}/${id - found[1][0]}.dat`;
+}
+
+/**
  * The average document length BM25 normalises by, rounded to the nearest
  * quarter power of two (steps of 19 %): the exact average moves with every
  * article added, and would move every impact level near a rounding edge,
@@ -311,8 +323,6 @@ export class SearchIndexWriter {
       out.ascii("]");
       file(`w/${bucket}.dat`, out.take());
     });
-    docs.forEach((d, id) => file(`d/${id}.dat`, JSON.stringify(d.document)));
-
     // Filters: units as id lists, years as id ranges (ids are in date order).
     const unitDocs = new Map<string, number[]>();
     const years: Record<string, [number, number]> = {};
@@ -326,6 +336,11 @@ export class SearchIndexWriter {
       if (range) range[1] = id;
       else years[String(d.year)] = [id, id];
     });
+    // Records by year (recordPath): an article dated between others moves the ids after it, and
+    // so renames the records after it in its own year only, not in every later year.
+    const yearRanges = Object.entries(years).sort((x, y) => x[1][0] - y[1][0]);
+    docs.forEach((d, id) => file(recordPath(yearRanges, id), JSON.stringify(d.document)));
+
     const units: Record<string, number> = {};
     [...unitDocs.keys()].sort().forEach((unit, n) => {
       units[unit] = n;
