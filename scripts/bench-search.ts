@@ -153,11 +153,12 @@ const remember = (a: Article): Article => {
   rememberSearchWords(a, { ids: Int32Array.from(w.ids, (id) => table.idOf(bag.word(id))), tf: w.tf, length: w.length }, table);
   return a;
 };
-const copy = (a: Article, url: string, timestamp: number): Article => remember({ ...a, url, title: `Bài mới: ${a.title}`, date: { ...a.date, timestamp } });
+/** A new article: `a`'s text under a new URL, dated like `dated` (an hour later with `later`). */
+const copy = (a: Article, url: string, dated: Article, later = false): Article => remember({ ...a, url, title: `Bài mới: ${a.title}`, date: { ...dated.date, timestamp: dated.date.timestamp + (later ? 3_600_000 : 0) } });
 const scenarios: [string, readonly Article[]][] = [
   ["one article's body edited", articles.map((a) => (a === middle ? remember({ ...a, bodyText: `${a.bodyText} Cập nhật 1.` }) : a))],
-  ["one article added, dated after the newest", [...articles, copy(middle, "/bench/bai-moi-hom-nay/", newest.date.timestamp + 3_600_000)]],
-  ["one article added, back-dated (as npm run bench adds)", [...articles, copy(third, "/bench/bai-moi-cu/", third.date.timestamp)]],
+  ["one article added, dated after the newest", [...articles, copy(middle, "/bench/bai-moi-hom-nay/", newest, true)]],
+  ["one article added, back-dated (as npm run bench adds)", [...articles, copy(third, "/bench/bai-moi-cu/", third)]],
   ["one article deleted", articles.filter((a) => a !== middle)],
 ];
 for (const [name, changed] of scenarios) {
