@@ -254,6 +254,7 @@ function addOneArticle(root: string, round: number): string {
   const files = listArticleFiles(root);
   const source = files[Math.floor(files.length / 3)]!;
   const target = path.join(root, path.dirname(source), `bai-moi-bench-${round}.md`);
+  if (existsSync(target)) fail(`${target} is already there: the "added" build would add nothing`);
   const text = readFileSync(path.join(root, source), "utf8")
     .replace(/^title: "/m, `title: "Bài mới ${round}: `)
     .replace(/^aliases:\n(?: {2}- .*\n)+/m, "");
@@ -285,6 +286,9 @@ async function benchCount(count: number, work: string, tools: { hugo: string; pa
   const repeats: Repeat[] = [];
   for (let r = 0; r < repeat; r++) {
     console.log(`-- round ${r + 1}/${repeat}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    // An article a killed run added is still there: every tool must see the corpus itself, and the
+    // "added" build must really add one (with the file already there it rebuilt nothing).
+    for (const file of listArticleFiles(root)) if (/(?:^|\/)bai-moi-bench-\d+\.md$/.test(file)) rmSync(path.join(root, file));
     let hugo: TreeRun | undefined;
     let pagefind: TreeRun | undefined;
     if (tools) {
