@@ -35,13 +35,13 @@ import type { Article, ArticleImage } from "../content/article.ts";
 import type { ContentError } from "../content/errors.ts";
 import { decodeArticle, Locator } from "../content/front-matter.ts";
 import { LIMITS } from "../content/limits.ts";
-import { ALIAS_PATH, IMAGE_FILE, IMAGE_URL, normaliseAlias, slugFromFileName, type ArticleSource, type FileUse } from "../content/parse-article.ts";
+import { ALIAS_PATH, IMAGE_FILE, IMAGE_URL, assembleArticle, normaliseAlias, slugFromFileName, type ArticleSource, type FileUse } from "../content/parse-article.ts";
 import { HONORIFICS, PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN, type FrontMatter } from "../content/schema.ts";
 import { maxArticleYear, MIN_ARTICLE_YEAR, type ArticleDate } from "../dates.ts";
 import { BODY_FIELD, checkBodyImages } from "../images/body-images.ts";
 import { scanMarkdown } from "../markdown.ts";
 import { explain } from "../messages/index.ts";
-import { getProvince, listingProvinceIds } from "../provinces.ts";
+import { getProvince } from "../provinces.ts";
 import { trustedHtml } from "../safe-html.ts";
 import { hasVisibleText, needsCleaning } from "../text.ts";
 import { articleWarnings } from "./article-rules.ts";
@@ -535,32 +535,8 @@ function articleOf(file: string, matter: string, body: string, bodyStart: number
   for (const heading of scanned?.h1 ?? []) {
     warnings.push({ file, line: bodyStart + heading.line, severity: "warning", ...explain("content.warn.h1", { corrected: `## ${heading.text}`.trim() }) });
   }
-  const url = `/${province.id}/${date.year}/${slug}/`;
-  // Field by field as parse-article.ts makes it (the facts' JSON keeps this order).
-  const article: Article = {
-    sourcePath: file,
-    slug,
-    url,
-    title: fm.title,
-    date,
-    province,
-    listedUnder: listingProvinceIds(province.id),
-    ...(fm.agency ? { agency: fm.agency } : {}),
-    ...(fm.reviewYear !== undefined ? { reviewYear: fm.reviewYear } : {}),
-    ...(fm.planYear !== undefined ? { planYear: fm.planYear } : {}),
-    officials: (fm.officials ?? []).map((o) => ({ name: o.name, ...(o.role ? { role: o.role } : {}), ...(o.honorific ? { honorific: o.honorific } : {}), ...(o.id ? { id: o.id } : {}) })),
-    awards: (fm.awards ?? []).map((a) => ({ title: a.title, ...(a.recipient ? { recipient: a.recipient } : {}), ...(a.count !== undefined ? { count: a.count } : {}), ...(a.conferredBy ? { conferredBy: a.conferredBy } : {}) })),
-    ...(fm.author ? { author: fm.author } : {}),
-    // The check keeps no summary, body or text of an article (facts.ts).
-    summary: fm.summary ?? "",
-    ...(image ? { image: image.sourceFile ? { ...image, src: `${url}${image.src}` } : image } : {}),
-    tags: [...new Set(fm.tags ?? [])],
-    draft: fm.draft ?? false,
-    aliases: [...new Set(aliases)],
-    body: EMPTY_BODY,
-    bodyImages: pictures.images,
-    bodyText: "",
-  };
+  // The check keeps no summary, body or text of an article (facts.ts).
+  const article: Article = assembleArticle(fm, { file, slug, date, province, image, aliases, summary: fm.summary ?? "", body: EMPTY_BODY, bodyImages: pictures.images, bodyText: "" });
   const source: ArticleSource = { frontMatter: fm, body, bodyStart, locate: new KnownLines(matter, lines, keys) };
   return { article, warnings: [...warnings, ...articleWarnings(article, source)], uses, source, lines };
 }

@@ -397,9 +397,46 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, bodyStart: n
   for (const heading of rendered.h1) {
     warnings.push({ file, line: bodyStart + heading.line, severity: "warning", ...explain("content.warn.h1", { corrected: `## ${heading.text}`.trim() }) });
   }
+  const article = assembleArticle(fm, {
+    file,
+    slug,
+    date,
+    province,
+    image,
+    aliases,
+    summary: fm.summary ?? truncateText(rendered.firstParagraph, SUMMARY_LENGTH),
+    body: rendered.html,
+    bodyImages: pictures.images,
+    bodyText: rendered.text,
+  });
+  return { ok: true, article, warnings, uses, ...(options.validateOnly ? { source: { frontMatter: fm, body, bodyStart, locate } } : {}) };
+}
+
+/** What an article holds besides its front matter's own values (see {@link assembleArticle}). */
+export interface ArticleParts {
+  readonly file: string;
+  readonly slug: string;
+  readonly date: Article["date"];
+  readonly province: Article["province"];
+  /** The checked front-matter image (its `src` still relative to the article's folder when it is a file). */
+  readonly image: ArticleImage | undefined;
+  readonly aliases: readonly string[];
+  readonly summary: string;
+  readonly body: Article["body"];
+  readonly bodyImages: Article["bodyImages"];
+  readonly bodyText: string;
+}
+
+/**
+ * The article of checked front matter and its parts, field by field in one
+ * order (the facts' JSON and the parse cache keep it): the loader and the
+ * check's fast path (src/check/fast-parse.ts) both make articles here.
+ */
+export function assembleArticle(fm: FrontMatter, parts: ArticleParts): Article {
+  const { slug, date, province, image } = parts;
   const url = `/${province.id}/${date.year}/${slug}/`;
-  const article: Article = {
-    sourcePath: file,
+  return {
+    sourcePath: parts.file,
     slug,
     url,
     title: fm.title,
@@ -412,14 +449,13 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, bodyStart: n
     officials: (fm.officials ?? []).map((o) => ({ name: o.name, ...(o.role ? { role: o.role } : {}), ...(o.honorific ? { honorific: o.honorific } : {}), ...(o.id ? { id: o.id } : {}) })),
     awards: (fm.awards ?? []).map((a) => ({ title: a.title, ...(a.recipient ? { recipient: a.recipient } : {}), ...(a.count !== undefined ? { count: a.count } : {}), ...(a.conferredBy ? { conferredBy: a.conferredBy } : {}) })),
     ...(fm.author ? { author: fm.author } : {}),
-    summary: fm.summary ?? truncateText(rendered.firstParagraph, SUMMARY_LENGTH),
+    summary: parts.summary,
     ...(image ? { image: image.sourceFile ? { ...image, src: `${url}${image.src}` } : image } : {}),
     tags: [...new Set(fm.tags ?? [])],
     draft: fm.draft ?? false,
-    aliases: [...new Set(aliases)],
-    body: rendered.html,
-    bodyImages: pictures.images,
-    bodyText: rendered.text,
+    aliases: [...new Set(parts.aliases)],
+    body: parts.body,
+    bodyImages: parts.bodyImages,
+    bodyText: parts.bodyText,
   };
-  return { ok: true, article, warnings, uses, ...(options.validateOnly ? { source: { frontMatter: fm, body, bodyStart, locate } } : {}) };
 }
