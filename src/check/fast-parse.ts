@@ -35,7 +35,7 @@ import type { Article, ArticleImage } from "../content/article.ts";
 import type { ContentError } from "../content/errors.ts";
 import { decodeArticle, Locator } from "../content/front-matter.ts";
 import { LIMITS } from "../content/limits.ts";
-import { ALIAS_PATH, IMAGE_FILE, IMAGE_URL, assembleArticle, normaliseAlias, slugFromFileName, type ArticleSource, type FileUse } from "../content/parse-article.ts";
+import { ALIAS_PATH, assembleArticle, resolveArticleImage, normaliseAlias, slugFromFileName, type ArticleSource, type FileUse } from "../content/parse-article.ts";
 import { HONORIFICS, PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN, type FrontMatter } from "../content/schema.ts";
 import { maxArticleYear, MIN_ARTICLE_YEAR, type ArticleDate } from "../dates.ts";
 import { BODY_FIELD, checkBodyImages } from "../images/body-images.ts";
@@ -512,14 +512,10 @@ function articleOf(file: string, matter: string, body: string, bodyStart: number
   const uses: FileUse[] = [];
   let image: ArticleImage | undefined;
   if (fm.image) {
-    const src = fm.image.src;
-    if (IMAGE_URL.test(src)) image = { src, alt: fm.image.alt, ...(fm.image.caption ? { caption: fm.image.caption } : {}) };
-    else if (IMAGE_FILE.test(src)) {
-      const sourceFile = `${file.slice(0, file.lastIndexOf("/") + 1)}${src}`;
-      const line = lines[lineKey(["image", "src"])];
-      uses.push({ path: sourceFile, field: "image.src", value: src, ...(line !== undefined ? { line } : {}) });
-      image = { src, alt: fm.image.alt, sourceFile, ...(fm.image.caption ? { caption: fm.image.caption } : {}) };
-    } else unusual();
+    const resolved = resolveArticleImage(file, fm.image, () => lines[lineKey(["image", "src"])]);
+    if (!resolved) unusual();
+    image = resolved.image;
+    if (resolved.use) uses.push(resolved.use);
   }
   for (const official of fm.officials ?? []) {
     const id = official.id;

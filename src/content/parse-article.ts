@@ -366,14 +366,12 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, bodyStart: n
 
   let image: ArticleImage | undefined;
   if (fm.image) {
-    const src = fm.image.src;
-    if (IMAGE_URL.test(src)) image = { src, alt: fm.image.alt, ...(fm.image.caption ? { caption: fm.image.caption } : {}) };
-    else if (IMAGE_FILE.test(src)) {
-      const sourceFile = `${file.slice(0, file.lastIndexOf("/") + 1)}${src}`;
-      const line = locate.valueLine(["image", "src"]);
-      uses.push({ path: sourceFile, field: "image.src", value: src, ...(line !== undefined ? { line } : {}) });
-      image = { src, alt: fm.image.alt, sourceFile, ...(fm.image.caption ? { caption: fm.image.caption } : {}) };
-    } else at("image.src", ["image", "src"], src, explain("content.imageSrcInvalid"), fieldHelp("image.src")?.expected);
+    const resolved = resolveArticleImage(file, fm.image, () => locate.valueLine(["image", "src"]));
+    if (!resolved) at("image.src", ["image", "src"], fm.image.src, explain("content.imageSrcInvalid"), fieldHelp("image.src")?.expected);
+    else {
+      image = resolved.image;
+      if (resolved.use) uses.push(resolved.use);
+    }
   }
 
   (fm.officials ?? []).forEach((official, i) => {
@@ -457,5 +455,22 @@ export function assembleArticle(fm: FrontMatter, parts: ArticleParts): Article {
     body: parts.body,
     bodyImages: parts.bodyImages,
     bodyText: parts.bodyText,
+  };
+}
+
+/**
+ * The article's picture from checked front matter: an address kept as it
+ * is, or a file beside the article (then also the file it uses, with the
+ * line of `src` when `lineOfSrc` knows it); undefined when `src` is neither.
+ */
+export function resolveArticleImage(file: string, frontMatterImage: NonNullable<FrontMatter["image"]>, lineOfSrc: () => number | undefined): { image: ArticleImage; use?: FileUse } | undefined {
+  const { src, alt, caption } = frontMatterImage;
+  if (IMAGE_URL.test(src)) return { image: { src, alt, ...(caption ? { caption } : {}) } };
+  if (!IMAGE_FILE.test(src)) return undefined;
+  const sourceFile = `${file.slice(0, file.lastIndexOf("/") + 1)}${src}`;
+  const line = lineOfSrc();
+  return {
+    image: { src, alt, sourceFile, ...(caption ? { caption } : {}) },
+    use: { path: sourceFile, field: "image.src", value: src, ...(line !== undefined ? { line } : {}) },
   };
 }
