@@ -4,16 +4,16 @@
  * pays for the write itself.
  *
  * Why a thread of its own, with plain synchronous calls: writing through
- * `fs/promises` cost the main thread ~150–250 µs of JavaScript per file (a
- * Buffer from the string, then open, write and close each a round trip
- * through libuv's pool and a promise; `node --cpu-prof` of a 2,000-article
- * cold build on tmpfs: 1.8 s of 18 s for ~11,000 files), and 32 writes in
- * flight on libuv's four threads contended for the same folders: 5,000
- * files, one folder each, interleaved runs after `sync` (/tmp/s5/fsx.mjs
- * style, quiet machine): sync loop 73 µs wall / 63 µs CPU per file against
- * 78–90 µs wall / 126–137 µs CPU for promises ×32. Here the main thread only
- * posts batches (a copy of the text) and the thread makes folders and files
- * one after the other, while the next pages render.
+ * `fs/promises` cost the main thread 1.8 s of JavaScript for ~11,000 files
+ * of a 2,000-article cold build (a Buffer from the string, then open, write
+ * and close each a round trip through libuv's pool and a promise:
+ * `GENERATED_SHARE_CARDS=0 node --cpu-prof --import tsx scripts/build.ts
+ * --root <corpus> --out /dev/shm/out`), and 32 writes in flight on libuv's
+ * four threads contend for the same folders: one new folder per file, quiet
+ * machine, `npx tsx scripts/bench-files.ts --count 3000`: sync loop 70 µs a
+ * file, promises ×32 337 µs. Here the main thread only posts batches (the
+ * UTF-8 bytes, moved, not copied) and the thread makes folders and files one
+ * after the other, while the next pages render.
  *
  * Files are created exclusively (`wx`): a file is never overwritten. Paths
  * are checked by the caller (src/build/output-files.ts resolveOutputPath).

@@ -34,18 +34,15 @@
  *   files the plan no longer has are removed. The manifest is removed
  *   first, so a build killed halfway leaves no record to trust and the next
  *   build starts over in a new folder. An editor's one-article commit
- *   changes a few hundred of 75,000 files: linking the other 74,000 (and
- *   making 55,000 folders for them) was 10 s of the incremental build at
- *   10,000 articles (`npm run bench`, reuse phase).
+ *   changes a few dozen of 75,000 files: linking the other 74,000 and
+ *   making 55,000 folders for them was ~6 s of a warm build's 18 s reuse
+ *   phase at 10,000 articles (the timeline of `node --cpu-prof --import tsx
+ *   scripts/build.ts --root <corpus> --out <corpus>/_site --timings`).
  * - **swapped whole** otherwise: every reused file is hard-linked from the
  *   previous output into the staging folder (or copied where a link cannot
  *   be made) and the staging folder replaces the output folder, which is
  *   deleted as a whole afterwards.
- *
- * Hard links vs copies on this disk (10,000 files of 10 KiB, each in its own
- * new folder, 32 in flight, two runs while other builds ran, load average
- * 21 on 2 cores; CPU per file): link 23–37 µs, copyFile 57–117 µs, writing
- * the same bytes 138–213 µs. A link also takes no space.
+ *   A link shares the bytes (no copy, no space).
  */
 import { createHash } from "node:crypto";
 import { constants as fsConstants, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync } from "node:fs";
@@ -108,7 +105,8 @@ export class IncrementalOutput {
   /** Reused after rendering here and comparing bytes (outputs without a fingerprint). */
   private comparedCount = 0;
   private readonly keys = new WeakMap<object, string>();
-  private renderedCount = 0;
+  /** Files this build wrote into the staging folder, in order. */
+  private readonly written: string[] = [];
   private readonly renderedBy: Record<string, number> = {};
 
   constructor(private readonly options: IncrementalOptions) {}
@@ -224,7 +222,7 @@ export class IncrementalOutput {
   wrote(rel: string, key: string, hash: string, producer: string): void {
     this.next.set(rel, { fp: key, hash, size: -1, mtime: -1 });
     this.toStat.push(rel);
-    this.renderedCount++;
+    this.written.push(rel);
     this.renderedBy[producer] = (this.renderedBy[producer] ?? 0) + 1;
   }
 
@@ -235,7 +233,7 @@ export class IncrementalOutput {
   }
 
   get counts(): OutputCounts {
-    return { rendered: this.renderedCount, reused: this.reusedCount, renderedBy: { ...this.renderedBy }, compared: this.comparedCount };
+    return { rendered: this.written.length, reused: this.reusedCount, renderedBy: { ...this.renderedBy }, compared: this.comparedCount };
   }
 
   /** Reads the size and time of every file written (or copied) not yet read. */
@@ -265,14 +263,8 @@ export class IncrementalOutput {
    */
   canUpdateInPlace(): boolean {
     const previous = this.walked;
-    if (!previous?.clean || this.renderedCount >= this.reusedCount) return false;
-    const reused = new Set(this.toLink.map((item) => item.path));
-    for (const rel of this.next.keys()) {
-      if (reused.has(rel)) continue;
-      if (previous.dirs.has(rel)) return false;
-      for (let i = rel.indexOf("/"); i >= 0; i = rel.indexOf("/", i + 1)) if (previous.files.has(rel.slice(0, i))) return false;
-    }
-    return true;
+    if (!previous?.clean || this.written.length >= this.reusedCount) return false;
+    return this.written.every((rel) => !previous.dirs.has(rel) && !parentsOf(rel).some((dir) => previous.files.has(dir)));
   }
 
   /**
@@ -286,13 +278,10 @@ export class IncrementalOutput {
     const out = this.options.previousDir!;
     const staging = this.options.staging;
     const previous = this.walked!;
-    const reused = new Set(this.toLink.map((item) => item.path));
     this.toLink.length = 0;
     const dirs = new Set(previous.dirs);
-    for (const rel of this.next.keys()) {
-      if (reused.has(rel)) continue;
-      for (let i = rel.indexOf("/"); i >= 0; i = rel.indexOf("/", i + 1)) {
-        const dir = rel.slice(0, i);
+    for (const rel of this.written) {
+      for (const dir of parentsOf(rel)) {
         if (!dirs.has(dir)) {
           mkdirSync(resolveOutputPath(out, dir));
           dirs.add(dir);
@@ -301,14 +290,15 @@ export class IncrementalOutput {
       renameSync(resolveOutputPath(staging, rel), resolveOutputPath(out, rel));
     }
     // Files the plan no longer has are moved into the staging folder, deleted with it in the
-    // background: deleting is what costs on a disk like this one (~2 ms a file, `node --cpu-prof`
-    // of a one-article build at 10,000 articles), moving within the disk does not.
+    // background: deleting is what costs on a disk like this one (unlinking 14,000 search files took
+    // 28 s of a one-article build at 10,000 articles: `node --cpu-prof --import tsx scripts/build.ts
+    // --root <corpus> --out <corpus>/_site` after appending a sentence to one article), moving does not.
     const emptied = new Set<string>();
     let moved = 0;
     for (const rel of previous.files.keys()) {
       if (this.next.has(rel) || rel === OUTPUT_MARKER) continue;
       renameSync(resolveOutputPath(out, rel), path.join(staging, `removed-${++moved}`));
-      for (let i = rel.lastIndexOf("/"); i > 0; i = rel.lastIndexOf("/", i - 1)) emptied.add(rel.slice(0, i));
+      for (const dir of parentsOf(rel)) emptied.add(dir);
     }
     // Deepest first: a folder is removed only when nothing is left in it.
     for (const dir of [...emptied].sort((x, y) => y.length - x.length)) {
@@ -319,6 +309,13 @@ export class IncrementalOutput {
       }
     }
   }
+}
+
+/** The folders above `rel`, outermost first ("a/b/c.html" → "a", "a/b"). */
+function parentsOf(rel: string): string[] {
+  const dirs: string[] = [];
+  for (let i = rel.indexOf("/"); i >= 0; i = rel.indexOf("/", i + 1)) dirs.push(rel.slice(0, i));
+  return dirs;
 }
 
 /** The previous output folder as one walk found it. */

@@ -16,9 +16,9 @@
  * is never used to open a file. Anything malformed: no manifest (a full
  * build).
  */
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { isRealDir } from "../cache/real-dir.ts";
+import { projectCacheDir } from "../cache/real-dir.ts";
 import { digest } from "./build-digest.ts";
 
 /** Format of the file; another value is ignored. */
@@ -41,15 +41,8 @@ export type Manifest = ReadonlyMap<string, ManifestEntry>;
 
 /** Where the manifest of `outDir` lives, or undefined when `.cache/` cannot be used (a link, not a folder). */
 export function manifestFile(rootDir: string, outDir: string, create = false): string | undefined {
-  const cache = path.join(rootDir, ".cache");
-  if (create && !isRealDir(cache)) {
-    try {
-      mkdirSync(cache);
-    } catch {
-      // exists as something else, or cannot be created
-    }
-  }
-  if (!isRealDir(cache)) return undefined;
+  const cache = projectCacheDir(rootDir, create);
+  if (!cache) return undefined;
   return path.join(cache, `output-${digest(path.resolve(outDir)).slice(0, 16)}.json`);
 }
 

@@ -11,9 +11,10 @@
  * next one (or awaits each write in its async mode), so the main thread
  * waited on the disk for every one of tens of thousands of small files
  * (0.4–0.5 ms each for a file in a new folder on this machine:
- * `npx tsx scripts/bench-files.ts --count 3000`). Here a batch's files are written on libuv's threads, many at a
- * time, while Eleventy renders the next batch; the writer's single door
- * also keeps paths checked and files created exclusively.
+ * `npx tsx scripts/bench-files.ts --count 3000`). Here a batch's files go
+ * to the writer thread (src/build/file-writer.ts) while Eleventy renders
+ * the next batch; the writer's single door (output-files.ts) also keeps
+ * paths checked and files created exclusively.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";

@@ -31,7 +31,7 @@ import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, wr
 import path from "node:path";
 import { threadId } from "node:worker_threads";
 import { reviveCachedArticle, type PlainArticle } from "./cached-article.ts";
-import { isRealDir } from "./real-dir.ts";
+import { isRealDir, projectCacheDir } from "./real-dir.ts";
 
 /** Folder under the project root. */
 export const PARSE_CACHE_DIR = ".cache/parse";
@@ -60,15 +60,14 @@ export function contentHash(bytes: Uint8Array): string {
  * cannot be used safely (a symlink where a folder should be, no permission).
  */
 export function parseCacheDir(rootDir: string): string | undefined {
-  const cache = path.join(rootDir, ".cache");
+  if (!projectCacheDir(rootDir)) return undefined;
   const dir = path.join(rootDir, PARSE_CACHE_DIR);
   try {
-    if (!isRealDir(cache)) mkdirSync(cache);
     if (!isRealDir(dir)) mkdirSync(dir);
   } catch {
     // exists as something else, or cannot be created
   }
-  return isRealDir(cache) && isRealDir(dir) ? dir : undefined;
+  return isRealDir(dir) ? dir : undefined;
 }
 
 function isAlive(pid: number): boolean {

@@ -42,7 +42,9 @@
  *   list, so the rest is handed to Eleventy as a subset. Describe whole
  *   values (stableDigest of the item; articles by articleDigest) rather
  *   than the fields a layout happens to show today: a layout that starts
- *   showing one more field then stays correct. An output without a
+ *   showing one more field then stays correct. But not an object that
+ *   reaches the whole site: a tag page names its tag by name, address and
+ *   count, not by every article of the tag (that made tag pages quadratic). An output without a
  *   fingerprint is rendered and compared by its bytes (always correct,
  *   slower); a wrong fingerprint is a stale page, so when in doubt give
  *   none;
