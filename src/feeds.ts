@@ -59,7 +59,7 @@ import type { ArticleDate } from "./dates.ts";
 import { lastUpdated } from "./git-dates.ts";
 import type { ArticleMedia, MediaIndex } from "./images/article-media.ts";
 import { feedBody } from "./images/picture-html.ts";
-import { defineFileStep, type OutputDeclaration } from "./plan/output-plan.ts";
+import { defineFileStep, type OutputBody, type OutputDeclaration } from "./plan/output-plan.ts";
 import { PROVINCES, UnknownProvinceError, currentUnitOf, formerUnitsOf, getProvince, provinceFullName, type ProvinceUnit } from "./provinces.ts";
 import { escapeHtml, html, type SafeHtml } from "./safe-html.ts";
 import { absoluteUrl, type SiteConfig } from "./site-config.ts";
@@ -399,18 +399,10 @@ export function buildFeeds(model: SiteModel, media?: MediaIndex, updated?: Reado
 }
 
 /** The feeds of the site (no unit) and of each unit, rendered on demand; items shared across sets. */
-function feedSets(model: SiteModel, media?: MediaIndex, updated?: ReadonlyMap<string, ArticleDate>): { readonly unit: ProvinceUnit | undefined; fingerprint(): string; render(): OutputFile[] }[] {
+function feedSets(model: SiteModel, media?: MediaIndex, updated?: ReadonlyMap<string, ArticleDate>): { readonly unit: ProvinceUnit | undefined; fingerprint(): string; render(): OutputFile[]; release(): void }[] {
   const { config } = model;
-  const built = new Map<Article, FeedItems>();
-  const newest = (articles: readonly Article[]): FeedItems[] =>
-    articles.slice(0, FEED_ITEM_LIMIT).map((article) => {
-      let items = built.get(article);
-      if (!items) {
-        items = feedItems(config, article, media?.of(article), lastUpdated(updated, article));
-        built.set(article, items);
-      }
-      return items;
-    });
+  // Not kept across sets: an article is in at most two (the national feed and its unit's), and kept items held bodies for the whole build.
+  const newest = (articles: readonly Article[]): FeedItems[] => articles.slice(0, FEED_ITEM_LIMIT).map((article) => feedItems(config, article, media?.of(article), lastUpdated(updated, article)));
   const set = (unit: ProvinceUnit | undefined, articles: readonly Article[]) => {
     let files: OutputFile[] | undefined;
     return {
@@ -418,6 +410,8 @@ function feedSets(model: SiteModel, media?: MediaIndex, updated?: ReadonlyMap<st
       // What the set shows: its newest articles with their pictures and last change (code and configuration are in the build digest).
       fingerprint: () => stableDigest(unit?.id, articles.slice(0, FEED_ITEM_LIMIT).map((a) => [a, media?.of(a), lastUpdated(updated, a)])),
       render: () => (files ??= renderFeedSet(config, unit, newest(articles))),
+      /** Forgets the rendered files: the plan lives through the whole build, and 65 sets of 3 feeds of 50 items held ~250 MB at 10,000 articles. */
+      release: () => void (files = undefined),
     };
   };
   return [set(undefined, model.articles), ...model.provinces.map(({ province }) => set(province, model.byProvince.get(province.id) ?? []))];
@@ -434,7 +428,18 @@ export const feedsStep = defineFileStep<SiteData>({
       const paths = feedPaths(set.unit?.id);
       let fingerprint: string | undefined;
       const once = (): string => (fingerprint ??= set.fingerprint());
-      for (const [i, url] of [paths.rss, paths.atom, paths.json].entries()) yield { url, fingerprint: once, body: () => set.render()[i]!.contents };
+      // The three files are rendered together, and released once all three were taken (a preview takes them again: rendered again).
+      const taken = new Set<number>();
+      const take = (i: number): OutputBody => {
+        const contents = set.render()[i]!.contents;
+        taken.add(i);
+        if (taken.size === 3) {
+          taken.clear();
+          set.release();
+        }
+        return contents;
+      };
+      for (const [i, url] of [paths.rss, paths.atom, paths.json].entries()) yield { url, fingerprint: once, body: () => take(i) };
     }
   },
 });

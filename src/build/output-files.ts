@@ -7,7 +7,7 @@
  * Eleventy or an earlier step wrote can never be replaced or interleaved.
  */
 import path from "node:path";
-import { fileWriter } from "./file-writer.ts";
+import { fileWriter, type FileWriter } from "./file-writer.ts";
 import { SAFE_SEGMENT, type OutputBody } from "../plan/output-plan.ts";
 
 /** A file to write, path relative to the output folder with "/" separators (e.g. "feeds/rss.xml"). */
@@ -42,34 +42,46 @@ export function resolveOutputPath(outDir: string, relative: string): string {
  * written; the writer thread (src/build/file-writer.ts) then creates them.
  * @throws Error naming the path written twice, or EEXIST when a file already exists
  */
-export async function writeOutputFiles(outDir: string, files: Iterable<OutputFile | LazyOutputFile>, concurrency = 32): Promise<number> {
+export function writeOutputFiles(outDir: string, files: Iterable<OutputFile | LazyOutputFile>, concurrency = 32): Promise<number> {
   const seen = new Map<string, string>();
-  const jobs = [...files].map((file) => {
-    const key = file.path.toLowerCase();
-    const other = seen.get(key);
-    if (other !== undefined) throw new Error(`Refusing to write "${file.path}" twice (also as "${other}"): every output has one owner in the output plan`);
-    seen.set(key, file.path);
-    return { target: resolveOutputPath(outDir, file.path), contents: file.contents };
-  });
+  let jobs: { target: string; contents: OutputFile["contents"] | LazyOutputFile["contents"] }[];
+  try {
+    jobs = [...files].map((file) => {
+      const key = file.path.toLowerCase();
+      const other = seen.get(key);
+      if (other !== undefined) throw new Error(`Refusing to write "${file.path}" twice (also as "${other}"): every output has one owner in the output plan`);
+      seen.set(key, file.path);
+      return { target: resolveOutputPath(outDir, file.path), contents: file.contents };
+    });
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const writer = fileWriter();
   // Bytes already in memory go to the writer all at once (it works through them while this thread
   // renders on); lazy ones are produced `concurrency` ahead of it, so memory holds only those.
   const eager = jobs.filter((job) => typeof job.contents !== "function");
   const lazy = jobs.filter((job) => typeof job.contents === "function");
-  const outcomes = await Promise.allSettled([
+  const writes = [
     ...eager.map((job) => writer.write(job.target, job.contents as OutputBody)),
     inParallel(lazy.length, concurrency, (i) => {
       const { target, contents } = lazy[i]!;
       return writer.write(target, (contents as () => OutputBody)());
     }),
-  ]);
+  ];
+  // Not an async function: its frame (`files`, `jobs`: a whole batch of pages' text) would live
+  // until the last write ends; what waits below holds only the promises.
+  return settled(writes, writer, jobs.length);
+}
+
+async function settled(writes: readonly Promise<unknown>[], writer: FileWriter, count: number): Promise<number> {
+  const outcomes = await Promise.allSettled(writes);
   // Every write settled first: nothing is still writing when the caller gives up on the folder.
   const failed = outcomes.find((o) => o.status === "rejected");
   if (failed) {
     await writer.idle();
     throw failed.reason;
   }
-  return jobs.length;
+  return count;
 }
 
 /** Runs task(0 … count-1) with at most `limit` in flight. */

@@ -90,7 +90,7 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
   const contentDir = input.contentDir ?? "content";
   const shard = input.cache ? new ParseCacheShard(input.cache.dir, input.cache.shard, input.cache.key) : undefined;
   let hits = 0;
-  /** Parsed files to cache, written after the run (see TaskOutput.later): the ids are copied, the originals are transferred. */
+  /** Parsed files to cache, written once the group is answered (TaskOutput.later): the ids are copied, the originals are transferred. */
   const toCache: { file: string; sha256: string; value: LoadedArticle | undefined }[] = [];
   const results = input.files.map((file): LoadTaskResult => {
     const read = tryReadContentFile(input.rootDir, file, LIMITS.articleBytes, undefined, contentDir);

@@ -39,10 +39,9 @@ export interface ParallelLoadResult extends LoadResult {
   /** Files whose parse result came from the cache. */
   readonly cacheHits: number;
   /**
-   * Resolves when the parse cache is written: the workers write it after
-   * handing over the articles, while the build goes on (during Eleventy's
-   * single-threaded phase the other core is free). A build need not wait;
-   * a test that loads again right away does.
+   * Resolves when the parse cache is written and the workers have exited:
+   * each worker writes a group's shard right after handing over its
+   * articles. A build need not wait; a test that loads again right away does.
    */
   readonly cacheSaved: Promise<void>;
 }

@@ -16,9 +16,9 @@
  * - Cheap to start: workers evaluate one bundled script (bundle.ts) instead
  *   of loading TypeScript through tsx.
  * - Work that does not change the outputs (a task's `later`: writing a
- *   cache) runs after the last output arrived, while the caller goes on:
- *   the workers then exit on their own. {@link workersStopped} waits for
- *   that; a failure there is ignored.
+ *   cache) runs in the worker right after it sent that task's output, while
+ *   the caller uses it; after the run the workers exit on their own.
+ *   {@link workersStopped} waits for that; a failure there is ignored.
  *
  * Callers pass inputs of a useful size (a few dozen files, a few hundred
  * links): each input is one message each way.

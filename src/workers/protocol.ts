@@ -35,9 +35,14 @@ export interface TaskOutput<O> {
   readonly output: O;
   readonly transfer?: readonly ArrayBuffer[];
   /**
-   * Work that does not change the output (writing a cache), run after the
-   * whole run's outputs are in: the caller goes on meanwhile, and a failure
-   * there never fails the run.
+   * Work that does not change the output (writing a cache), run right after
+   * the output is sent, before the worker takes its next input: the parent
+   * uses the output meanwhile, and a failure there never fails the run.
+   * Not deferred to the end of the run: workers holding every input's
+   * cache entries until then made the end of loading the build's first
+   * memory peak (a cold build of 10,000 articles: the process tree's RSS,
+   * sampled every 50 ms as `npm run bench` does, peaked at 1.09 GiB there;
+   * 0.63 GiB once each group's shard is written after its reply).
    */
   readonly later?: () => void;
 }
