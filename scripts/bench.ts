@@ -176,13 +176,13 @@ function outputSize(dir: string): { files: number; dirs: number; bytes: number; 
   return { files, dirs, bytes, diskBytes };
 }
 
-/** The build as `npm run build` runs it (package.json: "node --import tsx scripts/build.ts"), plus the options the bench needs. */
+/** The build as `npm run build` runs it (package.json: "node scripts/run-bundled.mjs scripts/build.ts"), plus the options the bench needs. */
 function ourBuild(root: string): Promise<TreeRun> {
   const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["build"] ?? "";
   const [bin, ...args] = script.split(" ");
   if (bin !== "node") fail(`package.json's build script changed ("${script}"): update scripts/bench.ts`);
-  // Drawn share cards cost ~65 ms of CPU each on a cold cache (README: Pictures and share cards),
-  // 11 CPU-minutes for 10,000 articles: measured on their own unless --cards asks for them here.
+  // Drawn share cards cost 8–10 ms of CPU each on a cold cache (README: Pictures and share cards),
+  // ~1.5 CPU-minutes for 10,000 articles: measured on their own unless --cards asks for them here.
   const env = values.cards ? process.env : { ...process.env, GENERATED_SHARE_CARDS: "0" };
   return runMeasured(process.execPath, [...args, "--root", root, "--out", path.join(root, "_site"), "--timings", "--lang", "en"], { cwd: ROOT, maxBytes, env });
 }
