@@ -26,12 +26,28 @@ export type ArticleFacts = Omit<Article, "body" | "bodyText" | "summary" | "prov
  */
 export type ArticleSummary = Pick<ArticleFacts, "sourcePath" | "url" | "aliases" | "draft" | "title" | "province"> & {
   readonly date: Pick<ArticleFacts["date"], "timestamp" | "year" | "day" | "hasTime">;
+  /** The officials as the role warning and the people rules read them (quick-site.ts). */
+  readonly officials: readonly SummaryOfficial[];
+  /** The content file of its image and of its body's pictures, which the site serves from the article's folder (quick-site.ts). */
+  readonly imageFile?: string;
+  readonly bodyFiles: readonly string[];
 };
+
+/** An official as the rules across articles read them. */
+export interface SummaryOfficial {
+  readonly name: string;
+  readonly role?: string;
+  readonly id?: string;
+}
 
 /** The summary of a valid article's facts. */
 export function summaryOf(facts: ArticleFacts): ArticleSummary {
   const { timestamp, year, day, hasTime } = facts.date;
-  return { sourcePath: facts.sourcePath, url: facts.url, aliases: facts.aliases, draft: facts.draft, title: facts.title, province: facts.province, date: { timestamp, year, day, hasTime } };
+  const officials = facts.officials.map(({ name, role, id }): SummaryOfficial => ({ name, ...(role !== undefined ? { role } : {}), ...(id !== undefined ? { id } : {}) }));
+  const bodyFiles: string[] = [];
+  for (const picture of facts.bodyImages) if (picture.sourceFile !== undefined) bodyFiles.push(picture.sourceFile);
+  const imageFile = facts.image?.sourceFile;
+  return { sourcePath: facts.sourcePath, url: facts.url, aliases: facts.aliases, draft: facts.draft, title: facts.title, province: facts.province, date: { timestamp, year, day, hasTime }, officials, ...(imageFile !== undefined ? { imageFile } : {}), bodyFiles };
 }
 
 const isText = (v: unknown): v is string => typeof v === "string";
@@ -46,6 +62,15 @@ export function reviveSummary(value: unknown, sourcePath: string): ArticleSummar
   if (date === null || typeof date !== "object" || Array.isArray(date)) return undefined;
   const d = date as Record<string, unknown>;
   if (!Number.isFinite(d["timestamp"]) || !Number.isInteger(d["year"]) || !isText(d["day"]) || typeof d["hasTime"] !== "boolean") return undefined;
+  const imageFile = v["imageFile"];
+  if ((imageFile !== undefined && !isText(imageFile)) || !Array.isArray(v["bodyFiles"]) || !v["bodyFiles"].every(isText) || !Array.isArray(v["officials"])) return undefined;
+  const officials: SummaryOfficial[] = [];
+  for (const o of v["officials"] as unknown[]) {
+    if (o === null || typeof o !== "object" || Array.isArray(o)) return undefined;
+    const { name, role, id } = o as Record<string, unknown>;
+    if (!isText(name) || (role !== undefined && !isText(role)) || (id !== undefined && !isText(id))) return undefined;
+    officials.push({ name, ...(role !== undefined ? { role } : {}), ...(id !== undefined ? { id } : {}) });
+  }
   return {
     sourcePath,
     url: v["url"],
@@ -54,6 +79,9 @@ export function reviveSummary(value: unknown, sourcePath: string): ArticleSummar
     title: v["title"],
     province: v["province"],
     date: { timestamp: d["timestamp"] as number, year: d["year"] as number, day: d["day"], hasTime: d["hasTime"] },
+    officials,
+    ...(imageFile !== undefined ? { imageFile } : {}),
+    bodyFiles: v["bodyFiles"] as string[],
   };
 }
 

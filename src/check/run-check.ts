@@ -43,6 +43,7 @@ import type { RecordRead } from "./staged.ts";
 import { vietnamYear } from "../dates.ts";
 import { CHECK_PRODUCERS } from "./check-producers.ts";
 import { parseOutcome } from "./parse-outcome.ts";
+import { quickSiteOutcome } from "./quick-site.ts";
 import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, type PendingWarning } from "./site-rules.ts";
 
 
@@ -362,11 +363,15 @@ async function checkParsed(options: CheckOptions, contentDir: string, scan: Retu
   // The long part (site data, output plan, people) depends on the facts, not
   // the texts: kept in the cache, and done again only when its key changes.
   const record = options.record ?? readLedger(options.rootDir);
-  const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
-  let site = cache.enabled ? cache.getSite(key) : undefined;
+  // When the facts show the build's site phase can find nothing, it is not run (quick-site.ts).
+  let site: SiteOutcome | undefined = quickSiteOutcome(options.rootDir, summaries, published, record, problems);
   if (!site) {
-    site = await sitePhase(options.rootDir, valid, order, problems, record, pool);
-    cache.setSite(key, site);
+    const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
+    site = cache.enabled ? cache.getSite(key) : undefined;
+    if (!site) {
+      site = await sitePhase(options.rootDir, valid, order, problems, record, pool);
+      cache.setSite(key, site);
+    }
   }
   problems.push(...site.errors);
 

@@ -1,0 +1,221 @@
+/**
+ * The check's site phase without building the site: what a check runs
+ * instead of the build's createSiteData + planSite (run-check.ts) when the
+ * published-URL record has no entries.
+ *
+ * Why: the build's site phase (people pages and their address plan, awards,
+ * short codes, the whole output plan) cost ~5 s of CPU at 10,000 articles,
+ * on one thread after every article was parsed: most of a cold check. Its
+ * errors come from three sources:
+ *
+ * - the published-URL record (src/links/ledger.ts planLinks: a URL that
+ *   would break, is taken, or whose article is gone; the people list,
+ *   src/people/person-record.ts): none without entries and without a people
+ *   list — else this returns undefined and the build's site phase runs;
+ * - two pinned ids on one name in one province (src/people/identity.ts,
+ *   people.ambiguousName): when a published official has an id, the
+ *   build's site phase runs;
+ * - the output plan (src/plan/output-plan.ts): made here by planOutputs
+ *   itself over a reduced site — the build's producers over a site with no
+ *   articles (their reservations and the site's own files), plus the claims
+ *   made for content exactly as the build declares them: article pages,
+ *   pictures served from the article's folder (src/build/article-images.ts
+ *   without processed media, as in a check), aliases (src/build/links-step.ts).
+ *   Left out: short links and share pages, in folders reserved for them,
+ *   under codes that are new and distinct when the record is empty, so they
+ *   can neither be refused nor refuse anything else; and what the site
+ *   generates from content (tag, people, award, index and feed pages), all
+ *   inside folders the site with no articles already reserves or claims —
+ *   test/check-quick-site.test.ts holds every producer of the build to that
+ *   on a full site, and compares both phases' errors.
+ *
+ * The role warnings are found here too: by the people pages' rules of who
+ * is who (identity.ts), over the summaries, without building the people
+ * index (compared with the build's index in the same test).
+ */
+import { EMPTY_LEDGER } from "../links/ledger.ts";
+import { aliasFile, planOutputs, urlProblem, type OutputDeclaration, type Producer } from "../plan/output-plan.ts";
+import { createSiteData, type SiteData } from "../site-data.ts";
+import { articlePages } from "../pages/article.ts";
+import { articleImagesStep } from "../build/article-images.ts";
+import { linksStep } from "../build/links-step.ts";
+import type { ContentError } from "../content/errors.ts";
+import type { Ledger } from "../links/ledger.ts";
+import { explain } from "../messages/index.ts";
+import { normaliseName } from "../people/names.ts";
+import { getProvince } from "../provinces.ts";
+import type { ArticleSummary } from "./facts.ts";
+import { CHECK_PRODUCERS } from "./check-producers.ts";
+import { roleKey } from "./role-key.ts";
+import type { PendingWarning } from "./site-rules.ts";
+
+/** What the site phase finds (check-cache.ts SiteOutcome). */
+export interface QuickSiteOutcome {
+  readonly errors: readonly ContentError[];
+  readonly roles: readonly PendingWarning[];
+}
+
+/** The published-URL record as read (src/site-data.ts readLedger). */
+export interface RecordShape {
+  readonly ledger: Ledger;
+  readonly errors: readonly ContentError[];
+}
+
+/** The site model's order (compareNewestFirst), on summaries. */
+function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
+  return b.date.timestamp - a.date.timestamp || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
+const NO_BODY = (): string => "";
+
+/** The claims the build makes for the published articles that can meet another claim (see the header), by producer. */
+function contentClaims(published: readonly ArticleSummary[]): Map<Producer<SiteData>, OutputDeclaration[]> {
+  const articles = [...published].sort(newestFirst);
+  // src/pages/article.ts
+  const pages: OutputDeclaration[] = articles.map((a) => ({ url: a.url, source: { file: a.sourcePath }, crossChecked: true, body: NO_BODY }));
+  // src/build/article-images.ts, previewOriginals
+  const pictures: OutputDeclaration[] = [];
+  const seen = new Set<string>();
+  for (const a of articles) {
+    for (const { file, field } of [{ file: a.imageFile, field: "image.src" }, ...a.bodyFiles.map((f) => ({ file: f, field: "body" }))]) {
+      if (!file) continue;
+      const url = `${a.url}${file.slice(file.lastIndexOf("/") + 1)}`;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      pictures.push({ url, source: { file: a.sourcePath, field }, body: NO_BODY });
+    }
+  }
+  // src/build/links-step.ts, RedirectPage
+  const aliases: OutputDeclaration[] = [];
+  for (const a of articles) {
+    for (const alias of a.aliases) {
+      const file = urlProblem(alias) === undefined ? aliasFile(alias) : undefined;
+      aliases.push({ url: alias, ...(file !== undefined ? { file } : {}), kind: "alias", source: { file: a.sourcePath, field: "aliases" }, crossChecked: true, redirectTo: a.url, body: NO_BODY });
+    }
+  }
+  return new Map<Producer<SiteData>, OutputDeclaration[]>([
+    [articlePages, pages],
+    [articleImagesStep, pictures],
+    [linksStep, aliases],
+  ]);
+}
+
+/** The output plan's errors over the reduced site (see the header). */
+function reducedPlanErrors(rootDir: string, published: readonly ArticleSummary[]): readonly ContentError[] {
+  const site = createSiteData([], { rootDir, ledger: EMPTY_LEDGER, ledgerText: "" });
+  const claims = contentClaims(published);
+  const producers = CHECK_PRODUCERS.map((p): Producer<SiteData> => {
+    const extra = claims.get(p);
+    if (!extra || p.renderer === "bundle") return p;
+    const declare = (s: SiteData): OutputDeclaration[] => [...p.declare(s), ...extra];
+    return p.renderer === "eleventy" ? { ...p, declare } : { ...p, declare };
+  });
+  return planOutputs(site, producers).errors;
+}
+
+/**
+ * The site phase's outcome from the summaries, or undefined when the build's
+ * site phase must run (see the header).
+ * @param valid the summaries of every valid article, drafts included
+ * @param published the published ones
+ * @param loaded the problems found before (errors hold back "nothing to publish", as in planSiteOf)
+ */
+export function quickSiteOutcome(rootDir: string, valid: readonly ArticleSummary[], published: readonly ArticleSummary[], record: RecordShape, loaded: readonly ContentError[]): QuickSiteOutcome | undefined {
+  if (record.errors.length > 0 || record.ledger.entries.length > 0 || (record.ledger.people !== undefined && record.ledger.people.length > 0)) return undefined;
+  if (published.some((a) => a.officials.some((o) => o.id !== undefined))) return undefined;
+  const found = reducedPlanErrors(rootDir, published);
+  // As planSiteOf: a site with nothing to publish is an error, once every other error is fixed.
+  const none = published.length === 0 && found.length === 0 && !loaded.some((p) => p.severity !== "warning");
+  return { errors: none ? [{ file: "content/", ...explain("cli.nothingToPublish") }] : found, roles: quickRoleWarnings(valid) };
+}
+
+/** One official in one article, as identity.ts makes a mention. */
+interface QuickMention {
+  readonly article: ArticleSummary;
+  readonly index: number;
+  readonly name: string;
+  readonly role?: string;
+}
+
+/**
+ * site-rules.ts roleWarnings over the people identity.ts's buildPeopleIndex
+ * makes of these articles, without making the rest of the index (display
+ * names, sorting, provinces): the same persons, the same mentions of each.
+ */
+export function quickRoleWarnings(articles: readonly ArticleSummary[]): PendingWarning[] {
+  const normal = new Map<string, ReturnType<typeof normaliseName>>();
+  const normalised = (name: string): ReturnType<typeof normaliseName> => {
+    let n = normal.get(name);
+    if (!n) normal.set(name, (n = normaliseName(name)));
+    return n;
+  };
+  // Pass 1 (identity.ts): the ids pinned on each name in each unit.
+  const idsByKey = new Map<string, Set<string>>();
+  const units: (string | undefined)[] = [];
+  for (const article of articles) {
+    const unit = getProvince(article.province)?.id;
+    units.push(unit);
+    if (unit === undefined) continue;
+    for (const official of article.officials) {
+      if (!official.id) continue;
+      const n = normalised(official.name);
+      if (n.key === "") continue;
+      const key = `${unit}/${n.key}`;
+      let ids = idsByKey.get(key);
+      if (!ids) idsByKey.set(key, (ids = new Set()));
+      ids.add(official.id);
+    }
+  }
+  // Pass 2: each mention to its person; one mention per person and article, the first.
+  const persons = new Map<string, QuickMention[]>();
+  articles.forEach((article, a) => {
+    const unit = units[a];
+    if (unit === undefined) return;
+    article.officials.forEach((official, index) => {
+      const n = normalised(official.name);
+      if (n.key === "") return;
+      let identity: string;
+      if (official.id) identity = `id:${official.id}`;
+      else {
+        const ids = idsByKey.get(`${unit}/${n.key}`);
+        // Two ids on the name: the people pages report it, and the mention belongs to nobody.
+        if (ids && ids.size > 1) return;
+        const only = ids?.values().next().value;
+        identity = only !== undefined ? `id:${only}` : `name:${unit}/${n.key}`;
+      }
+      let mentions = persons.get(identity);
+      if (!mentions) persons.set(identity, (mentions = []));
+      if (mentions.at(-1)?.article === article) return;
+      mentions.push({ article, index, name: n.display, ...(official.role ? { role: official.role } : {}) });
+    });
+  });
+  // site-rules.ts roleWarnings, on each person's mentions.
+  const out: PendingWarning[] = [];
+  for (const all of persons.values()) {
+    const mentions = all.filter((m) => m.role).map((m) => ({ mention: m, role: m.role ?? "", key: roleKey(m.role ?? "") }));
+    if (mentions.length < 2) continue;
+    mentions.sort((a, b) => a.mention.article.date.timestamp - b.mention.article.date.timestamp || (a.mention.article.sourcePath < b.mention.article.sourcePath ? -1 : 1));
+    let previous: (typeof mentions)[number] | undefined;
+    mentions.forEach((m, i) => {
+      const next = mentions[i + 1];
+      if (!previous || m.key === previous.key || (next && m.key === next.key)) {
+        previous = m;
+        return;
+      }
+      const article = m.mention.article;
+      const other = previous.mention.article;
+      out.push({
+        problem: {
+          file: article.sourcePath,
+          severity: "warning",
+          field: `officials #${m.mention.index + 1}.role`,
+          value: JSON.stringify(m.role),
+          ...explain("check.warn.roleChanged", { name: m.mention.name, role: m.role, otherRole: previous.role, otherFile: other.sourcePath, otherDate: other.date.day }),
+        },
+        path: ["officials", m.mention.index, "role"],
+        related: [other.sourcePath],
+      });
+    });
+  }
+  return out;
+}
