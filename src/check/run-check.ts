@@ -76,6 +76,8 @@ export interface CheckOptions {
   readonly threads?: number;
   /** Default {@link PARALLEL_FROM}. */
   readonly parallelFrom?: number;
+  /** Run the build's own site phase even when the facts allow the quick one (quick-site.ts): tests compare both. */
+  readonly buildSitePhase?: boolean;
 }
 
 export interface CheckReport {
@@ -364,7 +366,7 @@ async function checkParsed(options: CheckOptions, contentDir: string, scan: Retu
   // the texts: kept in the cache, and done again only when its key changes.
   const record = options.record ?? readLedger(options.rootDir);
   // When the facts show the build's site phase can find nothing, it is not run (quick-site.ts).
-  let site: SiteOutcome | undefined = quickSiteOutcome(options.rootDir, summaries, published, record, problems);
+  let site: SiteOutcome | undefined = options.buildSitePhase ? undefined : quickSiteOutcome(options.rootDir, summaries, published, record, problems);
   if (!site) {
     const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
     site = cache.enabled ? cache.getSite(key) : undefined;
