@@ -9,21 +9,28 @@
  */
 import { statSync } from "node:fs";
 import { isMainThread } from "node:worker_threads";
-import { serveCheckWorker } from "../src/check/check-worker.ts";
-import { parseCheckCommandLine } from "../src/check/command.ts";
-import { annotation, formatJson, formatReport, type Scope } from "../src/check/format.ts";
-import { projectPath, runCheck, type CheckReport } from "../src/check/run-check.ts";
-import { stagedFiles, stagedRecord, type RecordRead } from "../src/check/staged.ts";
-import { formatContentErrors, type ContentError } from "../src/content/errors.ts";
-import { explain, setLanguage, t } from "../src/messages/index.ts";
+import type { Scope } from "../src/check/format.ts";
+import type { CheckReport } from "../src/check/run-check.ts";
+import type { RecordRead } from "../src/check/staged.ts";
+import type { ContentError } from "../src/content/errors.ts";
 
 const CONTENT_DIR = "content";
 
 // Run as a bundle, this file is also the check's worker thread (src/check/parse-pool.ts).
+// Modules are imported where they are used: a worker then loads only what parsing needs (in
+// the bundle, a module imported this way is evaluated only when the import runs).
 if (isMainThread) await main();
-else serveCheckWorker();
+else (await import("../src/check/check-worker.ts")).serveCheckWorker();
 
 async function main(): Promise<void> {
+const [{ parseCheckCommandLine }, { annotation, formatJson, formatReport }, { projectPath, runCheck }, { stagedFiles, stagedRecord }, { formatContentErrors }, { explain, setLanguage, t }] = await Promise.all([
+  import("../src/check/command.ts"),
+  import("../src/check/format.ts"),
+  import("../src/check/run-check.ts"),
+  import("../src/check/staged.ts"),
+  import("../src/content/errors.ts"),
+  import("../src/messages/index.ts"),
+]);
 const parsed = parseCheckCommandLine(process.argv.slice(2));
 setLanguage(parsed.lang);
 if (!parsed.ok) {

@@ -311,6 +311,11 @@ export class CheckCache {
   }
 
   /** The kept outcome of `file` if it was kept with exactly these file times (see the header), without reading the file. */
+  /** The hash of `file`'s bytes when an earlier run kept its result (a worker that reads the file skips parsing it when the hash is the same). */
+  hashOf(file: string): string | undefined {
+    return this.previous.get(file)?.hash;
+  }
+
   getByStat(file: string, stat: string): FileOutcome | undefined {
     const entry = this.previous.get(file);
     if (!entry || entry.stat !== stat) return undefined;

@@ -4,9 +4,9 @@
  * seconds of CPU, and the machine has more than one core); then one of
  * them finds the role warnings while the main thread plans the site.
  *
- * - Started once per run, fed shares of ~200 articles as the main thread
- *   reads them; `backlog` lets the reader wait, so at most a few shares of
- *   file contents are in memory at once, however many articles there are.
+ * - Started once per run, fed shares of ~200 file names; each worker reads
+ *   and parses its share (check-worker.ts), so at most a few shares of file
+ *   contents are in memory at once, however many articles there are.
  * - Workers evaluate the bundled command itself when it runs bundled
  *   (scripts/run-bundled.mjs: no TypeScript loading), else check-worker.mjs.
  * - A worker that fails fails its shares (the caller parses them itself)
@@ -17,8 +17,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { getLanguage } from "../messages/index.ts";
-import type { FileOutcome } from "./check-cache.ts";
-import type { WorkerReply, WorkerRequest } from "./check-worker.ts";
+import type { ReadOutcome, WorkerReply, WorkerRequest, WorkerSetup } from "./check-worker.ts";
 import type { PendingWarning } from "./site-rules.ts";
 
 interface Share {
@@ -42,9 +41,9 @@ export class ParsePool {
   private broken = false;
   private nextId = 0;
 
-  constructor(threads: number) {
+  constructor(threads: number, setup: Omit<WorkerSetup, "lang">) {
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(workerUrl(), { workerData: { lang: getLanguage() } });
+      const worker = new Worker(workerUrl(), { workerData: { ...setup, lang: getLanguage() } satisfies WorkerSetup });
       this.workers.push(worker);
       worker.on("message", (reply: WorkerReply) => {
         const share = this.busy.get(worker);
@@ -77,10 +76,10 @@ export class ParsePool {
     while (!this.broken && this.backlog >= n) await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
-  /** Parses `files` (with their bytes) on a worker; rejects if the worker fails. */
-  async parse(files: readonly string[], bytes: readonly Uint8Array[]): Promise<readonly FileOutcome[]> {
-    const reply = await this.send({ kind: "parse", id: this.nextId++, files, bytes });
-    return reply.kind === "parse" ? reply.outcomes : [];
+  /** Reads and parses `files` on a worker (`known`: the hash of each one's kept result, if any); rejects if the worker fails. */
+  async read(files: readonly string[], known: readonly (string | undefined)[]): Promise<readonly ReadOutcome[]> {
+    const reply = await this.send({ kind: "read", id: this.nextId++, files, known });
+    return reply.kind === "read" ? reply.outcomes : [];
   }
 
   /** The role warnings over these facts (JSON of ArticleFacts, made or checked by the caller) on a worker (roles.ts); rejects if the worker fails. */

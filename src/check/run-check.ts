@@ -106,81 +106,74 @@ function withFileChecks(rootDir: string, contentDir: string, file: string, outco
 
 /**
  * The outcome of every article, in file order: from the cache when its
- * bytes are unchanged, else parsed — on worker threads when there are many
- * (then the pool is handed back, still running, for the role warnings; the
- * caller closes it).
+ * bytes are unchanged, else parsed — on worker threads when there are many,
+ * which read the files themselves (then the pool is handed back, still
+ * running, for the role warnings; the caller closes it).
  */
 async function articleOutcomes(rootDir: string, contentDir: string, files: readonly string[], cache: CheckCache, locators: Map<string, Located>, threads: number, parallelFrom: number): Promise<{ outcomes: FileOutcome[]; pool?: ParsePool }> {
   const outcomes = new Array<FileOutcome | undefined>(files.length);
-  type Miss = { readonly index: number; readonly hash: string; readonly bytes: Uint8Array; readonly stat?: string };
-  const misses: Miss[] = [];
-  // First pass: read, hash, take from the cache (cheap); the rest is parsed after, or on threads as it is read.
-  let pool: ParsePool | undefined;
-  const pending: Promise<void>[] = [];
-  const parseHere = (miss: Miss): void => {
-    const file = files[miss.index] ?? "";
-    const parsed = parseOutcome(file, miss.bytes);
-    if (parsed.locate) locators.set(file, { locate: parsed.locate, hash: miss.hash });
-    cache.set(file, miss.hash, parsed.outcome, miss.stat);
-    outcomes[miss.index] = parsed.outcome;
-  };
-  const sendShare = async (part: Miss[]): Promise<void> => {
-    if (!pool) return;
-    await pool.below(threads * 2);
-    pending.push(
-      pool.parse(
-        part.map((m) => files[m.index] ?? ""),
-        part.map((m) => m.bytes),
-      ).then(
-        (results) =>
-          results.forEach((outcome, i) => {
-            const miss = part[i];
-            if (!miss) return;
-            cache.set(files[miss.index] ?? "", miss.hash, outcome, miss.stat);
-            outcomes[miss.index] = outcome;
-          }),
-        () => part.forEach(parseHere),
-      ),
-    );
-  };
+  type Todo = { readonly index: number; readonly stat?: string };
+  const todo: Todo[] = [];
+  // First pass: unchanged since a run that kept its times: not even read (check-cache.ts).
   const runStart = BigInt(Date.now()) * 1_000_000n;
   for (let index = 0; index < files.length; index++) {
     const file = files[index] ?? "";
-    // Unchanged since a run that kept its times: not even read (check-cache.ts).
     const stat = cache.enabled ? fileStat(path.join(rootDir, file), runStart) : undefined;
     const byStat = stat ? cache.getByStat(file, stat.key) : undefined;
-    if (byStat) {
-      outcomes[index] = byStat;
-      continue;
-    }
+    if (byStat) outcomes[index] = byStat;
+    else todo.push({ index, ...(stat?.trusted ? { stat: stat.key } : {}) });
+  }
+  // Read, hash, take from the cache by hash, else parse (the locator is kept for warning lines).
+  const here = (t: Todo): void => {
+    const file = files[t.index] ?? "";
     const read = tryReadContentFile(rootDir, file, LIMITS.articleBytes, undefined, contentDir);
     if (!read.ok) {
-      outcomes[index] = { errors: [problemError(file, read.problem)], warnings: [], uses: [] };
-      continue;
+      outcomes[t.index] = { errors: [problemError(file, read.problem)], warnings: [], uses: [] };
+      return;
     }
     // Without a cache nothing is looked up or kept by hash.
     const hash = cache.enabled ? articleHash(file, read.bytes) : "";
-    const trustedStat = stat?.trusted ? stat.key : undefined;
-    const cached = cache.get(file, hash, trustedStat);
+    const cached = cache.get(file, hash, t.stat);
     if (cached) {
-      outcomes[index] = cached;
-      continue;
+      outcomes[t.index] = cached;
+      return;
     }
-    misses.push({ index, hash, bytes: read.bytes, ...(trustedStat ? { stat: trustedStat } : {}) });
-    // Enough to parse that threads pay off: start them, and hand them what was read so far.
-    if (!pool && threads > 1 && misses.length >= parallelFrom) {
-      pool = new ParsePool(threads);
-      for (let i = 0; i < misses.length; i += SHARE) await sendShare(misses.slice(i, i + SHARE));
-      misses.length = 0;
-    } else if (pool && misses.length >= SHARE) {
-      await sendShare(misses.splice(0));
+    const parsed = parseOutcome(file, read.bytes);
+    if (parsed.locate) locators.set(file, { locate: parsed.locate, hash });
+    cache.set(file, hash, parsed.outcome, t.stat);
+    outcomes[t.index] = parsed.outcome;
+  };
+  let pool: ParsePool | undefined;
+  if (threads > 1 && todo.length >= parallelFrom) {
+    pool = new ParsePool(threads, { rootDir, contentDir, hashing: cache.enabled });
+    const started = pool;
+    const shares: Promise<void>[] = [];
+    for (let i = 0; i < todo.length; i += SHARE) {
+      const part = todo.slice(i, i + SHARE);
+      const names = part.map((t) => files[t.index] ?? "");
+      shares.push(
+        started.read(names, cache.enabled ? names.map((f) => cache.hashOf(f)) : []).then(
+          (results) =>
+            part.forEach((t, k) => {
+              const result = results[k];
+              const file = names[k] ?? "";
+              // The kept result, unchanged: as when read here (a result that does not read back is parsed here).
+              if (!result || result.known) {
+                const cached = result ? cache.get(file, result.hash, t.stat) : undefined;
+                if (cached) outcomes[t.index] = cached;
+                else here(t);
+                return;
+              }
+              if (result.keep) cache.set(file, result.hash, result.outcome, t.stat);
+              outcomes[t.index] = result.outcome;
+            }),
+          // A worker that failed: its share is parsed here.
+          () => part.forEach(here),
+        ),
+      );
     }
-  }
-  if (pool) {
-    if (misses.length > 0) await sendShare(misses.splice(0));
-    await Promise.all(pending);
-  }
-  misses.forEach(parseHere);
+    await Promise.all(shares);
+  } else todo.forEach(here);
   const all = outcomes.map((outcome, i) => withFileChecks(rootDir, contentDir, files[i] ?? "", outcome ?? { errors: [], warnings: [], uses: [] }));
   return pool ? { outcomes: all, pool } : { outcomes: all };
 }
