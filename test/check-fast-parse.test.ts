@@ -165,6 +165,21 @@ const VARIANTS: [string, (t: string) => string, boolean | undefined][] = [
   ["item indent 4", swap(/awards:\n(?: {2}.*\n)+/, 'awards:\n    - title: "Lao động tiên tiến"\n      count: 2\n'), true],
   ["item key misaligned", swap("    role: \"Giám đốc Sở\"", "     role: \"Giám đốc Sở\""), false],
   ["body after --- without blank line", swap("---\nChiều", "---\n\nChiều"), true],
+  // The body is judged in its bytes (fast-parse.ts plainBody): characters it lets through, and ones it leaves to the loader.
+  ["body punctuation, NBSP, currency", swap("các chỉ tiêu.", "các chỉ tiêu – “vượt” 10\u00A0tỷ ₫, 5 €… ©"), true],
+  ["body C1 control", swap("các chỉ tiêu.", "các chỉ tiêu.\u0085"), false],
+  ["body bidi mark", swap("các chỉ tiêu.", "các \u202Echỉ tiêu."), false],
+  ["body line separator", swap("các chỉ tiêu.", "các chỉ tiêu.\u2028==="), undefined],
+  ["body Ohm sign (NFC changes it)", swap("các chỉ tiêu.", "các chỉ tiêu 5\u2126."), undefined],
+  ["body emoji and CJK", swap("các chỉ tiêu.", "các chỉ tiêu 👍 漢."), undefined],
+  ["body CR", swap("các chỉ tiêu.", "các chỉ tiêu.\r\nThêm."), false],
+  ["body tab", swap("các chỉ tiêu.", "các\tchỉ tiêu."), true],
+  ["body BOM", swap("các chỉ tiêu.", "các chỉ\uFEFF tiêu."), false],
+  ["body setext h1 after text", swap("## Kết quả", "Kết quả năm\n==="), undefined],
+  ["body # runs only", swap("## Kết quả", "## Kết quả ## ###"), true],
+  ["body lone # mid-line", swap("các chỉ tiêu.", "các chỉ tiêu số #1."), undefined],
+  ["long body, year in the opening paragraph", swap("tổ chức hội nghị tổng kết.", `tổ chức hội nghị tổng kết. ${"Đẩy mạnh ứng dụng. ".repeat(300)} Chiều 29/12/2013 họp.\n\n${"Nội dung dài. ".repeat(3000)}`), true],
+  ["long body of three-byte characters", swap("Chiều 29/12/2016", `${"ễ".repeat(5000)} Chiều 29/12/2014`), true],
 ];
 
 describe("the check's fast path gives what the full parse gives", () => {
