@@ -179,6 +179,10 @@ const VARIANTS: [string, (t: string) => string, boolean | undefined][] = [
   ["body # runs only", swap("## Kết quả", "## Kết quả ## ###"), true],
   ["body lone # mid-line", swap("các chỉ tiêu.", "các chỉ tiêu số #1."), undefined],
   ["long body, year in the opening paragraph", swap("tổ chức hội nghị tổng kết.", `tổ chức hội nghị tổng kết. ${"Đẩy mạnh ứng dụng. ".repeat(300)} Chiều 29/12/2013 họp.\n\n${"Nội dung dài. ".repeat(3000)}`), true],
+  ["opening paragraph of many lines", swap("Chiều 29/12/2016", `${"Dòng mở đầu rất dài về hội nghị.\n".repeat(12)}Chiều 29/12/2014`), true],
+  ["opening paragraph after 3 KB of headings", swap("Chiều 29/12/2016", `${"## Tiêu đề phụ\n\n".repeat(200)}Chiều 29/12/2014 họp.`), undefined],
+  ["opening paragraph across a kilobyte", swap("Chiều 29/12/2016", `${"Hội nghị tổng kết năm. ".repeat(80)}Chiều 29/12/2014 họp.`), true],
+  ["body of one line, no final line break", (t) => `${t.slice(0, t.indexOf("\n---\n") + 5)}Chiều 29/12/2014 họp ${"x ".repeat(2000)}`, true],
   ["long body of three-byte characters", swap("Chiều 29/12/2016", `${"ễ".repeat(5000)} Chiều 29/12/2014`), true],
 ];
 

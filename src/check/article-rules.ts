@@ -108,18 +108,49 @@ const LEAD_DAY =
 /** Days between the conference and publication that still count as the same story across New Year. */
 const NEAR_DAYS = 60;
 
+/** How much of a body the opening paragraph is looked for in (characters). */
+export const OPENING_CHARS = 4000;
+/** A line before the opening paragraph: blank, a heading, a picture or a rule. */
+const BEFORE_OPENING = /^\s*(?:$|#|!\[|[-*_]{3,}\s*$)/;
+/** Most lines the opening paragraph is taken from. */
+const OPENING_LINES = 10;
+
 /** The opening paragraph of a body (its first block that is not a heading, picture or rule) and its line within the body (0-based). */
 export function openingParagraph(body: string): { text: string; line: number } | undefined {
   // Only the start of the body is looked at: the day of the conference is in
   // the first sentence, and a long body need not be split into lines.
-  const lines = body.slice(0, 4000).split("\n");
+  const lines = body.slice(0, OPENING_CHARS).split("\n");
   let i = 0;
-  while (i < lines.length && /^\s*(?:$|#|!\[|[-*_]{3,}\s*$)/.test(lines[i] ?? "")) i++;
+  while (i < lines.length && BEFORE_OPENING.test(lines[i] ?? "")) i++;
   if (i >= lines.length) return undefined;
   const start = i;
   const text: string[] = [];
-  while (i < lines.length && (lines[i] ?? "").trim() !== "" && text.length < 10) text.push(lines[i++] ?? "");
+  while (i < lines.length && (lines[i] ?? "").trim() !== "" && text.length < OPENING_LINES) text.push(lines[i++] ?? "");
   return { text: text.join("\n").slice(0, 1000), line: start };
+}
+
+/**
+ * Whether `start`, the start of a body up to and including a line break,
+ * decides the opening paragraph: openingParagraph gives the same for any
+ * body that starts so (its paragraph ends before the last line break, and
+ * within the characters looked at). The check's fast path then decodes no
+ * more of the body (fast-parse.ts).
+ */
+export function decidesOpening(start: string): boolean {
+  if (start.length > OPENING_CHARS || !start.endsWith("\n")) return false;
+  // The last element is the empty rest after the final line break: not a line of the body.
+  const lines = start.split("\n");
+  const last = lines.length - 1;
+  let i = 0;
+  while (i < last && BEFORE_OPENING.test(lines[i] ?? "")) i++;
+  if (i >= last) return false;
+  let taken = 0;
+  while (i < last && (lines[i] ?? "").trim() !== "" && taken < OPENING_LINES) {
+    i++;
+    taken++;
+  }
+  // Ended by a blank line of the body, or by the line limit.
+  return taken === OPENING_LINES || i < last;
 }
 
 /** The conference day in an opening paragraph, as written and as "YYYY-MM-DD", or undefined. */

@@ -45,7 +45,7 @@ import { explain } from "../messages/index.ts";
 import { getProvince } from "../provinces.ts";
 import { trustedHtml } from "../safe-html.ts";
 import { hasVisibleText, needsCleaning } from "../text.ts";
-import { articleWarnings } from "./article-rules.ts";
+import { articleWarnings, decidesOpening, OPENING_CHARS } from "./article-rules.ts";
 import { lineKey } from "./check-cache.ts";
 
 /** What the fast path gives: the article as the validate-only parse makes it, its warnings and uses, the source parts for the check's rules, and the lines of every value. */
@@ -472,12 +472,31 @@ function mayHoldHeadingOrPicture(buffer: Buffer, from: number): boolean {
 }
 
 /**
- * How much of the body is decoded when the block scan is not needed: the
- * body rules read its first 4,000 characters (article-rules.ts
+ * How much of the body is decoded at most when the block scan is not
+ * needed: the body rules read its first 4,000 characters (article-rules.ts
  * openingParagraph), which 12,000 bytes of UTF-8 always hold. The
- * ArticleSource this path makes holds that start as its body.
+ * ArticleSource this path makes holds a start of the body as its body.
  */
 const BODY_PREFIX_BYTES = 12_000;
+/** Bytes decoded at a time while looking for the end of the opening paragraph. */
+const BODY_STEP_BYTES = 1024;
+
+/**
+ * The start of the body the body rules need: up to the end of the opening
+ * paragraph (decidesOpening), cut at line breaks, else BODY_PREFIX_BYTES of it.
+ */
+function bodyStartOf(buffer: Buffer, from: number): string {
+  let end = from;
+  for (;;) {
+    const nl = buffer.indexOf(0x0a, end + BODY_STEP_BYTES);
+    if (nl < 0 || nl + 1 - from > BODY_PREFIX_BYTES) break;
+    const start = buffer.toString("utf8", from, nl + 1);
+    if (decidesOpening(start)) return start;
+    if (start.length > OPENING_CHARS) break;
+    end = nl + 1;
+  }
+  return buffer.toString("utf8", from, Math.min(buffer.length, from + BODY_PREFIX_BYTES));
+}
 
 /**
  * Whether the body bytes from `from` are text that cleanText leaves as it
@@ -597,7 +616,7 @@ function articleOf(file: string, matter: string, buffer: Buffer, bodyFrom: numbe
   if (!slug) unusual();
   // The whole body only when it may hold a heading or a picture (then the block scan reads it); else its start, which is all the body rules read (BODY_PREFIX_BYTES).
   const scanned = mayHoldHeadingOrPicture(buffer, bodyFrom) ? scanMarkdown(buffer.toString("utf8", bodyFrom)) : undefined;
-  const body = buffer.toString("utf8", bodyFrom, Math.min(buffer.length, bodyFrom + BODY_PREFIX_BYTES));
+  const body = bodyStartOf(buffer, bodyFrom);
   const pictures = checkBodyImages(file, scanned?.images ?? [], bodyStart);
   if (pictures.errors.length > 0) unusual();
   for (const picture of pictures.images) if (picture.sourceFile) uses.push({ path: picture.sourceFile, field: BODY_FIELD, value: picture.src, line: picture.line });
