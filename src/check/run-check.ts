@@ -358,15 +358,13 @@ async function checkParsed(options: CheckOptions, contentDir: string, scan: Retu
   // The long part (site data, output plan, people) depends on the facts, not
   // the texts: kept in the cache, and done again only when its key changes.
   const record = options.record ?? readLedger(options.rootDir);
-  // When the facts show the build's site phase can find nothing, it is not run (quick-site.ts).
-  let site: SiteOutcome | undefined = options.buildSitePhase ? undefined : quickSiteOutcome(options.rootDir, summaries, published, record, problems);
+  // Kept from an earlier run when nothing it reads changed; else found from the facts when they show
+  // the build's site phase is not needed (quick-site.ts); else the build's site phase.
+  const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
+  let site = cache.enabled ? cache.getSite(key) : undefined;
   if (!site) {
-    const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
-    site = cache.enabled ? cache.getSite(key) : undefined;
-    if (!site) {
-      site = await sitePhase(options.rootDir, valid, order, problems, record, pool);
-      cache.setSite(key, site);
-    }
+    site = (options.buildSitePhase ? undefined : quickSiteOutcome(options.rootDir, summaries, published, record, problems)) ?? (await sitePhase(options.rootDir, valid, order, problems, record, pool));
+    cache.setSite(key, site);
   }
   problems.push(...site.errors);
 
