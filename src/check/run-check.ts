@@ -9,10 +9,13 @@
  * cross-checks (two articles, one URL) over the published articles; the same
  * notices for files that are not articles. This module adds only the
  * warnings for likely mistakes (article-rules.ts, site-rules.ts), the cache
- * (check-cache.ts) and the choice of files to report on. The one exception
- * is speed: a valid article in the usual shape is read by the check's fast
- * path (fast-parse.ts), which gives exactly what the loader's parse gives
- * and hands anything else, and every error, to it.
+ * (check-cache.ts) and the choice of files to report on. The exceptions
+ * are for speed: a valid article in the usual shape is read by the check's
+ * fast path (fast-parse.ts), which gives exactly what the loader's parse
+ * gives and hands anything else, and every error, to it; and while the
+ * published-URL record is empty, the site phase's errors come from the
+ * build's own planOutputs over a reduced site (quick-site.ts), not from the
+ * whole site data and plan.
  *
  * Checking some files (`files`, e.g. the ones being committed) reports the
  * problems of those files only, but every article is still read, because
