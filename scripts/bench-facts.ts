@@ -27,6 +27,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { withArticleMedia } from "../src/build/article-images.ts";
+import { articleDigest } from "../src/build/build-digest.ts";
 import { buildSite, type BuildResult } from "../src/build/build-site.ts";
 import { defineCommand, exitWithErrors, runCommandLine } from "../src/cli/command-line.ts";
 import { projectRootErrors } from "../src/cli/project-root.ts";
@@ -122,22 +123,28 @@ const planWith = await partRuns(() => planSite(data, [], SITE_PRODUCERS));
 parts.push(["plan without their producers", planWithout]);
 parts.push(["plan with them", planWith]);
 const plan = planWith.value.plan;
-const bodies = new Map<string, { n: number; bytes: number; m: Measure }>();
+// Article digests are made for the article pages in every build: made first, so they are not counted below.
+for (const a of articles) articleDigest(a);
+const bodies = new Map<string, { n: number; bytes: number; m: Measure; fp: Measure }>();
 for (const name of facts) {
   const outputs = plan.outputs.filter((o) => o.producer === name);
   let bytes = 0;
+  // What every build (and an edit build above all) pays to decide whether an output can be reused.
+  const fp = await measure(() => {
+    for (const o of outputs) o.fingerprint();
+  });
   const m = await measure(() => {
     for (const o of outputs) {
       const body = o.body();
       bytes += typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
     }
   });
-  bodies.set(name, { n: outputs.length, bytes, m });
+  bodies.set(name, { n: outputs.length, bytes, m, fp });
 }
 console.log("\nTheir parts, in this process (second run of each):");
 for (const [label, m] of parts) console.log(`  ${label.padEnd(52)} ${fmt(m)}`);
-console.log("Rendering what they declare (first render; Eleventy's own overhead and writing not included):");
-for (const [name, b] of bodies) console.log(`  ${name.padEnd(20)} ${String(b.n).padStart(6)} outputs ${(b.bytes / 1e6).toFixed(1).padStart(7)} MB  ${fmt(b.m)}`);
+console.log("Fingerprinting and rendering what they declare (first time; Eleventy's own overhead and writing not included):");
+for (const [name, b] of bodies) console.log(`  ${name.padEnd(20)} ${String(b.n).padStart(6)} outputs ${(b.bytes / 1e6).toFixed(1).padStart(7)} MB  fingerprints CPU ${b.fp.cpu.toFixed(2).padStart(5)} s  render ${fmt(b.m)}`);
 
 // ---------------------------------------------------------------------------
 // 2. Whole builds, without and with
@@ -161,10 +168,10 @@ interface BuildPair {
 }
 
 async function buildPair(producers: typeof SITE_PRODUCERS, label: string): Promise<BuildPair> {
-  const parent = mkdtempSync(path.join(tmpdir(), "bench-facts-out-"));
-  const outDir = path.join(parent, "_site");
   const file = firstArticle();
   if (!file) throw new Error(`no article under ${rootDir}/content`);
+  const parent = mkdtempSync(path.join(tmpdir(), "bench-facts-out-"));
+  const outDir = path.join(parent, "_site");
   const original = readFileSync(file, "utf8");
   try {
     const cold = await measure(() => buildSite({ rootDir, outDir, producers }));

@@ -7,7 +7,7 @@
 import { provinceLabel } from "../provinces.ts";
 import { absoluteUrl, type SiteConfig } from "../site-config.ts";
 import { UI } from "../ui-strings.ts";
-import type { AwardsSite, AwardTotal } from "./awards.ts";
+import type { AwardsSite, AwardTotal, NationalYear, ProvinceYearTable } from "./awards.ts";
 import { toCsv } from "./csv.ts";
 
 const path = (url: string): string => url.replace(/^\//, "");
@@ -16,16 +16,19 @@ function totalsRows(config: SiteConfig, totals: readonly AwardTotal[]): (string 
   return totals.map((t) => [t.title, t.recipient, t.total, t.articles.length, t.articles.map((a) => absoluteUrl(config, a.url)).join(" ")]);
 }
 
-/** A CSV file: its path, and its text made when read. */
+/** A CSV file: its path, what it is made from, and its text made when read. */
 export interface AwardCsvFile {
   readonly path: string;
+  /** The table or year overview the file is made from (with the configuration, which every build digests). */
+  readonly from: ProvinceYearTable | NationalYear;
   readonly contents: string;
 }
 
 /** A file whose text is made on each read: the plan needs every path on every build, check and preview edit, but only a build writing it needs the text. */
-function lazyFile(path: string, make: () => string): AwardCsvFile {
+function lazyFile(path: string, from: ProvinceYearTable | NationalYear, make: () => string): AwardCsvFile {
   return {
     path,
+    from,
     get contents() {
       return make();
     },
@@ -39,19 +42,19 @@ export function awardCsvFiles(config: SiteConfig, awards: AwardsSite): AwardCsvF
   for (const table of awards.tables) {
     const province = provinceLabel(table.unit);
     files.push(
-      lazyFile(path(table.rowsCsv.url), () =>
+      lazyFile(path(table.rowsCsv.url), table, () =>
         toCsv(
           [UI.awardsColProvince, UI.awardsColYear, UI.awardsColTitle, UI.awardsColRecipient, UI.awardsColCount, UI.awardsColConferredBy, UI.awardsColDate, UI.awardsColArticle, UI.awardsColUrl],
           table.rows.map(({ article, award }) => [province, table.year, award.title, award.recipient, award.count, award.conferredBy, article.date.day, article.title, absoluteUrl(config, article.url)]),
         ),
       ),
     );
-    files.push(lazyFile(path(table.totalsCsv.url), () => toCsv(totalsHeader, totalsRows(config, table.totals))));
+    files.push(lazyFile(path(table.totalsCsv.url), table, () => toCsv(totalsHeader, totalsRows(config, table.totals))));
   }
   for (const year of awards.years) {
-    files.push(lazyFile(path(year.totalsCsv.url), () => toCsv(totalsHeader, totalsRows(config, year.totals))));
+    files.push(lazyFile(path(year.totalsCsv.url), year, () => toCsv(totalsHeader, totalsRows(config, year.totals))));
     files.push(
-      lazyFile(path(year.provincesCsv.url), () =>
+      lazyFile(path(year.provincesCsv.url), year, () =>
         toCsv(
           [UI.awardsColProvinceId, UI.awardsColProvince, UI.awardsColTitle, UI.awardsColRecipient, UI.awardsColTotal, UI.awardsColArticleCount, UI.awardsColDetails],
           year.tables.flatMap((table) => table.totals.map((t) => [table.unit.id, provinceLabel(table.unit), t.title, t.recipient, t.total, t.articles.length, absoluteUrl(config, table.url)])),
