@@ -6,11 +6,13 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { compareNewestFirst, type Article } from "../src/content/article.ts";
+import { awardCsvStep, awardTablePages, awardYearPages } from "../src/awards/award-pages.ts";
 import { awardCsvFiles } from "../src/awards/awards-csv.ts";
 import { buildAwardsSite } from "../src/awards/awards.ts";
 import { csvCell, toCsv } from "../src/awards/csv.ts";
 import { totalLine } from "../layouts/awards-pages.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
+import { createSiteData } from "../src/site-data.ts";
 import { mdFile, parseOk } from "./helpers.ts";
 
 let n = 0;
@@ -139,6 +141,37 @@ describe("CSV", () => {
     expect(national.slice(1).map((r) => [r[0], r[2], r[4], r[6]])).toEqual([
       ["ha-tinh", `'${HOSTILE[0]}`, "2", "https://example.gov.vn/tin/khen-thuong/ha-tinh/2015/"],
       ["ha-tinh", "Bằng khen", "3", "https://example.gov.vn/tin/khen-thuong/ha-tinh/2015/"],
+    ]);
+  });
+});
+
+describe("award outputs in incremental builds", () => {
+  // Fingerprints decide what an edit build renders again (src/build/incremental.ts): a changed
+  // award must change its table's page, CSV files and year overview, and nothing of other tables.
+  const fingerprints = (articles: readonly Article[]): Map<string, string> => {
+    const site = createSiteData(newestFirst(...articles), { config: siteConfigFromEnv({}) });
+    const out = new Map<string, string>();
+    for (const producer of [awardCsvStep, awardTablePages, awardYearPages]) for (const d of producer.declare(site)) out.set(d.url, d.fingerprint?.() ?? "");
+    return out;
+  };
+  const other = article("binh-dinh", "2016-12-01", award("Lao động tiên tiến", "\n    recipient: cá nhân\n    count: 7"));
+  const later = article("gia-lai", "2017-12-20", award("Cờ thi đua"));
+  const before = article("gia-lai", "2016-11-29", award("Giấy khen", "\n    count: 4"), "\nreviewYear: 2016");
+  const edited = { ...before, awards: [{ ...before.awards[0]!, count: 5 }] };
+
+  it("changes the fingerprints of the edited table's page, CSV files and year, and only those", () => {
+    const a = fingerprints([other, later, before]);
+    const b = fingerprints([other, later, edited]);
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [url, fp] of a) expect(fp, url).not.toBe("");
+    const changed = [...a.keys()].filter((url) => a.get(url) !== b.get(url)).sort();
+    expect(changed).toEqual([
+      "/khen-thuong/2016/",
+      "/khen-thuong/2016/khen-thuong-theo-tinh-2016.csv",
+      "/khen-thuong/2016/tong-hop-khen-thuong-2016.csv",
+      "/khen-thuong/gia-lai/2016/",
+      "/khen-thuong/gia-lai/2016/khen-thuong-gia-lai-2016.csv",
+      "/khen-thuong/gia-lai/2016/tong-hop-khen-thuong-gia-lai-2016.csv",
     ]);
   });
 });

@@ -140,11 +140,21 @@ function bump(counts: Map<string, number>, text: string | undefined): void {
   if (text) counts.set(text, (counts.get(text) ?? 0) + 1);
 }
 
+/** groupKey of each distinct text, for one build (titles and recipients repeat across thousands of rows). */
+type GroupKeys = Map<string, string>;
+
+function groupKeyIn(keys: GroupKeys, text: string | undefined): string {
+  if (text === undefined) return "";
+  let key = keys.get(text);
+  if (key === undefined) keys.set(text, (key = groupKey(text)));
+  return key;
+}
+
 /** Totals of rows (or of other totals), by title then recipient. Linear plus sorting the distinct titles. */
-function totalsOf(items: Iterable<{ title: string; recipient?: string; total: number; counted: boolean; articles: readonly Article[] }>): AwardTotal[] {
+function totalsOf(items: Iterable<{ title: string; recipient?: string; total: number; counted: boolean; articles: readonly Article[] }>, keys: GroupKeys): AwardTotal[] {
   const groups = new Map<string, TotalDraft>();
   for (const item of items) {
-    const key = `${groupKey(item.title)}\u0000${groupKey(item.recipient)}`;
+    const key = `${groupKeyIn(keys, item.title)}\u0000${groupKeyIn(keys, item.recipient)}`;
     const group = groups.get(key);
     if (!group) {
       const draft: TotalDraft = { titles: new Map(), recipients: new Map(), total: item.total, counted: item.counted, articles: [...item.articles], seen: new Set(item.articles) };
@@ -187,6 +197,7 @@ function csvFile(dir: string, name: string): CsvFile {
  * @param articles published articles, newest first (the tables keep that order)
  */
 export function buildAwardsSite(articles: readonly Article[]): AwardsSite {
+  const keys: GroupKeys = new Map();
   const rowsByTable = new Map<string, { unit: ProvinceUnit; year: number; rows: AwardRow[] }>();
   let rowCount = 0;
   for (const article of articles) {
@@ -208,7 +219,7 @@ export function buildAwardsSite(articles: readonly Article[]): AwardsSite {
       year,
       url,
       rows: Object.freeze(rows),
-      totals: Object.freeze(totalsOf(rows.map((r) => ({ title: r.award.title, ...(r.award.recipient ? { recipient: r.award.recipient } : {}), total: r.award.count ?? 1, counted: r.award.count !== undefined, articles: [r.article] })))),
+      totals: Object.freeze(totalsOf(rows.map((r) => ({ title: r.award.title, ...(r.award.recipient ? { recipient: r.award.recipient } : {}), total: r.award.count ?? 1, counted: r.award.count !== undefined, articles: [r.article] })), keys)),
       rowsCsv: csvFile(url, `khen-thuong-${unit.id}-${year}`),
       totalsCsv: csvFile(url, `tong-hop-khen-thuong-${unit.id}-${year}`),
     });
@@ -235,7 +246,7 @@ export function buildAwardsSite(articles: readonly Article[]): AwardsSite {
         year,
         url,
         tables: Object.freeze(list),
-        totals: Object.freeze(totalsOf(list.flatMap((t) => t.totals))),
+        totals: Object.freeze(totalsOf(list.flatMap((t) => t.totals), keys)),
         totalsCsv: csvFile(url, `tong-hop-khen-thuong-${year}`),
         provincesCsv: csvFile(url, `khen-thuong-theo-tinh-${year}`),
       });

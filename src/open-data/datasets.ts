@@ -41,15 +41,50 @@ export interface DataFile {
   readonly contents: string;
 }
 
+/**
+ * A file whose text is joined from its serialised items when read: the plan
+ * needs every path (and so every item's size) on every build, check and
+ * preview edit, but only a build writing the file needs its text.
+ */
+function lazyFile(path: string, make: () => string): DataFile {
+  return {
+    path,
+    get contents() {
+      return make();
+    },
+  };
+}
+
 /** ISO 8601 at +07:00 for an instant: Vietnam time, whatever offset the date was written with. */
 export function isoVietnam(timestamp: number): string {
   return `${new Date(timestamp + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
 }
 
+/**
+ * The absolute address and Vietnam-time date of each article, made once per
+ * set of files: the people and awards datasets name the same articles again
+ * in every mention and row.
+ */
+class ArticleRefs {
+  private readonly urls = new Map<Article, string>();
+  private readonly dates = new Map<Article, string>();
+  constructor(private readonly config: SiteConfig) {}
+  url(article: Article): string {
+    let url = this.urls.get(article);
+    if (url === undefined) this.urls.set(article, (url = absoluteUrl(this.config, article.url)));
+    return url;
+  }
+  date(article: Article): string {
+    let date = this.dates.get(article);
+    if (date === undefined) this.dates.set(article, (date = isoVietnam(article.date.timestamp)));
+    return date;
+  }
+}
+
 // Fields that are undefined are absent from the files: JSON.stringify leaves them out, so
 // items are written as plain object literals (no copy per object to drop them first).
 
-function articleItems(input: OpenDataInput): SerialArray[] {
+function articleItems(input: OpenDataInput, refs: ArticleRefs): SerialArray[] {
   const { config, people } = input;
   const abs = (path: string): string => absoluteUrl(config, path);
   const items = input.articles.map((a) => {
@@ -57,10 +92,10 @@ function articleItems(input: OpenDataInput): SerialArray[] {
     const shortUrl = input.shortUrlOf(a);
     return serialItem(
       {
-        url: abs(a.url),
+        url: refs.url(a),
         shortUrl,
         title: a.title,
-        date: isoVietnam(a.date.timestamp),
+        date: refs.date(a),
         day: a.date.day,
         province: a.province.id,
         currentProvince: currentUnitOf(a.province.id).id,
@@ -108,7 +143,7 @@ function provinceItems(input: OpenDataInput): SerialArray[] {
   return [{ key: "provinces", items }];
 }
 
-function peopleItems(input: OpenDataInput): SerialArray[] {
+function peopleItems(input: OpenDataInput, refs: ArticleRefs): SerialArray[] {
   const abs = (path: string): string => absoluteUrl(input.config, path);
   const items = input.people.pages.map((page) => {
     const { person } = page;
@@ -121,7 +156,7 @@ function peopleItems(input: OpenDataInput): SerialArray[] {
         honorific: person.honorific,
         provinces: person.provinces.map((p) => p.id),
         roles: page.roles.map((r) => ({ role: r.role, province: r.province.id, from: r.from, to: r.to })),
-        mentions: person.mentions.map((m) => ({ article: abs(m.article.url), title: m.article.title, date: isoVietnam(m.article.date.timestamp), province: m.article.province.id, name: m.name, role: m.role, honorific: m.honorific })),
+        mentions: person.mentions.map((m) => ({ article: refs.url(m.article), title: m.article.title, date: refs.date(m.article), province: m.article.province.id, name: m.name, role: m.role, honorific: m.honorific })),
       },
       person.provinces.map((p) => p.id),
     );
@@ -129,7 +164,7 @@ function peopleItems(input: OpenDataInput): SerialArray[] {
   return [{ key: "people", items }];
 }
 
-function awardItems(input: OpenDataInput): SerialArray[] {
+function awardItems(input: OpenDataInput, refs: ArticleRefs): SerialArray[] {
   const abs = (path: string): string => absoluteUrl(input.config, path);
   const rows = [];
   const totals = [];
@@ -138,7 +173,7 @@ function awardItems(input: OpenDataInput): SerialArray[] {
     for (const { article, award } of table.rows) {
       rows.push(
         serialItem(
-          { province: table.unit.id, year: table.year, title: award.title, recipient: award.recipient, count: award.count, conferredBy: award.conferredBy, article: abs(article.url), articleTitle: article.title, date: isoVietnam(article.date.timestamp) },
+          { province: table.unit.id, year: table.year, title: award.title, recipient: award.recipient, count: award.count, conferredBy: award.conferredBy, article: refs.url(article), articleTitle: article.title, date: refs.date(article) },
           province,
         ),
       );
@@ -146,7 +181,7 @@ function awardItems(input: OpenDataInput): SerialArray[] {
     for (const t of table.totals) {
       totals.push(
         serialItem(
-          { province: table.unit.id, year: table.year, title: t.title, recipient: t.recipient, total: t.total, counted: t.counted, articles: t.articles.map((a) => abs(a.url)), table: abs(table.url), csv: abs(table.totalsCsv.url) },
+          { province: table.unit.id, year: table.year, title: t.title, recipient: t.recipient, total: t.total, counted: t.counted, articles: t.articles.map((a) => refs.url(a)), table: abs(table.url), csv: abs(table.totalsCsv.url) },
           province,
         ),
       );
@@ -158,7 +193,7 @@ function awardItems(input: OpenDataInput): SerialArray[] {
   ];
 }
 
-const BUILDERS: Record<DatasetName, (input: OpenDataInput) => SerialArray[]> = {
+const BUILDERS: Record<DatasetName, (input: OpenDataInput, refs: ArticleRefs) => SerialArray[]> = {
   articles: articleItems,
   provinces: provinceItems,
   people: peopleItems,
@@ -178,8 +213,9 @@ export function buildOpenDataFiles(input: OpenDataInput, limit = SPLIT_LIMIT_BYT
   const { config } = input;
   const files: DataFile[] = [];
   const provinceOrder = PROVINCES.map((p) => p.id);
+  const refs = new ArticleRefs(config);
   for (const name of DATASETS) {
-    const arrays = BUILDERS[name](input);
+    const arrays = BUILDERS[name](input, refs);
     const header = (count: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
       $schema: absoluteUrl(config, schemaPath(name)),
       version: DATA_VERSION,
@@ -194,7 +230,7 @@ export function buildOpenDataFiles(input: OpenDataInput, limit = SPLIT_LIMIT_BYT
     const total = arrays[0]?.items.length ?? 0;
     const whole = header(total);
     if (documentBytes(whole, arrays) <= limit) {
-      files.push({ path: datasetPath(name).slice(1), contents: documentText(whole, arrays) });
+      files.push(lazyFile(datasetPath(name).slice(1), () => documentText(whole, arrays)));
       continue;
     }
     const partHeader = (province: string, piece: number | undefined, n: number): Record<string, unknown> => header(n, { province, ...(piece !== undefined ? { piece } : {}) });
@@ -203,7 +239,7 @@ export function buildOpenDataFiles(input: OpenDataInput, limit = SPLIT_LIMIT_BYT
     const listed = parts.map((part) => {
       const n = part.arrays[0]?.items.length ?? 0;
       const path = partPath(name, part.province, part.piece);
-      files.push({ path: path.slice(1), contents: documentText(partHeader(part.province, part.piece, n), part.arrays) });
+      files.push(lazyFile(path.slice(1), () => documentText(partHeader(part.province, part.piece, n), part.arrays)));
       return { province: part.province, piece: part.piece, url: absoluteUrl(config, path), count: n };
     });
     files.push({ path: datasetPath(name).slice(1), contents: documentText(header(total, { parts: listed }), []) });

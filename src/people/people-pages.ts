@@ -21,7 +21,9 @@ export const personPages = definePageType<SiteData, SiteData["people"]["pages"][
   name: "person",
   items: (site) => site.people.pages,
   url: (page) => page.url,
-  fingerprint: (page) => stableDigest(page),
+  // The person, address and former addresses: the page's groups and roles are made from the person's
+  // mentions alone (people-site.ts), so describing them again (every mention twice) adds nothing.
+  fingerprint: (page) => stableDigest(page.person, page.url, page.formerUrls),
   render: (page, site) => renderPersonPage(site.layout, page),
   reserves: () => [{ path: FOLDER, shown: PEOPLE_BASE, allow: ["people-directory", "people-links"] }],
 });

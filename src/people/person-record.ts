@@ -109,11 +109,19 @@ export function parsePersonRecord(raw: unknown, file: string, text = ""): { reco
   return errors.length > 0 ? { errors } : { record: { entries: parsed.data } };
 }
 
+/** One entry with its fields in the record's order. */
+function canonicalEntry(e: PersonRecordEntry): PersonRecordEntry {
+  return { urls: e.urls, ...(e.id ? { id: e.id } : {}), keys: e.keys, ...(e.articles ? { articles: e.articles } : {}), ...(e.name ? { name: e.name } : {}), ...(e.withdrawn ? { withdrawn: e.withdrawn } : {}) };
+}
+
+/** Sorts entries by first address (unique: the record's addresses are). */
+function sortEntries(entries: PersonRecordEntry[]): PersonRecordEntry[] {
+  return entries.sort((a, b) => (a.urls[0]! < b.urls[0]! ? -1 : a.urls[0]! > b.urls[0]! ? 1 : 0));
+}
+
 /** Entries in a stable order (by first address), each with its fields in one order: small diffs, reproducible builds. */
 export function serializePersonRecord(record: PersonRecord): PersonRecordEntry[] {
-  return [...record.entries]
-    .sort((a, b) => (a.urls[0]! < b.urls[0]! ? -1 : a.urls[0]! > b.urls[0]! ? 1 : 0))
-    .map((e) => ({ urls: e.urls, ...(e.id ? { id: e.id } : {}), keys: e.keys, ...(e.articles ? { articles: e.articles } : {}), ...(e.name ? { name: e.name } : {}), ...(e.withdrawn ? { withdrawn: e.withdrawn } : {}) }));
+  return sortEntries(record.entries.map(canonicalEntry));
 }
 
 /**
@@ -303,18 +311,27 @@ export function planPersonUrls(persons: readonly Person[], record: PersonRecord,
     ownEntries.set(person, list);
   });
   /** Every address a person keeps: of the entries they matched, then single addresses taken back from shared entries. */
-  const kept = (person: Person): string[] => [...(ownEntries.get(person) ?? []).flatMap((i) => entries[i]!.urls), ...(ownUrls.get(person) ?? [])];
+  const kept = (person: Person): readonly string[] => {
+    const entryList = ownEntries.get(person);
+    const taken = ownUrls.get(person);
+    if (!entryList && !taken) return NO_URLS;
+    return [...(entryList ?? []).flatMap((i) => entries[i]!.urls), ...(taken ?? [])];
+  };
   const urlOf = new Map<Person, string>();
+  const keptOf = new Map<Person, readonly string[]>();
   const order = [...pinned, ...persons.filter((p) => p.pinnedId === undefined)];
   for (const person of order) {
-    const own = new Set(kept(person));
+    const mine = kept(person);
+    keptOf.set(person, mine);
     const slug = person.naturalSlug;
-    const form = new RegExp(`^${PEOPLE_BASE}${slug}(?:-\\d+)?/$`);
     // Keep the current address of a matched entry when it is still made from the same slug (a "-2" stays "-2").
-    let url = [...(ownEntries.get(person) ?? []).map((i) => entries[i]!.urls.at(-1)!), ...(ownUrls.get(person) ?? [])].find((u) => form.test(u));
+    let url = mine.length === 0 ? undefined : [...(ownEntries.get(person) ?? []).map((i) => entries[i]!.urls.at(-1)!), ...(ownUrls.get(person) ?? [])].find((u) => isFormOf(u, slug));
     if (!url) {
       url = personPath(slug);
-      for (let n = 2; taken.has(url) && !own.has(url); n++) url = personPath(`${slug}-${n}`);
+      if (taken.has(url)) {
+        const own = new Set(mine);
+        for (let n = 2; taken.has(url) && !own.has(url); n++) url = personPath(`${slug}-${n}`);
+      }
     }
     taken.add(url);
     urlOf.set(person, url);
@@ -325,21 +342,22 @@ export function planPersonUrls(persons: readonly Person[], record: PersonRecord,
   claimedBy.forEach((person, i) => {
     if (person) return;
     const entry = sharedEntries.get(i) ?? entries[i]!;
-    if (entry.urls.length > 0) next.push(entry);
+    if (entry.urls.length > 0) next.push(canonicalEntry(entry));
   });
   const formerUrlsOf = new Map<Person, string[]>();
   let added = 0;
   for (const person of persons) {
     const url = urlOf.get(person)!;
-    const mine = kept(person);
+    const mine = keptOf.get(person)!;
     if (mine.length === 0) added++;
-    const urls = [...new Set([...mine, url])].filter((u) => u !== url);
+    const urls = mine.length === 0 ? [] : [...new Set(mine)].filter((u) => u !== url);
     formerUrlsOf.set(person, urls);
-    const articles = [...new Set(person.mentions.map((m) => codes.codeOf(m.article)).filter((c): c is string => c !== undefined))].sort();
+    const articles = articleCodesOf(person, codes);
+    // Fields in the record's order (serializePersonRecord), so the entry is already canonical.
     next.push({ urls: [...urls, url], ...(person.pinnedId ? { id: person.pinnedId } : {}), keys: [...person.keys], ...(articles.length > 0 ? { articles } : {}), name: person.name });
   }
   const before = serializePersonRecord(record);
-  const after = serializePersonRecord({ entries: next });
+  const after = sortEntries(next);
   const changed = before.length !== after.length || before.some((e, i) => !sameEntry(e, after[i]!));
   return {
     urlOf,
@@ -352,6 +370,26 @@ export function planPersonUrls(persons: readonly Person[], record: PersonRecord,
     added,
     errors,
   };
+}
+
+const NO_URLS: readonly string[] = Object.freeze([]) as readonly string[];
+
+/** Whether `url` is /nhan-vat/<slug>/ or /nhan-vat/<slug>-<number>/ (what a person's address is made from). */
+function isFormOf(url: string, slug: string): boolean {
+  const head = `${PEOPLE_BASE}${slug}`;
+  if (!url.startsWith(head) || !url.endsWith("/")) return false;
+  const rest = url.slice(head.length, -1);
+  return rest === "" || /^-\d+$/.test(rest);
+}
+
+/** The short codes of the articles naming a person, sorted, each once. */
+function articleCodesOf(person: Person, codes: ArticleCodes): string[] {
+  const found = new Set<string>();
+  for (const m of person.mentions) {
+    const code = codes.codeOf(m.article);
+    if (code !== undefined) found.add(code);
+  }
+  return found.size === 1 ? [...found] : [...found].sort();
 }
 
 /** One error per lost entry, naming people of the same province with a similar name as the likely new spelling. */
