@@ -49,9 +49,10 @@ export interface PreviewOptions {
   /** Site configuration (default: from the environment, SITE_URL). Pages are served under its base path. */
   readonly config?: SiteConfig;
   /**
-   * Longest pause after an edit before the whole site is planned again in
-   * the background (ms, default 1000). The pause is the last full plan's own
-   * cost when that is shorter: a small site catches up at once.
+   * Pause after the last edit before the whole site is planned again in the
+   * background (ms). Default: what the last full plan cost, at most 1 s —
+   * a small site catches up at once; a large one waits for edits to pause
+   * about as long as it then blocks.
    */
   readonly settleDelayMs?: number;
 }
@@ -68,6 +69,9 @@ export interface PreviewServer {
   warnings(): readonly ContentError[];
   close(): Promise<void>;
 }
+
+/** Longest default pause before the whole site is planned again after an edit (see PreviewOptions.settleDelayMs). */
+const MAX_SETTLE_DELAY_MS = 1000;
 
 /** The published-URL record as last read, and the stamp (time and size) it was read at. */
 interface LedgerRecord {
@@ -179,7 +183,6 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   let closed = false;
   let settleTimer: NodeJS.Timeout | undefined;
   let waiting: (() => void)[] = [];
-  const settleDelayMs = options.settleDelayMs ?? 1000;
 
   const keyOf = (snap: ContentSnapshot, record: LedgerRecord): string => `${snap.version}|${record.stamp}`;
   const siteDataOf = (snap: ContentSnapshot, record: LedgerRecord): SiteData => {
@@ -269,7 +272,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   };
   const settleLater = (): void => {
     clearTimeout(settleTimer);
-    settleTimer = setTimeout(settleInBackground, Math.min(settleDelayMs, plannedMs));
+    settleTimer = setTimeout(settleInBackground, options.settleDelayMs ?? Math.min(MAX_SETTLE_DELAY_MS, plannedMs));
   };
 
   const warnings = (): readonly ContentError[] => store.snapshot().warnings;
