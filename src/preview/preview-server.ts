@@ -247,6 +247,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const settleInBackground = (): void => {
     settleTimer = undefined;
     if (closed || isSettled()) return release();
+    // A save seen but not yet read: its report schedules this again.
+    if (watcher.busy()) return;
     const snap = store.snapshot();
     const record = ledger();
     const started = performance.now();
@@ -260,7 +262,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
     const spent = performance.now() - started;
     setImmediate(() => {
-      if (closed || store.snapshot() !== snap || ledger().stamp !== record.stamp || isSettled()) return release();
+      // A save that came while the site data was made is seen here (as events not yet reported): it goes first.
+      if (closed || watcher.busy() || store.snapshot() !== snap || ledger().stamp !== record.stamp || isSettled()) return release();
       try {
         install(snap, record, data, spent);
       } catch (error) {
@@ -390,14 +393,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
   });
 
+  // The background plan blocks this process for a second or more at 10,000
+  // articles; an idle keep-alive connection whose server-side timeout ran out
+  // meanwhile would be closed just as the browser reuses it (a reset page).
+  // Browsers drop idle connections well before a minute.
+  server.keepAliveTimeout = 65_000;
+
   const watcher = new ContentWatcher(path.join(rootDir, store.contentDir), (changes: readonly FolderChange[]) => {
     try {
       let changed = false;
       for (const change of changes) changed = store.refreshFolder(store.relative(change.folder), change.touched.map((t) => store.relative(t))) || changed;
-      if (changed) {
-        notify();
-        settleLater();
-      }
+      if (changed) notify();
+      // Also when nothing changed: a background plan may have given way to these events.
+      if (!isSettled()) settleLater();
     } catch (error) {
       console.error(error);
     }
