@@ -377,7 +377,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
     const type = typeOf(output.path);
     // An article edited since the last full plan: its page from the new parse (see edit-overlay.ts).
-    const edited = shown.overlay && output.producer === articlePages.name ? shown.overlay.pages.get(output.path) : undefined;
+    const candidate = shown.overlay && output.producer === articlePages.name ? shown.overlay.pages.get(output.path) : undefined;
+    // Only the article that holds the page (of two with one URL, the plan keeps the first: an error either way).
+    const edited = candidate && output.source?.file === candidate.sourcePath ? candidate : undefined;
     const body = edited && shown.overlay ? renderArticle(edited, shown.overlay.data) : output.body();
     send(res, 200, type, type === TYPES[".html"] ? decorate(String(body), shown.errors.length, warnings().length) : body);
   };
