@@ -11,13 +11,37 @@ import type { SiteData } from "../site-data.ts";
 import { UI } from "../ui-strings.ts";
 import { articleDigest, digest, stableDigest } from "../build/build-digest.ts";
 
+/**
+ * An article's page. Exported for the preview, which renders an article it
+ * has just parsed again this way, against the site data of its last full
+ * plan, while that plan is made again (src/preview/preview-server.ts).
+ */
+export function renderArticle(article: Article, site: SiteData): string {
+  const share = site.links.shareOf(article);
+  const related = relatedArticles(site.model, article);
+  const tags = tagIndex(site.model);
+  const updated = lastUpdated(site.updated, article);
+  return renderArticlePage(site.layout, article, {
+    shareUrl: share.shortUrl,
+    // Generated QR markup: numbers and an escaped label only.
+    printQr: trustedHtml(site.qr.svg(share.shortUrl, `${UI.shareLink}: ${article.title}`)),
+    afterBody: html`<p class="share-page-link"><a href="${sitePath(site.layout.config, share.url)}">${UI.shareLink}</a></p>`,
+    related,
+    ...(related.length === 0 ? { latest: latestArticles(site.model, article) } : {}),
+    ...(article.tags.length > 0 ? { tagUrls: article.tags.map((t) => tags.urlOf(t)) } : {}),
+    ...(updated ? { updated } : {}),
+    media: site.media?.of(article),
+    officialUrls: site.people.officialUrls(article),
+  });
+}
+
 export const articlePages = definePageType<SiteData, Article>({
   name: "article",
   items: (site) => site.model.articles,
   url: (article) => article.url,
   source: (article) => ({ file: article.sourcePath }),
   crossChecked: true,
-  // Everything render() below reads: the article, its share link, the articles it suggests, tags, last change, pictures, people.
+  // Everything renderArticle reads: the article, its share link, the articles it suggests, tags, last change, pictures, people.
   fingerprint(article, site) {
     const share = site.links.shareOf(article);
     const related = relatedArticles(site.model, article);
@@ -31,22 +55,5 @@ export const articlePages = definePageType<SiteData, Article>({
     );
     return more && digest(articleDigest(article), share.url, share.shortUrl, ...related.map(articleDigest), "latest", ...latest.map(articleDigest), more);
   },
-  render(article, site) {
-    const share = site.links.shareOf(article);
-    const related = relatedArticles(site.model, article);
-    const tags = tagIndex(site.model);
-    const updated = lastUpdated(site.updated, article);
-    return renderArticlePage(site.layout, article, {
-      shareUrl: share.shortUrl,
-      // Generated QR markup: numbers and an escaped label only.
-      printQr: trustedHtml(site.qr.svg(share.shortUrl, `${UI.shareLink}: ${article.title}`)),
-      afterBody: html`<p class="share-page-link"><a href="${sitePath(site.layout.config, share.url)}">${UI.shareLink}</a></p>`,
-      related,
-      ...(related.length === 0 ? { latest: latestArticles(site.model, article) } : {}),
-      ...(article.tags.length > 0 ? { tagUrls: article.tags.map((t) => tags.urlOf(t)) } : {}),
-      ...(updated ? { updated } : {}),
-      media: site.media?.of(article),
-      officialUrls: site.people.officialUrls(article),
-    });
-  },
+  render: renderArticle,
 });

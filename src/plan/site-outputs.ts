@@ -84,6 +84,15 @@ export interface SitePlan {
  */
 export function planSite(data: SiteData, contentErrors: readonly ContentError[] = [], producers: readonly Producer<SiteData>[] = SITE_PRODUCERS, previous?: OutputPlan): SitePlan {
   const plan = planOutputs(data, producers, previous);
+  return { data, plan, errors: siteErrors(data, contentErrors, plan) };
+}
+
+/**
+ * Every error of a planned site, in the order planSite reports them.
+ * Exported for the preview, which pairs fresh content errors with the
+ * site data and plan of its last full plan while that plan is made again.
+ */
+export function siteErrors(data: SiteData, contentErrors: readonly ContentError[], plan: OutputPlan): readonly ContentError[] {
   // An article that does not load is absent from the site data, so the record
   // would also call it (and the people only it names) "no longer in content/"
   // and suggest aliases or withdrawing: a knock-on error, wrong advice. While
@@ -91,5 +100,5 @@ export function planSite(data: SiteData, contentErrors: readonly ContentError[] 
   // an article file (a published URL it would break) still show.
   const articleFailed = contentErrors.some((e) => e.severity !== "warning" && e.file.endsWith(".md"));
   const recordErrors = [...data.links.plan.errors, ...data.people.errors].filter((e) => !articleFailed || e.file !== LEDGER_FILE);
-  return { data, plan, errors: [...contentErrors, ...recordErrors, ...plan.errors] };
+  return [...contentErrors, ...recordErrors, ...plan.errors];
 }

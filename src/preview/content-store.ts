@@ -1,8 +1,11 @@
 /**
  * In-memory content for the preview: every article parsed once at start,
- * then only what changed is parsed again. Rebuilding the article list after
- * an edit is a sort and one linear pass, so an edit is visible in
- * milliseconds even with 100,000 articles.
+ * then only what changed is parsed again. After an edit that keeps an
+ * article's place (same URL, date and aliases: the usual text edit) the
+ * article list is the previous one with that entry replaced and the
+ * cross-check's answer is kept; any other change sorts and cross-checks
+ * all articles again (30–70 ms at 10,000 articles on a loaded machine,
+ * against well under a millisecond).
  *
  * Which files are articles is decided by the content loader's own listing
  * (listArticleFiles), so the preview sees exactly the files the build sees:
@@ -39,6 +42,12 @@ export class ContentStore {
   private readonly fileWarnings = new Map<RelPath, readonly ContentError[]>();
   private snapshotCache: ContentSnapshot | undefined;
   private version = 0;
+  /** The last snapshot made, its cross-check errors, and each article's position in it (made on first need). */
+  private last: { snapshot: ContentSnapshot; crossErrors: readonly ContentError[]; positions?: Map<RelPath, number> } | undefined;
+  /** Files whose article was replaced in place since the last snapshot. */
+  private readonly replaced = new Set<RelPath>();
+  /** Whether an article was added, removed or moved since the last snapshot (the list is sorted again). */
+  private reordered = true;
 
   constructor(
     readonly rootDir: string,
@@ -48,6 +57,8 @@ export class ContentStore {
   /** Parses every article file. */
   loadAll(): void {
     this.articles.clear();
+    this.replaced.clear();
+    this.reordered = true;
     this.fileErrors.clear();
     this.fileWarnings.clear();
     for (const file of listArticleFiles(this.rootDir, this.contentDir)) this.parse(file);
@@ -106,12 +117,44 @@ export class ContentStore {
   /** The current articles and errors (recomputed only after a change). */
   snapshot(): ContentSnapshot {
     if (!this.snapshotCache) {
-      const articles = [...this.articles.values()].sort(compareNewestFirst);
-      const errors = [...[...this.fileErrors.values()].flat(), ...crossCheck(articles)];
+      let articles: Article[];
+      let crossErrors: readonly ContentError[];
+      let positions: Map<RelPath, number> | undefined;
+      if (this.last && !this.reordered) {
+        articles = this.last.snapshot.articles.slice();
+        positions = this.last.positions ?? new Map(articles.map((a, i) => [a.sourcePath, i]));
+        for (const file of this.replaced) articles[positions.get(file)!] = this.articles.get(file)!;
+        crossErrors = this.last.crossErrors;
+      } else {
+        articles = [...this.articles.values()].sort(compareNewestFirst);
+        crossErrors = crossCheck(articles);
+      }
+      const errors = [...[...this.fileErrors.values()].flat(), ...crossErrors];
       const warnings = [...this.fileWarnings.values()].flat();
       this.snapshotCache = { articles, errors, warnings, version: this.version };
+      this.last = { snapshot: this.snapshotCache, crossErrors, ...(positions ? { positions } : {}) };
+      this.replaced.clear();
+      this.reordered = false;
     }
     return this.snapshotCache;
+  }
+
+  /** Records that `file`'s article is now `after` (undefined: none), for the next snapshot. */
+  private replace(file: RelPath, after: Article | undefined): void {
+    const before = this.articles.get(file);
+    if (before === after) return;
+    if (after) this.articles.set(file, after);
+    else this.articles.delete(file);
+    // The sort (date, URL) and the cross-check (URL, aliases, file) read these only.
+    const inPlace =
+      before !== undefined &&
+      after !== undefined &&
+      before.url === after.url &&
+      before.date.timestamp === after.date.timestamp &&
+      before.aliases.length === after.aliases.length &&
+      before.aliases.every((alias, i) => alias === after.aliases[i]);
+    if (inPlace) this.replaced.add(file);
+    else this.reordered = true;
   }
 
   private parse(file: RelPath): void {
@@ -127,7 +170,7 @@ export class ContentStore {
     if (result.warnings.length > 0) this.fileWarnings.set(file, result.warnings);
     else this.fileWarnings.delete(file);
     if (result.ok) {
-      this.articles.set(file, result.article);
+      this.replace(file, result.article);
       this.fileErrors.delete(file);
     } else if (!existsSync(path.join(this.rootDir, file))) {
       // The loader reports a vanished file as unreadable; here it is a save in progress.
@@ -139,7 +182,7 @@ export class ContentStore {
   }
 
   private forget(file: RelPath): void {
-    this.articles.delete(file);
+    this.replace(file, undefined);
     this.fileErrors.delete(file);
     this.fileWarnings.delete(file);
   }

@@ -48,6 +48,11 @@ export class ContentWatcher {
     this.watchTree(this.root);
   }
 
+  /** Whether changes were seen that are not reported yet (they will be within settleMs). */
+  busy(): boolean {
+    return this.pending.size > 0;
+  }
+
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);

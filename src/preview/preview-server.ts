@@ -1,11 +1,22 @@
 /**
  * `npm start`: a live preview that serves the site from memory, from the same
  * output plan the build writes (src/plan/): same pages, same files, same
- * errors. A change under content/ re-parses what changed, the plan is made
- * again (declarations only: nothing is rendered until requested) and open
- * browsers are told to reload (Server-Sent Events), well within 300 ms at
- * 10,000 articles. Content errors show on every page as a banner and in full
- * at /__preview/errors/. Not for production: it serves drafts too.
+ * errors. A change under content/ re-parses what changed and open browsers
+ * are told to reload (Server-Sent Events). Content errors show on every page
+ * as a banner and in full at /__preview/errors/. Not for production: it
+ * serves drafts too.
+ *
+ * Making the plan again (site data and declarations for every article:
+ * about 2.5 s at 10,000 articles, on a quiet machine) would make every save
+ * wait that long. So an edit that changed only what the article's own page
+ * shows (its text, its title…: see edit-overlay.ts) is served at once: that
+ * page from the new parse against the last full plan, the banner from the
+ * errors as they are now. The full plan is made again once the edits pause
+ * (in two steps, dropped if another save comes in between), and browsers are
+ * told to reload again: the other pages (indexes, feeds, people…) then match
+ * it. Any other change (an added, removed or renamed article, a new date or
+ * province, the published-URL record) is planned in full before the next
+ * answer, as before.
  *
  * Requests are only keys into the plan: no request path ever reaches the
  * file system. A malformed address is a 400, an unknown one the site's 404
@@ -21,11 +32,14 @@ import { LEDGER_FILE } from "../links/ledger.ts";
 import { getLanguage, t } from "../messages/index.ts";
 import { QrStore } from "../links/qr-store.ts";
 import { fileForUrl, urlProblem, type BundleProducer, type OutputBody, type PlannedOutput } from "../plan/output-plan.ts";
-import { PREVIEW_FOLDER, SITE_PRODUCERS, planSite, type SitePlan } from "../plan/site-outputs.ts";
+import { PREVIEW_FOLDER, SITE_PRODUCERS, planSite, siteErrors, type SitePlan } from "../plan/site-outputs.ts";
+import { articlePages, renderArticle } from "../pages/article.ts";
 import { escapeHtml } from "../safe-html.ts";
 import { siteConfigFromEnv, type SiteConfig } from "../site-config.ts";
-import { ROOT_DIR, createSiteData, qrCacheFile, readLedger } from "../site-data.ts";
-import { ContentStore } from "./content-store.ts";
+import { ROOT_DIR, createSiteData, qrCacheFile, readLedger, type SiteData } from "../site-data.ts";
+import type { Article } from "../content/article.ts";
+import { ContentStore, type ContentSnapshot } from "./content-store.ts";
+import { editOverlay, type EditOverlay } from "./edit-overlay.ts";
 import { ContentWatcher, type FolderChange } from "./content-watcher.ts";
 
 export interface PreviewOptions {
@@ -34,17 +48,52 @@ export interface PreviewOptions {
   readonly host?: string;
   /** Site configuration (default: from the environment, SITE_URL). Pages are served under its base path. */
   readonly config?: SiteConfig;
+  /**
+   * Pause after the last edit before the whole site is planned again in the
+   * background (ms). Default: what the last full plan cost, at most 1 s —
+   * a small site catches up at once; a large one waits for edits to pause
+   * about as long as it then blocks.
+   */
+  readonly settleDelayMs?: number;
 }
 
 export interface PreviewServer {
   /** Origin of the server ("http://127.0.0.1:8080"); the site itself is at url + basePath + "/". */
   readonly url: string;
   readonly store: ContentStore;
-  /** The current plan and errors, as the build would see them for the same content. */
+  /** The current plan and errors, as the build would see them for the same content (planned in full now if an edit is pending). */
   current(): SitePlan;
+  /** Resolves once no edit waits for the full plan (the other pages are up to date). */
+  settled(): Promise<void>;
   /** The current warnings of the articles, as the build prints them. */
   warnings(): readonly ContentError[];
   close(): Promise<void>;
+}
+
+/** Longest default pause before the whole site is planned again after an edit (see PreviewOptions.settleDelayMs). */
+const MAX_SETTLE_DELAY_MS = 1000;
+
+/** The published-URL record as last read, and the stamp (time and size) it was read at. */
+interface LedgerRecord {
+  readonly stamp: string;
+  readonly value: ReturnType<typeof readLedger>;
+}
+
+/** A full plan of the site, and what it was made from. */
+interface FullPlan {
+  /** Content version and record stamp it was made from. */
+  readonly key: string;
+  readonly stamp: string;
+  /** The articles it was made from, newest first. */
+  readonly articles: readonly Article[];
+  readonly site: SitePlan;
+}
+
+/** What a request is answered from: a full plan, the errors as they are now, and the pages of edits made since the plan. */
+interface View {
+  readonly site: SitePlan;
+  readonly errors: readonly ContentError[];
+  readonly overlay?: EditOverlay;
 }
 
 /** The port is taken: a message for the editor, not a stack trace. */
@@ -112,8 +161,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const qr = new QrStore(qrCacheFile(rootDir));
 
   // The published-URL record is read again whenever it changes on disk (an editor marks an entry withdrawn).
-  let ledgerCache: { stamp: string; value: ReturnType<typeof readLedger> } | undefined;
-  const ledger = (): { stamp: string; value: ReturnType<typeof readLedger> } => {
+  let ledgerCache: LedgerRecord | undefined;
+  const ledger = (): LedgerRecord => {
     let stamp = "absent";
     try {
       const s = statSync(path.join(rootDir, LEDGER_FILE));
@@ -125,18 +174,108 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     return ledgerCache;
   };
 
-  let cache: { key: string; site: SitePlan } | undefined;
-  const current = (): SitePlan => {
+  // The last full plan, and the articles it was made from.
+  let planned: FullPlan | undefined;
+  // What requests are answered from, once per version of the content.
+  let viewCache: { key: string; view: View } | undefined;
+  // What the last full plan cost (ms of work): how long the background one waits for edits to pause.
+  let plannedMs = 0;
+  let closed = false;
+  let settleTimer: NodeJS.Timeout | undefined;
+  let waiting: (() => void)[] = [];
+
+  const keyOf = (snap: ContentSnapshot, record: LedgerRecord): string => `${snap.version}|${record.stamp}`;
+  const siteDataOf = (snap: ContentSnapshot, record: LedgerRecord): SiteData => {
+    const { ledger: entries, text } = record.value;
+    return createSiteData(snap.articles, { rootDir, config, ledger: entries, ledgerText: text, qr });
+  };
+  const isSettled = (): boolean => planned !== undefined && planned.key === keyOf(store.snapshot(), ledger());
+  const release = (): void => {
+    if (!closed && !isSettled()) return;
+    const done = waiting;
+    waiting = [];
+    for (const resolve of done) resolve();
+  };
+  /** Plans `data`; `spent` is what making the data cost. */
+  const install = (snap: ContentSnapshot, record: LedgerRecord, data: SiteData, spent: number): FullPlan => {
+    const started = performance.now();
+    // The previous plan is reused when the edit changed no address (the usual case: text).
+    const site = planSite(data, [...snap.errors, ...record.value.errors], SITE_PRODUCERS, planned?.site.plan);
+    planned = { key: keyOf(snap, record), stamp: record.stamp, articles: snap.articles, site };
+    plannedMs = spent + performance.now() - started;
+    viewCache = undefined;
+    release();
+    return planned;
+  };
+  /** The full plan of the content as it is now, made now if needed. */
+  const planNow = (): FullPlan => {
     const snap = store.snapshot();
     const record = ledger();
-    const key = `${snap.version}|${record.stamp}`;
-    if (!cache || cache.key !== key) {
-      const { ledger: entries, text, errors } = record.value;
-      const data = createSiteData(snap.articles, { rootDir, config, ledger: entries, ledgerText: text, qr });
-      // The previous plan is reused when the edit changed no address (the usual case: text).
-      cache = { key, site: planSite(data, [...snap.errors, ...errors], SITE_PRODUCERS, cache?.site.plan) };
+    if (planned?.key === keyOf(snap, record)) return planned;
+    const started = performance.now();
+    const data = siteDataOf(snap, record);
+    return install(snap, record, data, performance.now() - started);
+  };
+  const current = (): SitePlan => planNow().site;
+
+  const view = (): View => {
+    const snap = store.snapshot();
+    const record = ledger();
+    const key = keyOf(snap, record);
+    if (viewCache?.key === key) return viewCache.view;
+    let answer: View | undefined;
+    if (planned?.key === key) answer = { site: planned.site, errors: planned.site.errors };
+    else if (planned && planned.stamp === record.stamp) {
+      const overlay = editOverlay(planned.site.data, planned.articles, snap.articles);
+      // The banner counts the errors as they are now: an edit that breaks or mends a file shows at once.
+      if (overlay) answer = { site: planned.site, errors: siteErrors(planned.site.data, [...snap.errors, ...record.value.errors], planned.site.plan), overlay };
     }
-    return cache.site;
+    if (!answer) {
+      const full = planNow();
+      answer = { site: full.site, errors: full.site.errors };
+    }
+    viewCache = { key, view: answer };
+    return answer;
+  };
+
+  /**
+   * The full plan, made again once edits pause, in two steps (site data,
+   * then the plan) so that a save arriving in between is answered after
+   * one step, not both; that save makes the work done so far stale, so it
+   * is dropped and tried again after the next pause.
+   */
+  const settleInBackground = (): void => {
+    settleTimer = undefined;
+    if (closed || isSettled()) return release();
+    // A save seen but not yet read: its report schedules this again.
+    if (watcher.busy()) return;
+    const snap = store.snapshot();
+    const record = ledger();
+    const started = performance.now();
+    let data: SiteData;
+    try {
+      data = siteDataOf(snap, record);
+    } catch (error) {
+      // A bug, not the editor's doing: the next request plans again and answers with the error page.
+      console.error(error);
+      return;
+    }
+    const spent = performance.now() - started;
+    setImmediate(() => {
+      // A save that came while the site data was made is seen here (as events not yet reported): it goes first.
+      if (closed || watcher.busy() || store.snapshot() !== snap || ledger().stamp !== record.stamp || isSettled()) return release();
+      try {
+        install(snap, record, data, spent);
+      } catch (error) {
+        console.error(error);
+        return;
+      }
+      notify();
+    });
+  };
+  const settleLater = (): void => {
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(settleInBackground, options.settleDelayMs ?? Math.min(MAX_SETTLE_DELAY_MS, plannedMs));
   };
 
   const warnings = (): readonly ContentError[] => store.snapshot().warnings;
@@ -151,16 +290,17 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     res.end(res.req.method === "HEAD" ? undefined : body);
   };
 
-  const notFound = (res: ServerResponse, site: SitePlan, shown: string): void => {
+  const notFound = (res: ServerResponse, { site, errors }: View, shown: string): void => {
     const page = site.plan.get("404.html");
     const note = `<p class="preview-errors">${escapeHtml(t("preview.notFound", { path: shown }))}</p>`;
-    const html = page ? decorate(String(page.body()), site.errors.length, warnings().length).replace(/<main([^>]*)>/, (tag) => `${tag}${note}`) : previewPage(t("preview.notFound", { path: shown }), note);
+    const html = page ? decorate(String(page.body()), errors.length, warnings().length).replace(/<main([^>]*)>/, (tag) => `${tag}${note}`) : previewPage(t("preview.notFound", { path: shown }), note);
     send(res, 404, TYPES[".html"]!, html);
   };
 
   // Files of bundles the preview runs (see BundleProducer.preview), made once per plan.
   const bundleFiles = new WeakMap<SitePlan, Map<string, Promise<Map<string, OutputBody>>>>();
-  const serveBundle = (res: ServerResponse, site: SitePlan, bundle: BundleProducer<unknown>, file: string, shown: string): void => {
+  const serveBundle = (res: ServerResponse, answer: View, bundle: BundleProducer<unknown>, file: string, shown: string): void => {
+    const { site } = answer;
     let runs = bundleFiles.get(site);
     if (!runs) bundleFiles.set(site, (runs = new Map()));
     let files = runs.get(bundle.name);
@@ -172,7 +312,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       .then((made) => {
         const name = file === "" || file.endsWith("/") ? `${file}index.html` : file;
         const body = made.get(name);
-        if (body === undefined) notFound(res, site, shown);
+        if (body === undefined) notFound(res, answer, shown);
         else send(res, 200, typeOf(name), body);
       })
       .catch((error: unknown) => {
@@ -209,9 +349,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
     if (pathname === `${PREVIEW}/reload.js`) return send(res, 200, TYPES[".js"]!, RELOAD_SCRIPT);
     if (pathname === `${PREVIEW}/preview.css`) return send(res, 200, TYPES[".css"]!, PREVIEW_CSS);
-    const site = current();
+    const shown = view();
+    const site = shown.site;
     if (pathname === `${PREVIEW}/errors/`) {
-      const text = site.errors.length > 0 ? formatContentErrors(site.errors) : t("preview.noErrors");
+      const text = shown.errors.length > 0 ? formatContentErrors(shown.errors) : t("preview.noErrors");
       const warned = warnings();
       const warningPart = warned.length > 0 ? `<h2>${escapeHtml(t("preview.warningsTitle"))}</h2><pre>${escapeHtml(formatContentWarnings(warned))}</pre>` : "";
       const body = `<h1>${escapeHtml(t("preview.errorsTitle"))}</h1><pre>${escapeHtml(text)}</pre>${warningPart}<p><a href="${escapeHtml(`${base}/`)}">${escapeHtml(t("preview.backHome"))}</a></p>`;
@@ -220,23 +361,27 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 
     // The site, under its base path (SITE_URL with a path).
     if (base !== "" && (pathname === "/" || pathname === base)) return send(res, 302, TYPES[".txt"]!, "", { location: `${base}/` });
-    if (base !== "" && !pathname.startsWith(`${base}/`)) return notFound(res, site, pathname);
+    if (base !== "" && !pathname.startsWith(`${base}/`)) return notFound(res, shown, pathname);
     const rel = pathname.slice(base.length);
-    if (urlProblem(rel) !== undefined) return notFound(res, site, pathname);
+    if (urlProblem(rel) !== undefined) return notFound(res, shown, pathname);
     // As a static host answers: the file itself, or the folder's index.html.
     const output: PlannedOutput | undefined = site.plan.get(rel.slice(1)) ?? site.plan.get(fileForUrl(rel.endsWith("/") ? rel : `${rel}/`));
     if (!output) {
       const bundle = site.plan.bundleAt(rel.slice(1));
       if (bundle?.preview) {
-        serveBundle(res, site, bundle, rel.slice(bundle.folder.length + 2), pathname);
+        serveBundle(res, shown, bundle, rel.slice(bundle.folder.length + 2), pathname);
         return;
       }
       if (bundle) return send(res, 404, TYPES[".txt"]!, `${t("preview.searchUnavailable")}\n`);
-      return notFound(res, site, pathname);
+      return notFound(res, shown, pathname);
     }
     const type = typeOf(output.path);
-    const body = output.body();
-    send(res, 200, type, type === TYPES[".html"] ? decorate(String(body), site.errors.length, warnings().length) : body);
+    // An article edited since the last full plan: its page from the new parse (see edit-overlay.ts).
+    const candidate = shown.overlay && output.producer === articlePages.name ? shown.overlay.pages.get(output.path) : undefined;
+    // Only the article that holds the page (of two with one URL, the plan keeps the first: an error either way).
+    const edited = candidate && output.source?.file === candidate.sourcePath ? candidate : undefined;
+    const body = edited && shown.overlay ? renderArticle(edited, shown.overlay.data) : output.body();
+    send(res, 200, type, type === TYPES[".html"] ? decorate(String(body), shown.errors.length, warnings().length) : body);
   };
 
   const server: Server = createServer((req, res) => {
@@ -250,11 +395,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
   });
 
+  // The background plan blocks this process for a second or more at 10,000
+  // articles; an idle keep-alive connection whose server-side timeout ran out
+  // meanwhile would be closed just as the browser reuses it (a reset page).
+  // Browsers drop idle connections well before a minute.
+  server.keepAliveTimeout = 65_000;
+
   const watcher = new ContentWatcher(path.join(rootDir, store.contentDir), (changes: readonly FolderChange[]) => {
     try {
       let changed = false;
       for (const change of changes) changed = store.refreshFolder(store.relative(change.folder), change.touched.map((t) => store.relative(t))) || changed;
       if (changed) notify();
+      // Also when nothing changed: a background plan may have given way to these events.
+      if (!isSettled()) settleLater();
     } catch (error) {
       console.error(error);
     }
@@ -282,8 +435,17 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     url: `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`,
     store,
     current,
+    settled: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (settleTimer === undefined) settleLater();
+        release();
+      }),
     warnings,
     async close() {
+      closed = true;
+      clearTimeout(settleTimer);
+      release();
       watcher.close();
       for (const c of clients) c.end();
       clients.clear();
