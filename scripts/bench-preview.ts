@@ -15,12 +15,18 @@
  * as `npm run bench` does. CPU is this process's (server and the polling
  * client) over each measured span; the load average is printed beside the
  * wall times because the machine may be shared.
+ *
+ * `--every MS` runs `npm start`'s script in a child process instead and saves
+ * an edit every MS ms whatever the preview is doing, so a save can land while
+ * the background plan blocks the server (at 10,000 articles, `--every 2000`
+ * puts most saves there); CPU is then the server's alone (/proc).
  */
+import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { listArticleFiles } from "../src/content/load-content.ts";
+import { listArticleFiles, loadArticleFile } from "../src/content/load-content.ts";
 import { startPreview } from "../src/preview/preview-server.ts";
 
 const { values } = parseArgs({
@@ -28,6 +34,7 @@ const { values } = parseArgs({
     root: { type: "string", default: "/tmp/preview-10k" },
     edits: { type: "string", default: "10" },
     pause: { type: "string", default: "settled" },
+    every: { type: "string" },
   },
 });
 const root = path.resolve(values.root);
@@ -57,6 +64,10 @@ const text = async (url: string): Promise<string> => {
 const show = (label: string, xs: readonly number[]): void => console.log(`${label}: median ${median(xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms, min ${Math.min(...xs).toFixed(0)} ms (n=${xs.length})`);
 
 console.log(`load average at start: ${load()}`);
+if (values.every !== undefined) {
+  await inChildProcess(Number(values.every));
+  process.exit(0);
+}
 let cpu = process.cpuUsage();
 let started = performance.now();
 const preview = await startPreview({ rootDir: root, port: 0 });
@@ -114,3 +125,58 @@ if (settleWall.length > 0) {
   show("save → whole site planned again, CPU", settleCpu);
 }
 console.log(`load average at end: ${load()}`);
+
+/** The server's CPU time so far (ms), from /proc (Linux). */
+function childCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // utime and stime (fields 14 and 15), in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function inChildProcess(every: number): Promise<void> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "preview.ts"), "--root", root, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const started = performance.now();
+    const origin = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString();
+        const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+        if (found) resolve(found[0]);
+      });
+      child.once("exit", () => reject(new Error(`preview stopped: ${out}`)));
+    });
+    console.log(`server pid ${child.pid}: started and planned in ${(performance.now() - started).toFixed(0)} ms wall, ${childCpuMs(child.pid!)} ms CPU`);
+    const files = listArticleFiles(root);
+    const wall: number[] = [];
+    const cpus: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const file = files[(i * 997) % files.length]!;
+      const loaded = loadArticleFile(root, file);
+      if (!loaded.ok || loaded.article.draft) continue;
+      const page = `${origin}${loaded.article.url}`;
+      const full = path.join(root, file);
+      const source = readFileSync(full, "utf8");
+      const marker = `Sửa lần ${i} ${Date.now()}`;
+      const saved = performance.now();
+      const cpu0 = childCpuMs(child.pid!);
+      writeFileSync(full, i % 2 === 0 ? `${source.trimEnd()}\n\n${marker}.\n` : source.replace(/^title: "?/m, (m) => `${m}${marker} `));
+      for (;;) {
+        if ((await text(page)).includes(marker)) break;
+        if (performance.now() - saved > 30_000) throw new Error(`${file}: edit not visible after 30 s`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      wall.push(performance.now() - saved);
+      cpus.push(childCpuMs(child.pid!) - cpu0);
+      console.log(`edit ${i} (${i % 2 === 0 ? "body" : "title"}): served ${wall.at(-1)!.toFixed(0)} ms wall / ${cpus.at(-1)!} ms server CPU; load ${load()}`);
+      writeFileSync(full, source);
+      await new Promise((r) => setTimeout(r, Math.max(0, every - (performance.now() - saved))));
+    }
+    show("save → edited page served, wall", wall);
+    show("save → edited page served, server CPU", cpus);
+    console.log(`load average at end: ${load()}`);
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
