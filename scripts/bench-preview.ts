@@ -7,11 +7,13 @@
  *
  *   npx tsx scripts/bench-preview.ts --root /tmp/preview-10k --edits 10
  *
+ * (`--help` lists the options.)
+ *
  * The project is edited in place (each edit is undone afterwards): point it
  * at a copy, never at a corpus others read. Edits alternate between a
- * sentence appended to the body and a changed title. `--pause settled`
- * (default) saves the next edit once the background step is done, as an
- * editor reading the page would; `--pause 100` saves 100 ms after the undo,
+ * sentence appended to the body and a changed title. By default the next
+ * edit is saved once the background step is done, as an editor reading the
+ * page would; `--pause 100` saves 100 ms after the undo,
  * as `npm run bench` does. CPU is this process's (server and the polling
  * client) over each measured span; the load average is printed beside the
  * wall times because the machine may be shared.
@@ -25,23 +27,26 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import { listArticleFiles, loadArticleFile } from "../src/content/load-content.ts";
 import { startPreview } from "../src/preview/preview-server.ts";
 
-const { values } = parseArgs({
-  options: {
-    root: { type: "string", default: "/tmp/preview-10k" },
-    edits: { type: "string", default: "10" },
-    pause: { type: "string", default: "settled" },
-    every: { type: "string" },
-  },
-});
+const values = runCommandLine(
+  defineCommand({
+    invocation: "npx tsx scripts/bench-preview.ts",
+    summary: "preview.command.bench",
+    options: {
+      root: { type: "string", value: "dir", required: true, example: "/tmp/preview-10k", help: "cli.option.benchRoot" },
+      edits: { type: "string", value: "number", default: "10", help: "cli.option.edits" },
+      pause: { type: "string", value: "number", help: "preview.option.pause" },
+      every: { type: "string", value: "number", help: "preview.option.every" },
+    },
+  }),
+);
 const root = path.resolve(values.root);
 const edits = Number(values.edits);
-const pause = values.pause;
+const pause = values.pause ?? "settled";
 if (!Number.isInteger(edits) || edits < 1) throw new Error("--edits: a whole number ≥ 1");
-if (pause !== "settled" && !/^\d+$/.test(pause)) throw new Error('--pause: "settled" or milliseconds');
 
 const cpuMs = (from: NodeJS.CpuUsage): number => {
   const d = process.cpuUsage(from);

@@ -48,4 +48,20 @@ export const PREVIEW_MESSAGES = {
     vi: { message: (p) => `Cổng ${p.port} đang được chương trình khác dùng (có thể là một bản xem trước khác).`, fix: "đóng chương trình đó, hoặc chọn cổng khác: PORT=8081 npm start" },
     en: { message: (p) => `Port ${p.port} is in use by another program (perhaps another preview).`, fix: "stop that program, or choose another port: PORT=8081 npm start" },
   }),
+  // scripts/bench-preview.ts (a developer's tool, with a usage like every script's)
+  "preview.command.bench": message({
+    sample: {},
+    vi: { message: "Đo thời gian từ lúc lưu bài đến khi bản xem trước hiện bài đã sửa, trên một bản sao dự án (các bài được sửa rồi trả lại như cũ)." },
+    en: { message: "Times saving an article until the preview serves the edited page, on a copy of a project (the articles are edited, then put back)." },
+  }),
+  "preview.option.pause": message({
+    sample: {},
+    vi: { message: "chờ giữa hai lần sửa, tính bằng mili giây (không ghi: chờ đến khi cả trang web được lập lại)" },
+    en: { message: "wait between edits, in milliseconds (without it: until the whole site is planned again)" },
+  }),
+  "preview.option.every": message({
+    sample: {},
+    vi: { message: "chạy bản xem trước trong tiến trình riêng và lưu một lần sửa sau mỗi chừng ấy mili giây, bất kể nó đang làm gì" },
+    en: { message: "run the preview in its own process and save an edit every this many milliseconds, whatever it is doing" },
+  }),
 } as const;
