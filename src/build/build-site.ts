@@ -119,9 +119,6 @@ async function runBundle(incremental: IncrementalOutput, bundle: BundleProducer<
   incremental.reuse(toReuse);
 }
 
-/** Producers of the pages that show an article's QR code (made ahead by QrStore.warm). */
-const QR_PAGES: ReadonlySet<string> = new Set(["article", "share"]);
-
 /**
  * Builds the site atomically.
  * @throws ContentValidationError when any article is invalid or a published
@@ -174,34 +171,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     incremental.reuse(toReuse);
     lap("reuse");
-    // QR symbols of every share page stay in the cache; only those of pages rendered now (share and article pages, the only users) are made ahead,
-    // on the worker threads while Eleventy renders the pages without a QR code, which go first: a cold build's cores were otherwise idle for the
-    // QR phase's length (4.2 s of 75.7 s at 10,000 articles, README: Performance) while only the main thread rendered and the writer thread wrote.
+    // QR symbols of every share page stay in the cache; only those of pages rendered now (share and article pages, the only users) are made ahead.
     const rendering = new Set(toRender.map((p) => p.source?.file));
     data.qr.keep(data.links.sharePages.map((s) => s.shortUrl));
-    const qrReady = data.qr.warm(data.links.sharePages.filter((s) => rendering.has(s.article.sourcePath)).map((s) => s.shortUrl));
-    // Awaited below (before the first page with a code, and after the pages); until then its failure is not "unhandled".
-    qrReady.catch(() => undefined);
-    const showsQr = (page: PlannedOutput): boolean => QR_PAGES.has(page.producer);
-    let qrWait = 0;
-    await renderPages([...toRender.filter((p) => !showsQr(p)), ...toRender.filter(showsQr)], staging, {
+    await data.qr.warm(data.links.sharePages.filter((s) => rendering.has(s.article.sourcePath)).map((s) => s.shortUrl));
+    lap("qr");
+    await renderPages(toRender, staging, {
       ...(options.pageBatchSize ? { batchSize: options.pageBatchSize } : {}),
-      prepare: async (batch) => {
-        if (!batch.some(showsQr)) return;
-        const started = performance.now();
-        await qrReady;
-        qrWait += performance.now() - started;
-      },
       onRender: (page, html) => {
         const key = incremental.keyOf(page);
         incremental.wrote(page.path, key, key ? "" : bytesDigest(html), page.producer);
       },
     });
-    await qrReady;
     lap("eleventy");
-    // The time the pages waited for QR codes, out of Eleventy's.
-    timings["qr"] = Math.round(qrWait);
-    timings["eleventy"] = (timings["eleventy"] ?? 0) - Math.round(qrWait);
     // Files, grouped by producer (one timing each), then the folders filled after planning.
     const byProducer = new Map<string, PlannedOutput[]>();
     for (const file of plan.files) {

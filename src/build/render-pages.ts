@@ -35,8 +35,6 @@ export interface RenderPagesOptions {
   readonly batchSize?: number;
   /** Called with each page's HTML as Eleventy renders it (incremental builds record its digest). */
   readonly onRender?: (page: PlannedOutput, html: string) => void;
-  /** Awaited before each batch renders (the build waits there for what the batch's pages need, e.g. QR codes made on other threads). */
-  readonly prepare?: (batch: readonly PlannedOutput[]) => Promise<void>;
 }
 
 /**
@@ -125,10 +123,8 @@ export async function renderPages(pages: readonly PlannedOutput[], outDir: strin
   let written = 0;
   try {
     for (let start = 0; start < pages.length; start += size) {
-      const planned = pages.slice(start, start + size);
-      await options.prepare?.(planned);
       // Frozen: Eleventy wraps unfrozen objects it paginates over in a Proxy per page.
-      const batch = Object.freeze(planned.map((page) => toEleventy(page, options.onRender)));
+      const batch = Object.freeze(pages.slice(start, start + size).map((page) => toEleventy(page, options.onRender)));
       const eleventy = new Eleventy(PAGES_DIR, outDir, {
         configPath: path.join(ROOT_DIR, ".eleventy.js"),
         quietMode: true,
