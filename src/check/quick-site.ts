@@ -46,8 +46,7 @@ import { normaliseName } from "../people/names.ts";
 import { getProvince } from "../provinces.ts";
 import type { ArticleSummary } from "./facts.ts";
 import { CHECK_PRODUCERS } from "./check-producers.ts";
-import { roleKey } from "./role-key.ts";
-import type { PendingWarning } from "./site-rules.ts";
+import { roleWarningsOf, type PendingWarning } from "./site-rules.ts";
 
 /** What the site phase finds (check-cache.ts SiteOutcome). */
 export interface QuickSiteOutcome {
@@ -189,33 +188,5 @@ export function quickRoleWarnings(articles: readonly ArticleSummary[]): PendingW
       mentions.push({ article, index, name: n.display, ...(official.role ? { role: official.role } : {}) });
     });
   });
-  // site-rules.ts roleWarnings, on each person's mentions.
-  const out: PendingWarning[] = [];
-  for (const all of persons.values()) {
-    const mentions = all.filter((m) => m.role).map((m) => ({ mention: m, role: m.role ?? "", key: roleKey(m.role ?? "") }));
-    if (mentions.length < 2) continue;
-    mentions.sort((a, b) => a.mention.article.date.timestamp - b.mention.article.date.timestamp || (a.mention.article.sourcePath < b.mention.article.sourcePath ? -1 : 1));
-    let previous: (typeof mentions)[number] | undefined;
-    mentions.forEach((m, i) => {
-      const next = mentions[i + 1];
-      if (!previous || m.key === previous.key || (next && m.key === next.key)) {
-        previous = m;
-        return;
-      }
-      const article = m.mention.article;
-      const other = previous.mention.article;
-      out.push({
-        problem: {
-          file: article.sourcePath,
-          severity: "warning",
-          field: `officials #${m.mention.index + 1}.role`,
-          value: JSON.stringify(m.role),
-          ...explain("check.warn.roleChanged", { name: m.mention.name, role: m.role, otherRole: previous.role, otherFile: other.sourcePath, otherDate: other.date.day }),
-        },
-        path: ["officials", m.mention.index, "role"],
-        related: [other.sourcePath],
-      });
-    });
-  }
-  return out;
+  return roleWarningsOf(persons.values());
 }

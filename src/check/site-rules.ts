@@ -89,9 +89,23 @@ export function duplicateTitleWarnings(facts: readonly ArticleSummary[]): Pendin
  * @param people the people of the articles checked (drafts included): a people index, or the people pages' persons when they are the same articles
  */
 export function roleWarnings(people: Pick<PeopleIndex, "persons">): PendingWarning[] {
+  return roleWarningsOf(people.persons.map((person) => person.mentions));
+}
+
+/** One official named in one article, as the role rule reads it (a people index's mention, or the check's quick one). */
+export interface RoleMention {
+  readonly article: { readonly sourcePath: string; readonly date: { readonly timestamp: number; readonly day: string } };
+  /** Position in the article's officials. */
+  readonly index: number;
+  readonly name: string;
+  readonly role?: string | undefined;
+}
+
+/** {@link roleWarnings}' rule over each person's mentions. */
+export function roleWarningsOf(persons: Iterable<readonly RoleMention[]>): PendingWarning[] {
   const out: PendingWarning[] = [];
-  for (const person of people.persons) {
-    const mentions = person.mentions.filter((m) => m.role).map((m) => ({ mention: m, role: m.role ?? "", key: roleKey(m.role ?? "") }));
+  for (const all of persons) {
+    const mentions = all.filter((m) => m.role).map((m) => ({ mention: m, role: m.role ?? "", key: roleKey(m.role ?? "") }));
     if (mentions.length < 2) continue;
     mentions.sort((a, b) => a.mention.article.date.timestamp - b.mention.article.date.timestamp || (a.mention.article.sourcePath < b.mention.article.sourcePath ? -1 : 1));
     let previous: (typeof mentions)[number] | undefined;
