@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { writeTempProject } from "./helpers.ts";
 import { generateArticles } from "../scripts/generate-articles.ts";
 import type { ContentError } from "../src/content/errors.ts";
 import { scanContent } from "../src/content/content-files.ts";
@@ -29,16 +30,7 @@ afterEach(() => {
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 });
 
-function project(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), "check-quick-"));
-  roots.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    const file = path.join(root, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-  return root;
-}
+const project = (files: Record<string, string | Buffer>): string => writeTempProject(files, "check-quick-", roots);
 
 const NOW = Date.parse("2026-11-27T03:00:00Z");
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);

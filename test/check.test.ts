@@ -6,10 +6,11 @@
  * Every project is written to a temp folder.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { writeTempProject } from "./helpers.ts";
 import { annotation, escapeAnnotationData, escapeAnnotationProperty, formatJson, formatText } from "../src/check/format.ts";
 import { parseCheckCommandLine } from "../src/check/command.ts";
 import { runCheck, type CheckReport } from "../src/check/run-check.ts";
@@ -29,16 +30,7 @@ afterEach(() => {
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 });
 
-function project(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), "check-"));
-  roots.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    const file = path.join(root, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-  return root;
-}
+const project = (files: Record<string, string | Buffer>): string => writeTempProject(files, "check-", roots);
 
 const article = (frontMatter: string, body = "Nội dung bài viết."): string => `---\n${frontMatter.trim()}\n---\n${body}\n`;
 const valid = (title: string, date: string, extra = ""): string => article(`title: "${title}"\ndate: ${date}\nprovince: gia-lai\n${extra}`);

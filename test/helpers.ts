@@ -6,12 +6,27 @@
  * real material comes from test/fixtures/seed-site, a copy of the five
  * releases the project started with, copied into a temp folder per test.
  */
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArticle } from "../src/content/parse-article.ts";
 import type { Article } from "../src/content/article.ts";
 import type { ContentError } from "../src/content/errors.ts";
+
+/**
+ * A temporary project folder holding `files` (paths relative to it), its
+ * path pushed onto `roots` for the test file's cleanup.
+ */
+export function writeTempProject(files: Record<string, string | Buffer>, prefix: string, roots: string[]): string {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  roots.push(root);
+  for (const [rel, text] of Object.entries(files)) {
+    const file = path.join(root, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  return root;
+}
 
 /** Builds a Markdown file from front matter lines and a body. */
 export function mdFile(frontMatter: string, body = "Nội dung bài viết."): string {

@@ -63,7 +63,7 @@ const BATCH_FILES = 256;
 
 interface Pending {
   readonly target: string;
-  /** Dropped (undefined) once handed to the thread: the bytes are there, and a batch of pages' text held here until written was ~100 MB at 10,000 articles. */
+  /** Dropped (undefined) once handed to the thread: the bytes are there, and the text of a whole batch of pages was otherwise held here until written. */
   contents: string | Uint8Array | undefined;
   readonly resolve: () => void;
   readonly reject: (error: Error) => void;

@@ -46,7 +46,7 @@ import { normaliseName } from "../people/names.ts";
 import { getProvince } from "../provinces.ts";
 import type { ArticleSummary } from "./facts.ts";
 import { CHECK_PRODUCERS } from "./check-producers.ts";
-import { roleWarningsOf, type PendingWarning } from "./site-rules.ts";
+import { roleWarningsOfMentions, type PendingWarning } from "./site-rules.ts";
 
 /** What the site phase finds (check-cache.ts SiteOutcome). */
 export interface QuickSiteOutcome {
@@ -188,5 +188,5 @@ export function quickRoleWarnings(articles: readonly ArticleSummary[]): PendingW
       mentions.push({ article, index, name: n.display, ...(official.role ? { role: official.role } : {}) });
     });
   });
-  return roleWarningsOf(persons.values());
+  return roleWarningsOfMentions(persons.values());
 }

@@ -89,7 +89,7 @@ export function duplicateTitleWarnings(facts: readonly ArticleSummary[]): Pendin
  * @param people the people of the articles checked (drafts included): a people index, or the people pages' persons when they are the same articles
  */
 export function roleWarnings(people: Pick<PeopleIndex, "persons">): PendingWarning[] {
-  return roleWarningsOf(people.persons.map((person) => person.mentions));
+  return roleWarningsOfMentions(people.persons.map((person) => person.mentions));
 }
 
 /** One official named in one article, as the role rule reads it (a people index's mention, or the check's quick one). */
@@ -101,8 +101,8 @@ export interface RoleMention {
   readonly role?: string | undefined;
 }
 
-/** {@link roleWarnings}' rule over each person's mentions. */
-export function roleWarningsOf(persons: Iterable<readonly RoleMention[]>): PendingWarning[] {
+/** {@link roleWarnings}' rule over each person's mentions (roles.ts's roleWarningsOf is the same rule over articles' facts). */
+export function roleWarningsOfMentions(persons: Iterable<readonly RoleMention[]>): PendingWarning[] {
   const out: PendingWarning[] = [];
   for (const all of persons) {
     const mentions = all.filter((m) => m.role).map((m) => ({ mention: m, role: m.role ?? "", key: roleKey(m.role ?? "") }));
