@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { renderPages } from "../src/build/render-pages.ts";
+import { collectorOfRuns, renderPages } from "../src/build/render-pages.ts";
 import type { PlannedOutput } from "../src/plan/output-plan.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "render-pages-test-"));
@@ -72,3 +72,46 @@ describe("renderPages", () => {
     await expect(renderPages([page(9)], out)).rejects.toThrow(/EEXIST/);
   });
 });
+
+describe("collectorOfRuns", () => {
+  const MiB = 2 ** 20;
+
+  /** A heap whose size the test sets; a collection leaves `live` of it. */
+  function heap(start: number, live: () => number) {
+    let used = start;
+    const collections: number[] = [];
+    const collect = collectorOfRuns(
+      () => {
+        collections.push(used);
+        used = live();
+      },
+      () => used,
+    );
+    return { collect, collections, grow: (bytes: number) => (used += bytes) };
+  }
+
+  it("collects only once the heap grew by 256 MiB on a small heap", () => {
+    const h = heap(100 * MiB, () => 100 * MiB);
+    h.grow(200 * MiB);
+    expect(h.collect()).toBe(false);
+    h.grow(56 * MiB);
+    expect(h.collect()).toBe(true);
+    expect(h.collections).toEqual([356 * MiB]);
+    h.grow(255 * MiB);
+    expect(h.collect()).toBe(false);
+  });
+
+  it("waits for growth by half the live heap on a large one, so collections per page do not grow with the site", () => {
+    const live = 4096 * MiB;
+    const h = heap(live, () => live);
+    let collected = 0;
+    for (let run = 0; run < 100; run++) {
+      h.grow(100 * MiB);
+      if (h.collect()) collected++;
+    }
+    // 100 runs of 100 MiB over a 4 GiB live heap: one collection once 2 GiB were added (every 21 runs), not one per run.
+    expect(collected).toBe(4);
+    expect(Math.max(...h.collections)).toBe(live + 2100 * MiB);
+  });
+});
+
