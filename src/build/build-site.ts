@@ -142,6 +142,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const loaded = await loadSite({ rootDir, ...(options.includeDrafts ? { includeDrafts: true } : {}), ...(options.config ? { config: options.config } : {}) });
   const contentWarnings = loaded.contentWarnings;
   lap("load");
+  // Incremental: what the previous output (with its manifest) already holds; see src/build/incremental.ts.
+  // Its walk starts now on a worker thread, while this thread plans and fingerprints (awaited below).
+  const digestOfBuild = buildDigest(loaded.data.layout.config, [JSON.stringify(Object.values(loaded.data.assets).map((a) => a.url))]);
+  const manifestPath = manifestFile(rootDir, outDir, true);
+  const previousDir = isBuildOutput(outDir) ? outDir : undefined;
+  const incremental = new IncrementalOutput({ previousDir, manifest: previousDir ? readManifest(manifestPath) : undefined, staging: output.staging, buildDigest: digestOfBuild });
+  incremental.startWalk();
   // Pictures and share cards before planning: pages show them and the plan claims their files.
   // Their errors join the content's, so one build lists every problem.
   const { data, errors: mediaErrors } = await withArticleMedia(loaded.data, { makeCards: loaded.contentErrors.length === 0 });
@@ -152,16 +159,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // An empty site would replace the published one with nothing.
   if (data.model.articles.length === 0) throw new ContentValidationError([{ file: "content/", ...explain("cli.nothingToPublish") }], contentWarnings);
   lap("plan");
-  // Incremental: what the previous output (with its manifest) already holds; see src/build/incremental.ts.
-  const digestOfBuild = buildDigest(data.layout.config, [JSON.stringify(Object.values(data.assets).map((a) => a.url))]);
-  const manifestPath = manifestFile(rootDir, outDir, true);
-  const previousDir = isBuildOutput(outDir) ? outDir : undefined;
-  const incremental = new IncrementalOutput({ previousDir, manifest: previousDir ? readManifest(manifestPath) : undefined, staging: output.staging, buildDigest: digestOfBuild });
 
   const staging = output.staging;
   output.createStaging();
   try {
-    // Pages: each taken from the previous output, or rendered by Eleventy below.
+    // Pages: each taken from the previous output, or rendered by Eleventy below. Fingerprints first, while the walk runs.
+    if (incremental.hasPrevious) for (const page of plan.pages) incremental.keyOf(page);
+    await incremental.walkDone();
     const toRender: PlannedOutput[] = [];
     const toReuse: { path: string; entry: ManifestEntry }[] = [];
     for (const page of plan.pages) {

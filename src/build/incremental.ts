@@ -45,7 +45,7 @@
  *   A link shares the bytes (no copy, no space).
  */
 import { createHash } from "node:crypto";
-import { constants as fsConstants, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync } from "node:fs";
+import { constants as fsConstants, mkdirSync, renameSync, rmdirSync } from "node:fs";
 import { copyFile, link, lstat, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { OutputBody, PlannedOutput } from "../plan/output-plan.ts";
@@ -54,6 +54,10 @@ import type { Manifest, ManifestEntry } from "./output-manifest.ts";
 import { fileWriter } from "./file-writer.ts";
 import { inParallel, resolveOutputPath } from "./output-files.ts";
 import { OUTPUT_MARKER } from "./output-dir.ts";
+import { walkOutputFolder, type OutputWalk } from "./walk-output.ts";
+import { BUILD_TASKS } from "../workers/build-tasks.ts";
+import { BUILD_WORKER, runInWorkers } from "../workers/pool.ts";
+import { t } from "../messages/index.ts";
 
 /** Digest of a file's bytes (text as UTF-8, as written). */
 export function bytesDigest(body: OutputBody): string {
@@ -78,6 +82,9 @@ type Decision = { readonly reuse: ManifestEntry } | { readonly reuse?: undefined
 /** Files in flight when linking or checking: the work is waiting on the file system, not the CPU. */
 const CONCURRENCY = 32;
 
+/** Manifest size from which {@link IncrementalOutput.startWalk} walks on a worker thread. */
+export const WORKER_WALK_MIN_FILES = 5000;
+
 export interface IncrementalOptions {
   /** The previous output folder (checked as the build's own by src/build/output-dir.ts), or undefined for a cold build. */
   readonly previousDir: string | undefined;
@@ -101,6 +108,8 @@ export class IncrementalOutput {
   private readonly toLink: { readonly path: string; readonly entry: ManifestEntry }[] = [];
   /** Folders of the staging folder made or being made (one mkdir each, awaited by every file inside). */
   private readonly madeDirs = new Map<string, Promise<unknown>>();
+  /** A walk begun by {@link startWalk}, until it is done. */
+  private walking: Promise<void> | undefined;
   private reusedCount = 0;
   /** Reused after rendering here and comparing bytes (outputs without a fingerprint). */
   private comparedCount = 0;
@@ -111,11 +120,36 @@ export class IncrementalOutput {
 
   constructor(private readonly options: IncrementalOptions) {}
 
-  /** The previous output, walked on first use: a build whose code changed asks nothing of it and pays nothing. */
+  /** The previous output, walked on first use (a build whose code changed asks nothing of it and pays nothing), or as {@link startWalk} found it. */
   private get previous(): PreviousOutput | undefined {
     const { previousDir, manifest } = this.options;
-    if (this.walked === undefined && previousDir && manifest) this.walked = walkOutput(previousDir, manifest);
+    if (this.walking) throw new Error("the previous output is still being walked: await IncrementalOutput.walkDone() first");
+    if (this.walked === undefined && previousDir && manifest) this.walked = previousOutputOf(walkOutputFolder(previousDir), manifest);
     return this.walked;
+  }
+
+  /**
+   * Starts walking the previous output on a worker thread when its manifest
+   * lists at least `minFiles` files (a worker's start costs more than walking
+   * a small site), so the walk runs while this thread plans and fingerprints;
+   * {@link walkDone} waits for it. A failed worker walk is done again here.
+   */
+  startWalk(minFiles = WORKER_WALK_MIN_FILES): void {
+    const { previousDir, manifest } = this.options;
+    if (!previousDir || !manifest || manifest.size < minFiles || this.walked || this.walking) return;
+    const label = t("workers.task.walkOutput");
+    this.walking = runInWorkers<string, OutputWalk>(BUILD_WORKER, BUILD_TASKS.walkOutput, [previousDir], { threads: 1, label, describeInput: () => previousDir })
+      .then(([walk]) => walk ?? walkOutputFolder(previousDir))
+      .catch(() => walkOutputFolder(previousDir))
+      .then((walk) => {
+        this.walked = previousOutputOf(walk, manifest);
+        this.walking = undefined;
+      });
+  }
+
+  /** Resolves once a walk begun by {@link startWalk} is done (at once when none is running). */
+  async walkDone(): Promise<void> {
+    await this.walking;
   }
 
   /** The fingerprint key of an output ("" when its producer gives no fingerprint); computed once per output. */
@@ -328,35 +362,13 @@ interface PreviousOutput {
   readonly clean: boolean;
 }
 
-/** Walks `dir` without following links: every regular file's size and time, every real folder. */
-function walkOutput(dir: string, manifest: Manifest): PreviousOutput {
+/** The previous output as the build uses it: clean when it holds only folders, the manifest's files and the marker. */
+function previousOutputOf(walk: OutputWalk, manifest: Manifest): PreviousOutput {
   const files = new Map<string, { size: number; mtime: number }>();
-  const dirs = new Set<string>();
-  let clean = true;
-  const pending: string[] = [""];
-  while (pending.length > 0) {
-    const rel = pending.pop()!;
-    let entries;
-    try {
-      entries = readdirSync(rel === "" ? dir : path.join(dir, rel), { withFileTypes: true });
-    } catch {
-      clean = false;
-      continue;
-    }
-    for (const entry of entries) {
-      const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
-      if (entry.isDirectory()) {
-        dirs.add(child);
-        pending.push(child);
-      } else if (entry.isFile()) {
-        const st = lstatSync(path.join(dir, child), { throwIfNoEntry: false });
-        if (st?.isFile()) files.set(child, { size: st.size, mtime: st.mtimeMs });
-        if (!manifest.has(child) && child !== OUTPUT_MARKER) clean = false;
-      } else {
-        // A link, or something else no build writes.
-        clean = false;
-      }
-    }
-  }
-  return { files, dirs, clean };
+  let clean = !walk.strange;
+  walk.files.forEach((rel, i) => {
+    files.set(rel, { size: walk.sizes[i]!, mtime: walk.mtimes[i]! });
+    if (!manifest.has(rel) && rel !== OUTPUT_MARKER) clean = false;
+  });
+  return { files, dirs: new Set(walk.dirs), clean };
 }

@@ -9,6 +9,7 @@ const NOT_YOUR_CONTENT = {
 export const WORKERS_MESSAGES = {
   "workers.task.loadArticles": message({ sample: {}, vi: { message: "đọc và kiểm tra bài viết" }, en: { message: "reading and checking articles" } }),
   "workers.task.encodeQr": message({ sample: {}, vi: { message: "tạo mã QR" }, en: { message: "encoding QR codes" } }),
+  "workers.task.walkOutput": message({ sample: {}, vi: { message: "đọc lại thư mục bản dựng trước" }, en: { message: "walking the previous output folder" } }),
   "workers.input.files": message({
     sample: { first: "content/gia-lai/2016-11-29-hoi-nghi.md", more: 39 },
     vi: { message: (p) => (p.more > 0 ? `${p.first} và ${p.more} tệp khác` : `${p.first}`) },
