@@ -27,7 +27,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { withArticleMedia } from "../src/build/article-images.ts";
-import { articleDigest } from "../src/build/build-digest.ts";
+import { articleDigest } from "../src/build/stable-digest.ts";
 import { buildSite, type BuildResult } from "../src/build/build-site.ts";
 import { defineCommand, exitWithErrors, runCommandLine } from "../src/cli/command-line.ts";
 import { projectRootErrors } from "../src/cli/project-root.ts";

@@ -66,7 +66,7 @@ import { absoluteUrl, type SiteConfig } from "./site-config.ts";
 import type { SiteData } from "./site-data.ts";
 import { provinceUrl, type SiteModel } from "./site-model.ts";
 import { UI, inSentence } from "./ui-strings.ts";
-import { stableDigest } from "./build/build-digest.ts";
+import { stableDigest } from "./build/stable-digest.ts";
 
 /** Most items in one feed (the newest ones). */
 export const FEED_ITEM_LIMIT = 50;

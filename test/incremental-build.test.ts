@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildResult } from "../src/build/build-site.ts";
 import { manifestFile } from "../src/build/output-manifest.ts";
-import { articleDigest, stableDigest } from "../src/build/build-digest.ts";
+import { articleDigest, stableDigest } from "../src/build/stable-digest.ts";
 import { MINIMAL, mdFile, parseOk } from "./helpers.ts";
 import { siteConfigFromEnv, type SiteConfig } from "../src/site-config.ts";
 import { generateArticles } from "../scripts/generate-articles.ts";

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { articleDigest } from "../src/build/stable-digest.ts";
 import { isRenderedMarkdown, reviveCachedArticle } from "../src/cache/cached-article.ts";
 import { PARSE_CACHE_DIR, parseCacheKey, shardOf } from "../src/cache/parse-cache.ts";
 import { loadContent, type LoadResult } from "../src/content/load-content.ts";
@@ -146,6 +147,11 @@ describe("parse cache", () => {
     expect(snapshot(warm)).toEqual(snapshot(loadContent({ rootDir: root })));
     const rich = warm.articles.find((a) => a.sourcePath === RICH_FILE);
     expect(rich?.image?.sourceFile).toBe("content/binh-dinh/anh.jpg");
+    // Article digests made by the workers (cold), kept by the cache (warm) and made here (serial) agree.
+    const serial = loadContent({ rootDir: root }).articles.map(articleDigest);
+    expect(cold.articles.map(articleDigest)).toEqual(serial);
+    expect(warm.articles.map(articleDigest)).toEqual(serial);
+    expect(new Set(serial).size).toBe(serial.length);
   });
 
   it("re-parses exactly the files that changed, and drops deleted ones from the cache", async () => {
@@ -220,6 +226,8 @@ describe("parse cache", () => {
       // An own "__proto__" key, as JSON.parse creates it from crafted text.
       (v) => Object.defineProperty(v["article"], "__proto__", { value: { polluted: true }, enumerable: true }),
       (v) => (v["words"] = 42),
+      (v) => (v["digest"] = "not a digest"),
+      (v) => delete v["digest"],
     ];
     for (const change of crafted) {
       tamper(root, RICH_FILE, change);

@@ -7,7 +7,7 @@ import { renderAwardsIndex, renderNationalYearAwards, renderProvinceYearAwards }
 import { definePageType, defineFileStep, defineSinglePage } from "../plan/output-plan.ts";
 import type { SiteData } from "../site-data.ts";
 import { awardCsvFiles } from "./awards-csv.ts";
-import { digest, stableDigest } from "../build/build-digest.ts";
+import { digest, stableDigest } from "../build/stable-digest.ts";
 import { AWARDS_BASE, type NationalYear, type ProvinceYearTable } from "./awards.ts";
 
 /**

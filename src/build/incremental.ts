@@ -49,7 +49,7 @@ import { constants as fsConstants, mkdirSync, renameSync, rmdirSync } from "node
 import { copyFile, link, lstat, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { OutputBody, PlannedOutput } from "../plan/output-plan.ts";
-import { digest } from "./build-digest.ts";
+import { digest } from "./stable-digest.ts";
 import type { Manifest, ManifestEntry } from "./output-manifest.ts";
 import { fileWriter } from "./file-writer.ts";
 import { inParallel, resolveOutputPath } from "./output-files.ts";

@@ -14,7 +14,7 @@ import { SHORT_LINK_FOLDER, shortPath } from "../links/short-code.ts";
 import { aliasFile, defineFileStep, urlProblem, type ClaimKind, type ContentSource, type OutputDeclaration } from "../plan/output-plan.ts";
 import { sitePath, type SiteConfig } from "../site-config.ts";
 import type { SiteData } from "../site-data.ts";
-import { digest, stableDigest } from "./build-digest.ts";
+import { digest, stableDigest } from "./stable-digest.ts";
 
 /** The `_redirects` file of a plan: one "from to 301" line per accepted redirect, under the base path. */
 function redirectsFile(config: SiteConfig, outputs: readonly { readonly url: string; readonly redirectTo?: string }[]): string {

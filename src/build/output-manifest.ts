@@ -19,7 +19,7 @@
 import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectCacheDir } from "../cache/real-dir.ts";
-import { digest } from "./build-digest.ts";
+import { digest } from "./stable-digest.ts";
 
 /** Format of the file; another value is ignored. */
 const MANIFEST_VERSION = 1;

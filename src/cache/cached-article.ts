@@ -25,6 +25,7 @@ import { getProvince, listingProvinceIds } from "../provinces.ts";
 import { slugFromFileName } from "../content/parse-article.ts";
 import { HONORIFICS, PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN, type Honorific } from "../content/schema.ts";
 import type { BodyImage } from "../images/body-images.ts";
+import { DIGEST_PATTERN } from "../build/stable-digest.ts";
 
 /** A parsed article as it travels between threads and into the cache: the body as a string. */
 export interface PlainArticle {
@@ -32,6 +33,8 @@ export interface PlainArticle {
   readonly bodyHtml: string;
   /** Folded search words, space-separated (src/search/search-record.ts). */
   readonly words: string;
+  /** src/build/stable-digest.ts articleDigest of the article, computed where it was parsed. */
+  readonly digest: string;
 }
 
 type Json = Record<string, unknown>;
@@ -111,9 +114,9 @@ function alias(v: unknown): v is string {
  * recomputed; undefined when anything is off (the caller parses the file).
  */
 export function reviveCachedArticle(file: string, value: unknown): PlainArticle | undefined {
-  if (!isObject(value) || !onlyKeys(value, ["article", "bodyHtml", "words"])) return undefined;
-  const { article: a, bodyHtml, words } = value;
-  if (typeof bodyHtml !== "string" || !isRenderedMarkdown(bodyHtml) || !isLine(words)) return undefined;
+  if (!isObject(value) || !onlyKeys(value, ["article", "bodyHtml", "words", "digest"])) return undefined;
+  const { article: a, bodyHtml, words, digest } = value;
+  if (typeof bodyHtml !== "string" || !isRenderedMarkdown(bodyHtml) || !isLine(words) || typeof digest !== "string" || !DIGEST_PATTERN.test(digest)) return undefined;
   if (!isObject(a)) return undefined;
   const province = isObject(a["province"]) && typeof a["province"]["id"] === "string" ? getProvince(a["province"]["id"]) : undefined;
   const when = date(a["date"]);
@@ -160,7 +163,7 @@ export function reviveCachedArticle(file: string, value: unknown): PlainArticle 
     bodyImages: bodyImages as BodyImage[],
     bodyText,
   };
-  return { article, bodyHtml, words };
+  return { article, bodyHtml, words, digest };
 }
 
 // ---------------------------------------------------------------------------

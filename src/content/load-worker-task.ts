@@ -10,6 +10,7 @@
  * with the words the parent has not seen yet: a few thousand strings per
  * reply instead of ~900 per article.
  */
+import { articleDigestOfParts } from "../build/stable-digest.ts";
 import { ParseCacheShard, contentHash } from "../cache/parse-cache.ts";
 import type { PlainArticle } from "../cache/cached-article.ts";
 import { BODY_FIELD } from "../images/body-images.ts";
@@ -43,6 +44,8 @@ export interface LoadedArticle {
   readonly tf: Uint16Array;
   /** Words in the article's searchable texts (document length for ranking). */
   readonly length: number;
+  /** Its articleDigest (src/build/stable-digest.ts): made here, in parallel, and kept in the parse cache. */
+  readonly digest: string;
 }
 
 /** loadArticleFile's result, with the article as it travels between threads. */
@@ -104,7 +107,7 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
         hits++;
         // A line that is not search words (an older cache) is folded again from the article.
         const w = splitWords(hit.words, (word) => words.wordId(word)) ?? searchWords(hit.article, words);
-        return { ok: true, value: { article: hit.article, bodyHtml: hit.bodyHtml, ids: w.ids, tf: w.tf, length: w.length }, warnings: [], uses };
+        return { ok: true, value: { article: hit.article, bodyHtml: hit.bodyHtml, ids: w.ids, tf: w.tf, length: w.length, digest: hit.digest }, warnings: [], uses };
       }
     }
     const result = parseArticleFile(input.rootDir, file, read.bytes, contentDir);
@@ -118,7 +121,7 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
   });
   const later = shard
     ? (): void => {
-        for (const { file, sha256, value } of toCache) shard.set(file, sha256, value && { article: value.article, bodyHtml: value.bodyHtml, words: joinWords(value, (id) => words.word(id)) });
+        for (const { file, sha256, value } of toCache) shard.set(file, sha256, value && { article: value.article, bodyHtml: value.bodyHtml, words: joinWords(value, (id) => words.word(id)), digest: value.digest });
         shard.save();
       }
     : undefined;
@@ -130,6 +133,7 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
 
 function loaded(article: Article, bag: FoldedWordBag): LoadedArticle {
   const { body, ...rest } = article;
+  const { bodyText, ...fields } = rest;
   const w = searchWords(article, bag);
-  return { article: rest, bodyHtml: body.value, ids: w.ids, tf: w.tf, length: w.length };
+  return { article: rest, bodyHtml: body.value, ids: w.ids, tf: w.tf, length: w.length, digest: articleDigestOfParts(fields, body.value, bodyText) };
 }

@@ -16,6 +16,7 @@ import type { LoadTaskInput, LoadTaskOutput, LoadTaskResult } from "./load-worke
 import { parseCacheDir, parseCacheKey, pruneShards, shardOf } from "../cache/parse-cache.ts";
 import { getLanguage, t } from "../messages/index.ts";
 import { getProvince } from "../provinces.ts";
+import { rememberArticleDigest } from "../build/stable-digest.ts";
 import { trustedHtml } from "../safe-html.ts";
 import { WordTable } from "../search/word-table.ts";
 import { rememberSearchWords } from "../search/search-record.ts";
@@ -54,6 +55,7 @@ function revive(result: LoadTaskResult, table: WordTable): ParseResult {
   // The body is markdown-it output rendered with raw HTML disabled in the
   // worker, or a cached copy of it checked by cached-article.ts.
   const article: Article = { ...loaded.article, province, body: trustedHtml(loaded.bodyHtml) };
+  rememberArticleDigest(article, loaded.digest);
   // Ids were translated to `table` when the worker's reply arrived.
   rememberSearchWords(article, { ids: loaded.ids, tf: loaded.tf, length: loaded.length }, table);
   return { ok: true, article, warnings: result.warnings, uses: result.uses };

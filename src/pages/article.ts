@@ -9,7 +9,7 @@ import { html, trustedHtml } from "../safe-html.ts";
 import { sitePath } from "../site-config.ts";
 import type { SiteData } from "../site-data.ts";
 import { UI } from "../ui-strings.ts";
-import { articleDigest, digest, stableDigest } from "../build/build-digest.ts";
+import { articleDigest, digest, stableDigest } from "../build/stable-digest.ts";
 
 /**
  * An article's page. Exported for the preview, which renders an article it

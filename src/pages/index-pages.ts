@@ -4,7 +4,7 @@ import { definePageType } from "../plan/output-plan.ts";
 import { PROVINCES } from "../provinces.ts";
 import type { SiteData } from "../site-data.ts";
 import type { IndexPage } from "../site-model.ts";
-import { stableDigest } from "../build/build-digest.ts";
+import { stableDigest } from "../build/stable-digest.ts";
 
 /** The folder of a list's later pages ("/trang/2/", "/gia-lai/trang/2/"): see src/site-model.ts pageUrl. */
 const PAGES_FOLDER = "trang";

@@ -14,7 +14,7 @@ import { SHARE_FOLDER } from "../links/site-links.ts";
 import { definePageType } from "../plan/output-plan.ts";
 import type { SiteData } from "../site-data.ts";
 import { UI } from "../ui-strings.ts";
-import { stableDigest } from "../build/build-digest.ts";
+import { stableDigest } from "../build/stable-digest.ts";
 
 /** The share page's downloads: the SVG (labelled with the title) and the PNG, as data: URLs. */
 function qrDownloads(site: SiteData, share: SharePage): QrDownloads {

@@ -3,7 +3,7 @@ import { renderTagIndex, renderTagPage } from "../../layouts/tag-pages.ts";
 import { definePageType, defineSinglePage } from "../plan/output-plan.ts";
 import type { SiteData } from "../site-data.ts";
 import { TAGS_FOLDER, tagIndex, type TagPage } from "../tags.ts";
-import { stableDigest } from "../build/build-digest.ts";
+import { stableDigest } from "../build/stable-digest.ts";
 
 export const tagPages = definePageType<SiteData, TagPage>({
   name: "tag",

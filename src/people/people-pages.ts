@@ -13,7 +13,7 @@ import { aliasFile, definePageType, defineFileStep, defineSinglePage } from "../
 import type { SiteData } from "../site-data.ts";
 import { UI } from "../ui-strings.ts";
 import { PEOPLE_BASE } from "./person-record.ts";
-import { digest, stableDigest } from "../build/build-digest.ts";
+import { digest, stableDigest } from "../build/stable-digest.ts";
 
 const FOLDER = PEOPLE_BASE.replaceAll("/", "");
 

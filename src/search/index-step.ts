@@ -20,7 +20,7 @@
 import type { Article } from "../content/article.ts";
 import type { OutputFile } from "../build/output-files.ts";
 import { defineBundle } from "../plan/output-plan.ts";
-import { articleDigest, digest } from "../build/build-digest.ts";
+import { articleDigest, digest } from "../build/stable-digest.ts";
 import { getProvince } from "../provinces.ts";
 import type { SiteData } from "../site-data.ts";
 import { CompressedCache } from "./compressed-cache.ts";
