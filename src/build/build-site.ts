@@ -21,7 +21,7 @@ import { fileWriter } from "./file-writer.ts";
 import { inParallel } from "./output-files.ts";
 import { isBuildOutput, prepareOutputDir } from "./output-dir.ts";
 import { manifestFile, readManifest, writeManifest, type ManifestEntry } from "./output-manifest.ts";
-import { fullCollection, renderPages } from "./render-pages.ts";
+import { collectorOfRuns, fullCollection, renderPages } from "./render-pages.ts";
 import { withArticleMedia } from "./article-images.ts";
 
 export interface BuildOptions {
@@ -180,7 +180,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     data.qr.keep(data.links.sharePages.map((s) => s.shortUrl));
     await data.qr.warm(data.links.sharePages.filter((s) => rendering.has(s.article.sourcePath)).map((s) => s.shortUrl));
     lap("qr");
+    // One rule for full collections from here on: after a run of pages or a step, once the heap grew enough (render-pages.ts).
+    const gc = fullCollection();
+    const collect = gc ? collectorOfRuns(gc) : undefined;
     await renderPages(toRender, staging, {
+      ...(collect ? { collect } : {}),
       ...(options.pageBatchSize ? { batchSize: options.pageBatchSize } : {}),
       onRender: (page, html) => {
         const key = incremental.keyOf(page);
@@ -197,11 +201,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     for (const [producer, files] of byProducer) {
       await writeOrReuse(incremental, files);
+      collect?.();
       lap(producer);
     }
     // The bundles (the search index above all) come last, at the build's highest memory: a full collection first
     // frees what the pages and files left (10,000 articles, cold: the tree peaked at 1.23 GiB in the search step without it).
-    fullCollection()?.();
+    gc?.();
     for (const bundle of plan.bundles) {
       await runBundle(incremental, bundle, data);
       lap(bundle.name);

@@ -35,6 +35,8 @@ export interface RenderPagesOptions {
   readonly batchSize?: number;
   /** Called with each page's HTML as Eleventy renders it (incremental builds record its digest). */
   readonly onRender?: (page: PlannedOutput, html: string) => void;
+  /** Called after each run (default: a {@link collectorOfRuns} of its own when there is more than one run); the build shares one with its later steps. */
+  readonly collect?: () => boolean;
 }
 
 /**
@@ -145,8 +147,8 @@ export async function renderPages(pages: readonly PlannedOutput[], outDir: strin
   checkTemplateFolder();
   if (pages.length === 0) return 0;
   const size = Math.max(1, options.batchSize ?? pageBatchFromEnv());
-  const gc = pages.length > size ? fullCollection() : undefined;
-  const collect = gc === undefined ? undefined : collectorOfRuns(gc);
+  const gc = options.collect || pages.length <= size ? undefined : fullCollection();
+  const collect = options.collect ?? (gc === undefined ? undefined : collectorOfRuns(gc));
   // The previous batch's writes: at most one batch is written while the next one renders, so a
   // disk slower than rendering holds back the rendering instead of queueing the site in memory.
   let writing: Promise<void> = Promise.resolve();
