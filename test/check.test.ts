@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { writeTempProject } from "./helpers.ts";
 import { annotation, escapeAnnotationData, escapeAnnotationProperty, formatJson, formatText } from "../src/check/format.ts";
@@ -481,26 +482,48 @@ describe("the check's cache", () => {
     const expected = (await runCheck({ rootDir: root, cache: false, now: NOW })).problems;
     expect(expected.map((p) => p.code).sort()).toEqual(["check.warn.roleChanged", "content.aliasOtherArticle"]);
     const cacheFile = path.join(root, ".cache/check/results.json");
+    const factsFile = path.join(root, ".cache/check/facts.json");
     await runCheck({ rootDir: root, now: NOW });
-    const good = readFileSync(cacheFile, "utf8");
-    const kept = JSON.parse(good) as { site?: unknown; entries: Record<string, { outcome: { facts: { json: string; summary: Record<string, unknown> } } }> };
+    const kept = JSON.parse(readFileSync(cacheFile, "utf8")) as { site?: unknown; entries: Record<string, { outcome: { facts: { digest: string; summary: Record<string, unknown> } } }> };
+    const keptFacts = JSON.parse(readFileSync(factsFile, "utf8")) as { facts: Record<string, string> };
     const entry = kept.entries["content/gia-lai/2016-11-30-b.md"];
     if (!entry) throw new Error("no cache entry");
-    // Facts that are not JSON, or of another shape, with the site phase to run again (no kept site outcome).
+    expect(keptFacts.facts["content/gia-lai/2016-11-30-b.md"]).toBeTypeOf("string");
+    const digest = entry.outcome.facts.digest;
+    // Facts that are not JSON, or of another shape, with the build's site phase to run again (no kept site outcome; the quick one reads no facts):
+    // with the digest they were kept under (they do not match it), and with a digest forged to match them.
     for (const json of ["{not json", JSON.stringify({ sourcePath: "content/gia-lai/2016-11-30-b.md" }), "null"]) {
-      entry.outcome.facts.json = json;
-      delete kept.site;
-      writeFileSync(cacheFile, JSON.stringify(kept));
-      expect((await runCheck({ rootDir: root, now: NOW })).problems).toEqual(expected);
-      // The cache written by that run is sound again.
-      expect((await runCheck({ rootDir: root, now: NOW })).problems).toEqual(expected);
+      for (const forgedDigest of [digest, createHash("sha256").update(json).digest("hex")]) {
+        entry.outcome.facts.digest = forgedDigest;
+        delete kept.site;
+        writeFileSync(cacheFile, JSON.stringify(kept));
+        writeFileSync(factsFile, JSON.stringify({ ...keptFacts, facts: { ...keptFacts.facts, "content/gia-lai/2016-11-30-b.md": json } }));
+        expect((await runCheck({ rootDir: root, now: NOW, buildSitePhase: true })).problems).toEqual(expected);
+        // The cache written by that run is sound again.
+        expect((await runCheck({ rootDir: root, now: NOW, buildSitePhase: true })).problems).toEqual(expected);
+      }
     }
+    // The facts file gone (or of another run), with the site phase to run again.
+    entry.outcome.facts.digest = digest;
+    delete kept.site;
+    writeFileSync(cacheFile, JSON.stringify(kept));
+    rmSync(factsFile);
+    expect((await runCheck({ rootDir: root, now: NOW, buildSitePhase: true })).problems).toEqual(expected);
+    expect(existsSync(factsFile)).toBe(true);
     // A summary that does not belong to the file is a miss for that file.
     entry.outcome.facts.summary = { ...entry.outcome.facts.summary, sourcePath: "content/gia-lai/2016-11-29-a.md" };
     writeFileSync(cacheFile, JSON.stringify(kept));
     const report = await runCheck({ rootDir: root, now: NOW });
     expect(report.problems).toEqual(expected);
     expect(report.cacheHits).toBe(1);
+    // An edit to one article's text keeps the facts file as it was (it holds the same facts).
+    const factsBefore = statSync(factsFile).mtimeMs;
+    const b = path.join(root, "content/gia-lai/2016-11-30-b.md");
+    writeFileSync(b, readFileSync(b, "utf8").replace("Nội dung", "Nội dung mới"));
+    const afterEdit = await runCheck({ rootDir: root, now: NOW });
+    expect(afterEdit.problems).toEqual(expected);
+    expect(afterEdit.cacheHits).toBe(1);
+    expect(statSync(factsFile).mtimeMs).toBe(factsBefore);
   });
 
   it("neither reads nor writes through a linked cache folder", async () => {

@@ -45,7 +45,7 @@ export function readOutcome(setup: Omit<WorkerSetup, "lang">, file: string, know
   const { outcome } = parseOutcome(file, read.bytes);
   // The facts travel as their JSON text only (the main thread revives them if the build's site phase needs them): cloning the objects cost both threads.
   const { facts } = outcome;
-  return { hash, outcome: facts ? { ...outcome, facts: { json: facts.json, summary: facts.summary } } : outcome, keep: true };
+  return { hash, outcome: facts ? { ...outcome, facts: { digest: facts.digest, ...(facts.json !== undefined ? { json: facts.json } : {}), summary: facts.summary } } : outcome, keep: true };
 }
 
 /** Serves requests until the main thread ends the worker. */

@@ -9,13 +9,14 @@
 import type { Locator } from "../content/front-matter.ts";
 import { parseArticleBytes } from "../content/parse-article.ts";
 import { articleWarnings } from "./article-rules.ts";
-import type { FileOutcome } from "./check-cache.ts";
+import { factsDigest, type FileOutcome } from "./check-cache.ts";
 import { factsOf, summaryOf, type ArticleFacts } from "./facts.ts";
 import { fastParse } from "./fast-parse.ts";
 
 /** Facts as the cache keeps them: JSON text and summary. */
 function keptFacts(facts: ArticleFacts): NonNullable<FileOutcome["facts"]> {
-  return { json: JSON.stringify(facts), summary: summaryOf(facts), value: facts };
+  const json = JSON.stringify(facts);
+  return { digest: factsDigest(json), json, summary: summaryOf(facts), value: facts };
 }
 
 /** The lines the rules across articles may place a warning at (site-rules.ts: title, date, an official's role), kept with the outcome. */

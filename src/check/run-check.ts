@@ -267,11 +267,11 @@ function planSiteOf(rootDir: string, published: readonly Article[], loaded: read
 function siteKey(valid: readonly KeptFacts[], order: readonly ArticleSummary[], record: ReturnType<typeof readLedger>, loaded: readonly ContentError[]): string {
   const hash = createHash("sha256");
   const errors = loaded.filter((p) => p.severity !== "warning");
-  hash.update(`check-site-2\0${JSON.stringify(siteConfigFromEnv())}\0${errors.length > 0}\0${errors.some((e) => e.file.endsWith(".md"))}\0`);
+  hash.update(`check-site-3\0${JSON.stringify(siteConfigFromEnv())}\0${errors.length > 0}\0${errors.some((e) => e.file.endsWith(".md"))}\0`);
   hash.update(record.text).update(`\0${JSON.stringify(record.errors)}\0`);
   for (const f of order) hash.update(f.sourcePath).update("\0");
   hash.update("\0");
-  for (const f of valid) hash.update(f.json).update("\0");
+  for (const f of valid) hash.update(f.digest).update("\0");
   return hash.digest("hex");
 }
 
@@ -285,15 +285,19 @@ class DamagedCache extends Error {}
  * articles, and the role warnings over all of them — the part of a check
  * that takes long, done only when its key changed.
  */
-async function sitePhase(rootDir: string, valid: readonly KeptFacts[], order: readonly ArticleSummary[], problems: readonly ContentError[], record: ReturnType<typeof readLedger>, pool: ParsePool | undefined): Promise<SiteOutcome> {
+async function sitePhase(rootDir: string, valid: readonly KeptFacts[], order: readonly ArticleSummary[], problems: readonly ContentError[], record: ReturnType<typeof readLedger>, pool: ParsePool | undefined, cache: CheckCache): Promise<SiteOutcome> {
   const factsOf = new Map<string, ArticleFacts>();
+  const texts: string[] = [];
   for (const kept of valid) {
-    const facts = kept.value ?? reviveFacts(kept.json, kept.summary.sourcePath);
-    if (!facts) throw new DamagedCache();
-    factsOf.set(kept.summary.sourcePath, facts);
+    const file = kept.summary.sourcePath;
+    const json = kept.json ?? cache.factsJson(file, kept.digest);
+    const facts = kept.value ?? (json === undefined ? undefined : reviveFacts(json, file));
+    if (!facts || json === undefined) throw new DamagedCache();
+    factsOf.set(file, facts);
+    texts.push(json);
   }
   // With worker threads running (a first run), the role warnings are found on one while this thread plans the site.
-  const rolesThere = pool?.roles(valid.map((kept) => kept.json)).then(
+  const rolesThere = pool?.roles(texts).then(
     (roles) => roles,
     () => undefined,
   );
@@ -366,7 +370,7 @@ async function checkParsed(options: CheckOptions, contentDir: string, scan: Retu
   const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
   let site = cache.enabled ? cache.getSite(key) : undefined;
   if (!site) {
-    site = (options.buildSitePhase ? undefined : quickSiteOutcome(options.rootDir, summaries, published, record, problems)) ?? (await sitePhase(options.rootDir, valid, order, problems, record, pool));
+    site = (options.buildSitePhase ? undefined : quickSiteOutcome(options.rootDir, summaries, published, record, problems)) ?? (await sitePhase(options.rootDir, valid, order, problems, record, pool, cache));
     cache.setSite(key, site);
   }
   problems.push(...site.errors);
