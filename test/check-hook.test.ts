@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,6 +55,12 @@ afterAll(() => {
 });
 
 describe("the pre-commit hook", () => {
+  it("runs the very command package.json's check script runs, with --staged (without npm in front: less to wait for on every commit)", () => {
+    const script = (JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["check"];
+    expect(script).toBe("node scripts/run-bundled.mjs scripts/check.ts");
+    expect(readFileSync(path.join(REPO, "scripts/hooks/pre-commit"), "utf8")).toContain(`\nexec ${script} --staged\n`);
+  });
+
   it("refuses a commit with a broken article, listing what to fix in Vietnamese", () => {
     write("content/gia-lai/2016-12-10-loi.md", `---\ntitle: Lỗi\ndate: 10/12/2016\nprovince: gia-lia\n---\nx\n`);
     git(["add", "content/gia-lai/2016-12-10-loi.md"]);
