@@ -163,8 +163,8 @@ function firstArticle(dir = path.join(rootDir, "content")): string | undefined {
 }
 
 interface BuildPair {
-  readonly cold: Measure & { files: number };
-  readonly edit: Measure & { rendered: number };
+  readonly cold: Measure & { files: number; timings: Readonly<Record<string, number>> };
+  readonly edit: Measure & { rendered: number; timings: Readonly<Record<string, number>>; renderedBy: Readonly<Record<string, number>>; commit: BuildResult["commit"] };
 }
 
 async function buildPair(producers: typeof SITE_PRODUCERS, label: string): Promise<BuildPair> {
@@ -183,7 +183,10 @@ async function buildPair(producers: typeof SITE_PRODUCERS, label: string): Promi
     } finally {
       writeFileSync(file, original);
     }
-    return { cold: { ...cold, files: cold.value.fileCount }, edit: { ...edit, rendered: edit.value.outputs.rendered } };
+    return {
+      cold: { ...cold, files: cold.value.fileCount, timings: cold.value.timings },
+      edit: { ...edit, rendered: edit.value.outputs.rendered, timings: edit.value.timings, renderedBy: edit.value.outputs.renderedBy, commit: edit.value.commit },
+    };
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }
@@ -197,6 +200,14 @@ if (rounds > 0) {
   };
   const without: BuildPair[] = [];
   const all: BuildPair[] = [];
+  // One cold build first, not counted: it fills the parse, QR and picture caches for this code (a copied
+  // corpus's caches may be another version's), so round 1's first build does not pay for what the others reuse.
+  const warm = mkdtempSync(path.join(tmpdir(), "bench-facts-warm-"));
+  try {
+    await buildSite({ rootDir, outDir: path.join(warm, "_site"), producers: SITE_PRODUCERS });
+  } finally {
+    rmSync(warm, { recursive: true, force: true });
+  }
   for (let i = 0; i < rounds; i++) {
     without.push(await buildPair(withoutFacts, "without"));
     all.push(await buildPair(SITE_PRODUCERS, "with"));
@@ -214,5 +225,12 @@ if (rounds > 0) {
     const extraCpu = b.cpu - a.cpu + inBoth.cpu;
     const extraWall = b.wall - a.wall + inBoth.wall;
     console.log(`  ${kind}: their share +${((100 * extraCpu) / (a.cpu - inBoth.cpu)).toFixed(1)} % CPU, +${((100 * extraWall) / (a.wall - inBoth.wall)).toFixed(1)} % wall (indexes in both builds: ${fmt(inBoth)})`);
+    // Where the difference is: the build's own phases (wall milliseconds, first round), without → with.
+    const before = without[0]![kind].timings;
+    const after = all[0]![kind].timings;
+    const phases = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    console.log(`    phases (wall ms, round 1): ${phases.map((p) => `${p} ${before[p] ?? 0}→${after[p] ?? 0}`).join(", ")}`);
   }
+  const edit = all[0]!.edit;
+  console.log(`  edit with them (round 1): put in place by ${edit.commit}; rendered by producer: ${Object.entries(edit.renderedBy).map(([p, n]) => `${p} ${n}`).join(", ")}`);
 }

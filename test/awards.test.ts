@@ -6,7 +6,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { compareNewestFirst, type Article } from "../src/content/article.ts";
-import { awardCsvStep, awardTablePages, awardYearPages } from "../src/awards/award-pages.ts";
+import { AWARD_FINGERPRINT_FIELDS, TABLE_FINGERPRINT_FIELDS, awardCsvStep, awardTablePages, awardYearPages, tableDigest } from "../src/awards/award-pages.ts";
 import { awardCsvFiles } from "../src/awards/awards-csv.ts";
 import { buildAwardsSite } from "../src/awards/awards.ts";
 import { csvCell, toCsv } from "../src/awards/csv.ts";
@@ -158,6 +158,18 @@ describe("award outputs in incremental builds", () => {
   const later = article("gia-lai", "2017-12-20", award("Cờ thi đua"));
   const before = article("gia-lai", "2016-11-29", award("Giấy khen", "\n    count: 4"), "\nreviewYear: 2016");
   const edited = { ...before, awards: [{ ...before.awards[0]!, count: 5 }] };
+
+  it("describe every field of a table, a row and an award (a new field must be added to the fingerprint)", () => {
+    const full = article("gia-lai", "2016-11-29", award("Giấy khen", "\n    recipient: tập thể\n    count: 4\n    conferredBy: Giám đốc Sở"));
+    const table = buildAwardsSite([full]).tables[0]!;
+    expect(Object.keys(table).sort()).toEqual([...TABLE_FINGERPRINT_FIELDS].sort());
+    expect(Object.keys(table.rows[0]!).sort()).toEqual(["article", "award"]);
+    expect(Object.keys(table.rows[0]!.award).sort()).toEqual([...AWARD_FINGERPRINT_FIELDS].sort());
+    const digestWith = (change: object): string => tableDigest(buildAwardsSite([{ ...full, awards: [{ ...full.awards[0]!, ...change }] }]).tables[0]!);
+    const same = digestWith({});
+    expect(same).toBe(tableDigest(buildAwardsSite([full]).tables[0]!));
+    for (const change of [{ title: "Bằng khen" }, { recipient: "cá nhân" }, { recipient: undefined }, { count: 5 }, { count: undefined }, { conferredBy: "UBND tỉnh" }]) expect(digestWith(change), JSON.stringify(change)).not.toBe(same);
+  });
 
   it("changes the fingerprints of the edited table's page, CSV files and year, and only those", () => {
     const a = fingerprints([other, later, before]);

@@ -14,7 +14,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build/build-site.ts";
 import { ContentValidationError } from "../src/content/errors.ts";
-import { compareNewestFirst } from "../src/content/article.ts";
+import { compareNewestFirst, type Article } from "../src/content/article.ts";
 import { loadContent } from "../src/content/load-content.ts";
 import { buildFacts } from "../src/open-data/facts.ts";
 import { buildOpenDataFiles } from "../src/open-data/datasets.ts";
@@ -171,6 +171,36 @@ describe("open data", () => {
       const extra = name === "people" ? 1 : 0;
       expect(items).toBe((main["count"] as number) + extra);
     }
+  });
+});
+
+describe("open data in incremental builds", () => {
+  it("gives each document a digest of exactly its contents: equal when rebuilt, changed only in the parts an edited article is in", async () => {
+    const config = siteConfigFromEnv();
+    const { articles } = await loadContent({ rootDir: root });
+    const filesOf = (list: readonly Article[]) => {
+      const sorted = [...list].sort(compareNewestFirst);
+      const facts = buildFacts(sorted);
+      const model = buildSiteModel(config, sorted);
+      return buildOpenDataFiles({ config, articles: sorted, provinces: model.provinces, people: facts.people, awards: facts.awards, shortUrlOf: () => undefined }, 2_500);
+    };
+    const digests = (list: readonly Article[]): Map<string, string> => new Map(filesOf(list).map((f) => [f.path, f.fingerprint?.() ?? ""]));
+    const before = digests(articles);
+    // Every document is described (schemas and the split datasets' index are small and compared by bytes).
+    const documents = [...before].filter(([p]) => !p.endsWith(".schema.json"));
+    expect(documents.filter(([, fp]) => fp === "").map(([p]) => p)).toEqual(DATASETS.map((name) => `api/${name}.json`));
+    expect(documents.filter(([, fp]) => fp !== "").length).toBeGreaterThan(4);
+    expect(digests(articles)).toEqual(before);
+    // One article's summary edited: the articles parts of its province change, nothing else.
+    const target = articles.find((a) => a.summary !== undefined)!;
+    const after = digests(articles.map((a) => (a === target ? { ...a, summary: `${a.summary} (sửa)` } : a)));
+    const changed = [...before.keys()].filter((p) => before.get(p) !== after.get(p));
+    expect(changed.length).toBeGreaterThan(0);
+    for (const p of changed) expect(p).toMatch(new RegExp(`^api/articles/${target.province.id}(-\\d+)?\\.json$`));
+    // And a digest changes exactly when the bytes do.
+    const text = new Map(filesOf(articles.map((a) => (a === target ? { ...a, summary: `${a.summary} (sửa)` } : a))).map((f) => [f.path, f.contents]));
+    const old = new Map(filesOf(articles).map((f) => [f.path, f.contents]));
+    for (const p of before.keys()) if (before.get(p) !== "") expect(text.get(p) !== old.get(p), p).toBe(changed.includes(p));
   });
 });
 

@@ -10,6 +10,7 @@ import type { Article } from "../src/content/article.ts";
 import { compareNewestFirst } from "../src/content/article.ts";
 import { buildPeopleIndex } from "../src/people/identity.ts";
 import { compareVietnameseNames, normaliseName } from "../src/people/names.ts";
+import { MENTION_FINGERPRINT_FIELDS, PERSON_FINGERPRINT_FIELDS, personFingerprint } from "../src/people/people-pages.ts";
 import { buildPeopleSite } from "../src/people/people-site.ts";
 import { EMPTY_PERSON_RECORD, mergePersonRecords, parsePersonRecord, planPersonUrls, serializePersonRecord, type PersonRecord } from "../src/people/person-record.ts";
 import { foldVietnamese } from "../src/search/fold.ts";
@@ -145,6 +146,42 @@ describe("a person's roles", () => {
       ["gia-lai", ["Phan Ăn"]],
       ["ha-tinh", ["Nguyễn Văn An", "Đặng Minh Hưng", "Trần Thị Bích Thủy"]],
     ]);
+  });
+});
+
+describe("a person page's fingerprint (incremental builds)", () => {
+  const pinned = (extra: string): string => official("Ông Lê Văn Cường", `\n    id: le-van-cuong\n    role: Giám đốc${extra}`);
+  const build = (articles: Article[]): Map<string, string> => new Map(buildPeopleSite(newestFirst(...articles)).pages.map((p) => [p.url, personFingerprint(p)]));
+
+  it("describes every field a person, a mention and a page have (a new field must be added to it)", () => {
+    const a = article("binh-dinh", "2016-01-10", pinned("\n    honorific: Ông"));
+    const page = buildPeopleSite([a]).pages[0]!;
+    expect(page.person.pinnedId).toBe("le-van-cuong");
+    expect(page.person.honorific).toBe("Ông");
+    expect(Object.keys(page.person).sort()).toEqual([...PERSON_FINGERPRINT_FIELDS].sort());
+    expect(Object.keys(page.person.mentions[0]!).sort()).toEqual([...MENTION_FINGERPRINT_FIELDS].sort());
+    // Groups and roles are made from the mentions; the rest is described directly.
+    expect(Object.keys(page).sort()).toEqual(["formerUrls", "groups", "person", "roles", "url"]);
+  });
+
+  it("changes with an article that names the person, and only for the people it names", () => {
+    const a = article("binh-dinh", "2016-01-10", pinned(""));
+    const b = article("binh-dinh", "2017-01-10", official("Trần Văn Bình", "\n    role: Phó Giám đốc"));
+    const before = build([a, b]);
+    // The same article edited (a new object from the parser, as a rebuild gives): only its people change.
+    const edited = { ...b, title: `${b.title} (sửa)` };
+    const after = build([a, edited]);
+    expect(after.get("/nhan-vat/le-van-cuong/")).toBe(before.get("/nhan-vat/le-van-cuong/"));
+    expect(after.get("/nhan-vat/tran-van-binh-binh-dinh/")).not.toBe(before.get("/nhan-vat/tran-van-binh-binh-dinh/"));
+    // A role, an honorific or the address changes it too.
+    const role = build([article("binh-dinh", "2016-01-10", official("Ông Lê Văn Cường", "\n    id: le-van-cuong\n    role: Phó Giám đốc")), b]);
+    expect(role.get("/nhan-vat/le-van-cuong/")).not.toBe(before.get("/nhan-vat/le-van-cuong/"));
+    const honorific = build([article("binh-dinh", "2016-01-10", official("Lê Văn Cường", "\n    id: le-van-cuong\n    role: Giám đốc\n    honorific: Bà")), b]);
+    expect(honorific.get("/nhan-vat/le-van-cuong/")).not.toBe(before.get("/nhan-vat/le-van-cuong/"));
+    const page = buildPeopleSite([a]).pages[0]!;
+    expect(personFingerprint({ ...page, formerUrls: ["/nhan-vat/cu/"] })).not.toBe(personFingerprint(page));
+    expect(personFingerprint({ ...page, url: "/nhan-vat/khac/" })).not.toBe(personFingerprint(page));
+    expect(personFingerprint(page)).toMatch(/^[A-Za-z0-9_-]{20,}$/);
   });
 });
 

@@ -16,7 +16,7 @@ import { PROVINCES, currentUnitOf, formerUnitsOf, provinceFullName } from "../pr
 import type { ProvinceListing } from "../site-model.ts";
 import { absoluteUrl, type SiteConfig } from "../site-config.ts";
 import { API_BASE, DATASETS, DATA_VERSION, datasetPath, datasetSchema, schemaPath, type DatasetName } from "./schemas.ts";
-import { documentBytes, documentText, serialItem, splitByProvince, type SerialArray } from "./split.ts";
+import { documentBytes, documentDigest, documentText, serialItem, splitByProvince, type SerialArray } from "./split.ts";
 
 /** Above this size a file is split into per-province parts. */
 export const SPLIT_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -39,6 +39,8 @@ export interface OpenDataInput {
 export interface DataFile {
   readonly path: string;
   readonly contents: string;
+  /** A digest of the contents made without them (documents joined from items), for incremental builds. */
+  readonly fingerprint?: () => string;
 }
 
 /**
@@ -46,12 +48,13 @@ export interface DataFile {
  * needs every path (and so every item's size) on every build, check and
  * preview edit, but only a build writing the file needs its text.
  */
-function lazyFile(path: string, make: () => string): DataFile {
+function lazyFile(path: string, header: Record<string, unknown>, arrays: readonly SerialArray[]): DataFile {
   return {
     path,
     get contents() {
-      return make();
+      return documentText(header, arrays);
     },
+    fingerprint: () => documentDigest(header, arrays),
   };
 }
 
@@ -230,7 +233,7 @@ export function buildOpenDataFiles(input: OpenDataInput, limit = SPLIT_LIMIT_BYT
     const total = arrays[0]?.items.length ?? 0;
     const whole = header(total);
     if (documentBytes(whole, arrays) <= limit) {
-      files.push(lazyFile(datasetPath(name).slice(1), () => documentText(whole, arrays)));
+      files.push(lazyFile(datasetPath(name).slice(1), whole, arrays));
       continue;
     }
     const partHeader = (province: string, piece: number | undefined, n: number): Record<string, unknown> => header(n, { province, ...(piece !== undefined ? { piece } : {}) });
@@ -239,7 +242,7 @@ export function buildOpenDataFiles(input: OpenDataInput, limit = SPLIT_LIMIT_BYT
     const listed = parts.map((part) => {
       const n = part.arrays[0]?.items.length ?? 0;
       const path = partPath(name, part.province, part.piece);
-      files.push(lazyFile(path.slice(1), () => documentText(partHeader(part.province, part.piece, n), part.arrays)));
+      files.push(lazyFile(path.slice(1), partHeader(part.province, part.piece, n), part.arrays));
       return { province: part.province, piece: part.piece, url: absoluteUrl(config, path), count: n };
     });
     files.push({ path: datasetPath(name).slice(1), contents: documentText(header(total, { parts: listed }), []) });

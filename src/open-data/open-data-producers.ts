@@ -31,6 +31,7 @@ export const openDataFiles = defineFileStep<SiteData>({
         awards: site.awards,
         shortUrlOf: (article) => site.links.shareOf(article).shortUrl,
       }));
-    for (const file of all()) yield { url: `/${file.path}`, body: () => file.contents };
+    // Documents carry a digest of their items (made without joining them): an edit build reuses every part whose items did not change.
+    for (const file of all()) yield { url: `/${file.path}`, body: () => file.contents, ...(file.fingerprint ? { fingerprint: file.fingerprint } : {}) };
   },
 });

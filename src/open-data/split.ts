@@ -7,6 +7,7 @@
  * deciding whether to split, and where, is a sum: no document is serialised
  * twice, and the cost stays linear in the size of the data.
  */
+import { createHash } from "node:crypto";
 
 /** One serialised item of a dataset. */
 export interface SerialItem {
@@ -34,6 +35,21 @@ export function documentText(header: Readonly<Record<string, unknown>>, arrays: 
   const head = JSON.stringify(header, null, 2).replace(/\n}$/, "");
   const body = arrays.map((a) => `  ${JSON.stringify(a.key)}: [${a.items.length > 0 ? `\n    ${a.items.map((i) => i.json).join(",\n    ")}\n  ` : ""}]`);
   return `${head}${body.length > 0 ? `,\n${body.join(",\n")}` : ""}\n}\n`;
+}
+
+/**
+ * Digest of exactly what documentText writes (the header and every item's
+ * text), without joining the document: an incremental build reuses a file
+ * whose digest is unchanged (OutputDeclaration.fingerprint), and an edit
+ * build changes the items of one or two provinces' parts.
+ */
+export function documentDigest(header: Readonly<Record<string, unknown>>, arrays: readonly SerialArray[]): string {
+  const hash = createHash("sha1").update(JSON.stringify(header)).update("\0");
+  for (const a of arrays) {
+    hash.update(a.key).update("\0").update(String(a.items.length)).update("\0");
+    for (const item of a.items) hash.update(item.json).update("\n");
+  }
+  return hash.digest("base64url");
 }
 
 /** Upper bound of a document's size before it is written (header + items + separators). */
