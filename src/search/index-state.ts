@@ -1,0 +1,449 @@
+/**
+ * The search index patched instead of written again (issue 9: an editor's
+ * one-article commit must rebuild in a fraction of a full build).
+ *
+ * A full build (search-index.ts) merges every article's words into postings
+ * and lays out 14,000 files at 10,000 articles: 3.3 s of a one-article edit
+ * build went there, though an edit changes a handful of those files. The
+ * build therefore keeps what it needs to patch the index in
+ * `.cache/search-state.bin` ({@link IndexState}: per document its URL,
+ * digest, length and the shards its words fall in; per shard its postings
+ * with exact impact levels; every file's content key), and the next build,
+ * when every document keeps its id (same articles, same dates: an edit),
+ * only
+ * - takes each changed article's words out of the shards they were in and
+ *   puts its new words in (the shards of its old and new words, read from
+ *   the state, parsed and written again; most come out byte for byte as
+ *   they were and keep their compressed file),
+ * - writes the changed articles' records and the unit lists again,
+ * - takes every other file's compressed bytes from the compressed-file
+ *   cache (compressed-cache.ts) by the key the state names,
+ * and gives exactly the files a full build of the same articles gives
+ * (test/search-state.test.ts compares them byte for byte).
+ *
+ * Anything else — an article added, deleted or re-dated (ids move), the
+ * bucket count or BM25's rounded average length moving, many articles
+ * changed, another code version, a state or cache that is missing, damaged
+ * or from elsewhere — is a full build, which writes a new state. The state
+ * is checked as a whole (format, its own CRC-32, lengths and types) and is
+ * never more than a way to be faster: a state that does not parse is
+ * ignored.
+ */
+import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { crc32 } from "node:zlib";
+import type { OutputFile } from "../build/output-files.ts";
+import { codeDigest, digest } from "../build/build-digest.ts";
+import { projectCacheDir } from "../cache/real-dir.ts";
+import { CompressedCache, contentKey } from "./compressed-cache.ts";
+import type { WeightedWords } from "./fold.ts";
+import type { SearchDocument } from "./search-document.ts";
+import { SEARCH_MANIFEST } from "./search-config.ts";
+import {
+  AsciiWriter,
+  BM25,
+  GZIP_LEVEL,
+  IMPACT_DIGITS,
+  SEARCH_FILES,
+  SEARCH_FORMAT,
+  averageOf,
+  bitmapBytes,
+  bucketCount,
+  bucketOf,
+  impactLevel,
+  indexVersion,
+  isDense,
+  recordPath,
+  unitFiles,
+  writeEntry,
+  type IndexState,
+  type SearchManifest,
+  type WrittenIndex,
+} from "./search-index.ts";
+
+/** File under the project root. */
+export const INDEX_STATE_FILE = ".cache/search-state.bin";
+const MAGIC = Buffer.from("tong-ket-search-state-1\n");
+/** A state larger than this is not read (10,000 articles make ~30 MB). */
+const MAX_BYTES = 1024 * 1024 * 1024;
+const KEY_BYTES = 16;
+
+/**
+ * More changed articles than this is a full build: each costs the parse of
+ * ~700 shards, and past a few hundred a full build costs less.
+ */
+export const MAX_PATCHED_ARTICLES = 64;
+
+/** Level of each impact character (IMPACT_DIGITS), -1 for any other code unit. */
+const LEVEL_OF = new Int8Array(128).fill(-1);
+for (let i = 0; i < IMPACT_DIGITS.length; i++) LEVEL_OF[IMPACT_DIGITS.charCodeAt(i)] = i;
+
+/**
+ * What a state is valid for: the code (every file under src/ and layouts/,
+ * build-digest.ts), the index format and the zlib and Node versions.
+ */
+export function stateKey(): string {
+  return digest(codeDigest(), String(SEARCH_FORMAT), `node ${process.versions.node} zlib ${process.versions.zlib}`);
+}
+
+/** One document as the patch takes it, in id (date) order. */
+export interface PatchDocument {
+  readonly url: string;
+  readonly year: number;
+  /** The article's digest (the build's articleDigest). */
+  readonly digest: string;
+  readonly units: readonly string[];
+  /** Its words and pairs (ids of the vocabulary given to {@link patchIndex}); asked only when the digest changed. */
+  words(): WeightedWords;
+  /** Its record; asked only when the digest changed. */
+  document(): SearchDocument;
+}
+
+/** A shard's entry while it is patched. */
+interface Entry {
+  docs: number[];
+  levels: number[];
+  touched: boolean;
+}
+
+/** Parses a shard's exact form ([[word, [deltas], "levels"], …]); undefined when it is not one. */
+function parseShard(bytes: Buffer): Map<string, Entry> | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(json)) return undefined;
+  const entries = new Map<string, Entry>();
+  for (const item of json as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 3) return undefined;
+    const [word, deltas, chars] = item as unknown[];
+    if (typeof word !== "string" || !Array.isArray(deltas) || typeof chars !== "string" || chars.length !== deltas.length) return undefined;
+    const docs = new Array<number>(deltas.length);
+    const levels = new Array<number>(deltas.length);
+    let doc = 0;
+    for (let i = 0; i < deltas.length; i++) {
+      const delta: unknown = deltas[i];
+      const code = chars.charCodeAt(i);
+      const level = code < 128 ? LEVEL_OF[code]! : -1;
+      if (typeof delta !== "number" || !Number.isInteger(delta) || delta < (i > 0 ? 1 : 0) || level < 0) return undefined;
+      doc += delta;
+      docs[i] = doc;
+      levels[i] = level;
+    }
+    entries.set(word, { docs, levels, touched: false });
+  }
+  return entries;
+}
+
+/**
+ * The index of `docs` (id order) patched from `state`, the index of the
+ * previous build; undefined when it cannot be patched (see the header): then
+ * the caller writes it in full. `vocabulary` names the ids of the documents'
+ * words. Files unchanged since the state's build come from `cache`.
+ */
+export async function patchIndex(state: IndexState, docs: readonly PatchDocument[], vocabulary: readonly string[], cache: CompressedCache): Promise<WrittenIndex | undefined> {
+  const n = docs.length;
+  const { buckets } = state;
+  if (n === 0 || n !== state.urls.length || !cache.enabled) return undefined;
+  const changed: number[] = [];
+  for (let id = 0; id < n; id++) {
+    const d = docs[id]!;
+    if (d.url !== state.urls[id] || d.year !== state.years[id]) return undefined;
+    if (d.digest !== state.digests[id]) changed.push(id);
+  }
+  if (changed.length > MAX_PATCHED_ARTICLES) return undefined;
+  const words = changed.map((id) => docs[id]!.words());
+  let total = state.total;
+  let postings = state.postings;
+  changed.forEach((id, k) => {
+    total += words[k]!.length - state.lengths[id]!;
+    postings += words[k]!.ids.length - state.counts[id]!;
+  });
+  // Every impact level, or the shards themselves, would move: a full build.
+  const average = averageOf(total, n);
+  if (bucketCount(postings) !== buckets || average !== averageOf(state.total, n)) return undefined;
+
+  // The shards to parse: those of the changed articles' old words (their bitmaps) and new words.
+  const rowBytes = bitmapBytes(buckets);
+  const bitmaps = state.bitmaps.slice();
+  const affected = new Uint8Array(rowBytes);
+  const added = new Map<number, { word: string; doc: number; level: number }[]>();
+  changed.forEach((id, k) => {
+    const row = id * rowBytes;
+    for (let i = 0; i < rowBytes; i++) {
+      affected[i]! |= bitmaps[row + i]!;
+      bitmaps[row + i] = 0;
+    }
+    const { ids, tf, length } = words[k]!;
+    for (let i = 0; i < ids.length; i++) {
+      const word = vocabulary[ids[i]!];
+      if (word === undefined) throw new Error(`search index: word id ${ids[i]} is not in the vocabulary`);
+      const bucket = bucketOf(word, buckets);
+      bitmaps[row + (bucket >> 3)]! |= 1 << (bucket & 7);
+      affected[bucket >> 3]! |= 1 << (bucket & 7);
+      const list = added.get(bucket);
+      const posting = { word, doc: id, level: impactLevel(tf[i] ?? 0, length, average) };
+      if (list) list.push(posting);
+      else added.set(bucket, [posting]);
+    }
+  });
+
+  const isChanged = new Set(changed);
+  const exact = state.exact.slice();
+  const keys = state.keys.slice(0, buckets + n);
+  /** Files written again: path index → bytes. */
+  const rewritten = new Map<number, Buffer>();
+  const out = new AsciiWriter();
+  for (let bucket = 0; bucket < buckets; bucket++) {
+    if ((affected[bucket >> 3]! & (1 << (bucket & 7))) === 0) continue;
+    const entries = parseShard(state.exact[bucket]!);
+    if (!entries) return undefined;
+    for (const entry of entries.values()) {
+      if (!entry.docs.some((doc) => isChanged.has(doc))) continue;
+      const keep = entry.docs.flatMap((doc, i) => (isChanged.has(doc) ? [] : [i]));
+      entry.levels = keep.map((i) => entry.levels[i]!);
+      entry.docs = keep.map((i) => entry.docs[i]!);
+      entry.touched = true;
+    }
+    for (const { word, doc, level } of added.get(bucket) ?? []) {
+      const entry = entries.get(word);
+      if (entry) {
+        entry.docs.push(doc);
+        entry.levels.push(level);
+        entry.touched = true;
+      } else entries.set(word, { docs: [doc], levels: [level], touched: true });
+    }
+    const list = [...entries].filter(([, e]) => e.docs.length > 0).sort(([x], [y]) => (x < y ? -1 : 1));
+    for (const [, e] of list) {
+      if (!e.touched) continue;
+      const order = e.docs.map((_, i) => i).sort((x, y) => e.docs[x]! - e.docs[y]!);
+      e.docs = order.map((i) => e.docs[i]!);
+      e.levels = order.map((i) => e.levels[i]!);
+    }
+    const write = (exactLevels: boolean): Buffer => {
+      out.reset();
+      out.ascii("[");
+      list.forEach(([word, e], k) => {
+        if (k > 0) out.ascii(",");
+        writeEntry(out, word, e.docs, e.levels, 0, e.docs.length, !exactLevels && isDense(e.docs.length, n));
+      });
+      out.ascii("]");
+      return out.take();
+    };
+    const payload = write(false);
+    const anyDense = list.some(([, e]) => isDense(e.docs.length, n));
+    exact[bucket] = anyDense ? write(true) : payload;
+    const key = contentKey(payload, GZIP_LEVEL.shard);
+    if (key !== keys[bucket]) {
+      keys[bucket] = key;
+      rewritten.set(bucket, payload);
+    }
+  }
+
+  // Records: the changed articles' (ids and years did not move, so neither did any record's path).
+  const years: Record<string, [number, number]> = {};
+  const unitDocs = new Map<string, number[]>();
+  docs.forEach((d, id) => {
+    const range = years[String(d.year)];
+    if (range) range[1] = id;
+    else years[String(d.year)] = [id, id];
+    for (const unit of new Set(d.units)) {
+      const list = unitDocs.get(unit);
+      if (list) list.push(id);
+      else unitDocs.set(unit, [id]);
+    }
+  });
+  const yearRanges = Object.entries(years).sort((x, y) => x[1][0] - y[1][0]);
+  const paths = state.paths.slice(0, buckets + n);
+  for (const id of changed) {
+    const at = buckets + id;
+    if (paths[at] !== recordPath(yearRanges, id)) return undefined;
+    const payload = Buffer.from(JSON.stringify(docs[id]!.document()));
+    const key = contentKey(payload, GZIP_LEVEL.other);
+    if (key !== keys[at]) {
+      keys[at] = key;
+      rewritten.set(at, payload);
+    }
+  }
+  // Unit lists: a few small files, made again (a changed article may have changed its unit).
+  const unitItems: { path: string; payload: Buffer; key: string }[] = [];
+  const units = unitFiles(unitDocs, (name, text, level) => {
+    const payload = Buffer.from(text);
+    unitItems.push({ path: name, payload, key: contentKey(payload, level) });
+  });
+  for (const item of unitItems) {
+    paths.push(item.path);
+    keys.push(item.key);
+  }
+
+  // Compressed bytes: unchanged files from the cache (all of them, or a full build), the rest compressed now.
+  for (let i = 0; i < buckets + n; i++) if (!rewritten.has(i) && !cache.has(keys[i]!)) return undefined;
+  const contents: Buffer[] = new Array<Buffer>(paths.length);
+  for (let i = 0; i < buckets + n; i++) if (!rewritten.has(i)) contents[i] = cache.take(keys[i]!)!;
+  const fresh = [...rewritten.keys()];
+  const compressed = await cache.gzipAll([
+    ...fresh.map((i) => ({ payload: rewritten.get(i)!, level: i < buckets ? GZIP_LEVEL.shard : GZIP_LEVEL.other, key: keys[i]! })),
+    ...unitItems.map((item) => ({ payload: item.payload, level: GZIP_LEVEL.other, key: item.key })),
+  ]);
+  fresh.forEach((i, k) => (contents[i] = compressed[k]!));
+  unitItems.forEach((_, k) => (contents[buckets + n + k] = compressed[fresh.length + k]!));
+
+  const manifest: SearchManifest = { format: SEARCH_FORMAT, version: indexVersion(paths, keys), docs: n, buckets, k1: BM25.k1, units, years };
+  const files: OutputFile[] = paths.map((p, i) => ({ path: `${SEARCH_FILES}${p}`, contents: contents[i]! }));
+  files.push({ path: SEARCH_MANIFEST, contents: JSON.stringify(manifest) });
+  const digests = state.digests.slice();
+  const lengths = state.lengths.slice();
+  const counts = state.counts.slice();
+  changed.forEach((id, k) => {
+    digests[id] = docs[id]!.digest;
+    lengths[id] = words[k]!.length;
+    counts[id] = words[k]!.ids.length;
+  });
+  return { files, manifest, state: { ...state, total, postings, digests, lengths, counts, bitmaps, exact, paths, keys } };
+}
+
+/** The header of the state file (the rest is binary: keys, bitmaps, shards). */
+interface StateHeader {
+  readonly key: string;
+  readonly buckets: number;
+  readonly total: number;
+  readonly postings: number;
+  readonly urls: string[];
+  readonly digests: string[];
+  readonly lengths: number[];
+  readonly counts: number[];
+  readonly years: number[];
+  readonly paths: string[];
+  /** Where each shard's exact form ends in its section. */
+  readonly exactEnds: number[];
+}
+
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+const strings = (v: unknown, n: number): v is string[] => Array.isArray(v) && v.length === n && v.every((s) => typeof s === "string");
+const counts = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.length === n && v.every(isCount);
+
+/** The header when `value` is one for this key, else undefined. */
+function checkedHeader(value: unknown, key: string): StateHeader | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const h = value as Record<string, unknown>;
+  if (h["key"] !== key || !isCount(h["buckets"]) || !isCount(h["total"]) || !isCount(h["postings"])) return undefined;
+  const buckets = h["buckets"];
+  const urls = h["urls"];
+  if (buckets < 1 || buckets > 1 << 16 || !Array.isArray(urls)) return undefined;
+  const n = urls.length;
+  if (!strings(urls, n) || !strings(h["digests"], n) || !counts(h["lengths"], n) || !counts(h["counts"], n) || !counts(h["years"], n)) return undefined;
+  const paths = h["paths"];
+  if (!Array.isArray(paths) || paths.length < buckets + n || !strings(paths, paths.length) || !counts(h["exactEnds"], buckets)) return undefined;
+  return value as StateHeader;
+}
+
+/** The index state of one project, read from and written to `.cache/search-state.bin`. */
+export class IndexStateFile {
+  private constructor(private readonly file: string | undefined) {}
+
+  /** The state file of a project; none when `.cache` cannot be used safely. */
+  static forProject(rootDir: string | undefined): IndexStateFile {
+    if (rootDir === undefined) return new IndexStateFile(undefined);
+    return new IndexStateFile(projectCacheDir(rootDir) ? path.join(rootDir, INDEX_STATE_FILE) : undefined);
+  }
+
+  /** No state: every index written in full, nothing kept. */
+  static none(): IndexStateFile {
+    return new IndexStateFile(undefined);
+  }
+
+  get enabled(): boolean {
+    return this.file !== undefined;
+  }
+
+  /** The previous build's state, when there is a sound one for this code. */
+  read(): IndexState | undefined {
+    if (!this.file) return undefined;
+    let bytes: Buffer;
+    try {
+      const st = lstatSync(this.file);
+      if (!st.isFile() || st.size > MAX_BYTES) return undefined;
+      bytes = readFileSync(this.file);
+    } catch {
+      return undefined; // absent: written after this build
+    }
+    try {
+      if (bytes.length < MAGIC.length + 8 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+      const body = bytes.subarray(MAGIC.length, bytes.length - 4);
+      if (crc32(body) !== bytes.readUInt32LE(bytes.length - 4)) return undefined;
+      const headerLength = body.readUInt32LE(0);
+      if (4 + headerLength > body.length) return undefined;
+      const header = checkedHeader(JSON.parse(body.toString("utf8", 4, 4 + headerLength)), stateKey());
+      if (!header) return undefined;
+      const n = header.urls.length;
+      const rowBytes = bitmapBytes(header.buckets);
+      let at = 4 + headerLength;
+      const keysEnd = at + header.paths.length * KEY_BYTES;
+      const bitmapsEnd = keysEnd + n * rowBytes;
+      const exactEnd = bitmapsEnd + (header.exactEnds[header.buckets - 1] ?? 0);
+      if (exactEnd !== body.length) return undefined;
+      const keys = header.paths.map((_, i) => body.toString("latin1", at + i * KEY_BYTES, at + (i + 1) * KEY_BYTES));
+      at = keysEnd;
+      const bitmaps = new Uint8Array(body.subarray(at, bitmapsEnd));
+      const exact: Buffer[] = [];
+      let start = 0;
+      for (const end of header.exactEnds) {
+        if (end < start) return undefined;
+        exact.push(body.subarray(bitmapsEnd + start, bitmapsEnd + end));
+        start = end;
+      }
+      const { key: _key, exactEnds: _ends, ...rest } = header;
+      return { ...rest, keys, bitmaps, exact };
+    } catch {
+      return undefined; // damaged: a full build
+    }
+  }
+
+  /** Keeps `state` for the next build (none: the file is removed, so no stale state outlives its index). */
+  save(state: IndexState | undefined): void {
+    if (!this.file) return;
+    try {
+      const st = lstatSync(this.file, { throwIfNoEntry: false });
+      if (st && !st.isFile()) return; // something planted where the state goes: leave it alone
+      if (!state) {
+        rmSync(this.file, { force: true });
+        return;
+      }
+      const exactEnds: number[] = [];
+      let end = 0;
+      for (const shard of state.exact) exactEnds.push((end += shard.length));
+      const header: StateHeader = {
+        key: stateKey(),
+        buckets: state.buckets,
+        total: state.total,
+        postings: state.postings,
+        urls: [...state.urls],
+        digests: [...state.digests],
+        lengths: [...state.lengths],
+        counts: [...state.counts],
+        years: [...state.years],
+        paths: [...state.paths],
+        exactEnds,
+      };
+      const headerBytes = Buffer.from(JSON.stringify(header));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(headerBytes.length);
+      const keys = Buffer.alloc(state.keys.length * KEY_BYTES);
+      state.keys.forEach((k, i) => keys.write(k, i * KEY_BYTES, KEY_BYTES, "latin1"));
+      const body = [length, headerBytes, keys, state.bitmaps, ...state.exact];
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32LE(body.reduce((value, part) => crc32(part, value), 0));
+      const temporary = `${this.file}.${process.pid}.tmp`;
+      try {
+        writeFileSync(temporary, Buffer.concat([MAGIC, ...body, crc]), { flag: "wx" });
+        renameSync(temporary, this.file);
+      } catch {
+        rmSync(temporary, { force: true });
+      }
+    } catch {
+      // A state that cannot be written only makes the next build slower.
+    }
+  }
+}
