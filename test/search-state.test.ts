@@ -1,9 +1,10 @@
 /**
  * The search index patched from the previous build's state
  * (src/search/index-state.ts) is, file for file and byte for byte, the index
- * a full build of the same articles writes; and whatever it cannot patch
- * (articles added, deleted or re-dated, a damaged or missing state or cache)
- * is written in full, with the same bytes. Generated articles in a temp
+ * a full build of the same articles writes, whether articles were edited,
+ * added, deleted or re-dated; and whatever it cannot patch (too many
+ * changes, a damaged or missing state or cache) is written in full, with
+ * the same bytes. Generated articles in a temp
  * folder (never content/), changed in memory as the loader would give them.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -122,27 +123,39 @@ describe("the search index patched from the previous build", { timeout: 120_000 
     await expectSameAsFull(built, articles);
   });
 
-  it("an article added, then deleted (ids move): written in full, the same files; the next edit is patched again", async () => {
+  it("an article added among older ones (ids move), then deleted, then one dated after all: patched, the same files", async () => {
     const source = articles[10]!;
     const added: Article = { ...source, url: `${source.url.replace(/\/$/, "")}-moi/`, title: `Bài mới: ${source.title}` };
     const withAdded = [...articles, added];
     const grown = await incremental(withAdded);
-    expect(grown.patched).toBe(false);
+    expect(grown.patched).toBe(true);
     await expectSameAsFull(grown, withAdded);
     const shrunk = await incremental(articles);
-    expect(shrunk.patched).toBe(false);
+    expect(shrunk.patched).toBe(true);
     await expectSameAsFull(shrunk, articles);
-    articles[20] = withBody(articles[20]!, "Thêm một câu.");
-    const edited = await incremental(articles);
-    expect(edited.patched).toBe(true);
-    await expectSameAsFull(edited, articles);
+    const newest = articles.reduce((a, b) => (b.date.timestamp > a.date.timestamp ? b : a));
+    const today: Article = { ...source, url: "/bai-hom-nay/", title: "Bài hôm nay", date: { ...newest.date, timestamp: newest.date.timestamp + 3_600_000 } };
+    const appended = await incremental([...articles, today]);
+    expect(appended.patched).toBe(true);
+    await expectSameAsFull(appended, [...articles, today]);
   });
 
-  it("an article re-dated into another year: written in full, the same files", async () => {
+  it("an article deleted and another edited in one build: patched, the same files", async () => {
+    const fewer = articles.filter((_, i) => i !== 77);
+    fewer[20] = withBody(fewer[20]!, "Thêm một câu.");
+    const built = await incremental(fewer);
+    expect(built.patched).toBe(true);
+    await expectSameAsFull(built, fewer);
+    const back = await incremental(articles);
+    expect(back.patched).toBe(true);
+    await expectSameAsFull(back, articles);
+  });
+
+  it("an article re-dated into another year: patched, the same files", async () => {
     const a = articles[5]!;
     articles[5] = { ...a, date: { ...a.date, year: a.date.year + 1 } };
     const built = await incremental(articles);
-    expect(built.patched).toBe(false);
+    expect(built.patched).toBe(true);
     await expectSameAsFull(built, articles);
   });
 

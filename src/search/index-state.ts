@@ -145,37 +145,56 @@ function parseShard(bytes: Buffer): Map<string, Entry> | undefined {
  */
 export async function patchIndex(state: IndexState, docs: readonly PatchDocument[], vocabulary: readonly string[], cache: CompressedCache): Promise<WrittenIndex | undefined> {
   const n = docs.length;
+  const before = state.urls.length;
   const { buckets } = state;
-  if (n === 0 || n !== state.urls.length || !cache.enabled) return undefined;
-  const changed: number[] = [];
+  if (n === 0 || !cache.enabled) return undefined;
+  // Documents kept (same URL, digest and year): their old id; the others are new words and a new record.
+  const oldIdOf = new Map<string, number>();
+  state.urls.forEach((url, id) => oldIdOf.set(url, id));
+  const oldOf = new Int32Array(n).fill(-1);
+  const newOf = new Int32Array(before).fill(-1);
+  const fresh: number[] = [];
+  let moved = n !== before;
   for (let id = 0; id < n; id++) {
     const d = docs[id]!;
-    if (d.url !== state.urls[id] || d.year !== state.years[id]) return undefined;
-    if (d.digest !== state.digests[id]) changed.push(id);
+    const old = oldIdOf.get(d.url);
+    if (old !== undefined && state.digests[old] === d.digest && state.years[old] === d.year) {
+      oldOf[id] = old;
+      newOf[old] = id;
+      moved ||= old !== id;
+    } else fresh.push(id);
   }
-  if (changed.length > MAX_PATCHED_ARTICLES) return undefined;
-  const words = changed.map((id) => docs[id]!.words());
+  const gone: number[] = [];
+  for (let old = 0; old < before; old++) if (newOf[old]! < 0) gone.push(old);
+  if (fresh.length > MAX_PATCHED_ARTICLES || gone.length > MAX_PATCHED_ARTICLES) return undefined;
+  const words = fresh.map((id) => docs[id]!.words());
   let total = state.total;
   let postings = state.postings;
-  changed.forEach((id, k) => {
-    total += words[k]!.length - state.lengths[id]!;
-    postings += words[k]!.ids.length - state.counts[id]!;
+  for (const old of gone) {
+    total -= state.lengths[old]!;
+    postings -= state.counts[old]!;
+  }
+  fresh.forEach((_, k) => {
+    total += words[k]!.length;
+    postings += words[k]!.ids.length;
   });
   // Every impact level, or the shards themselves, would move: a full build.
   const average = averageOf(total, n);
-  if (bucketCount(postings) !== buckets || average !== averageOf(state.total, n)) return undefined;
+  if (bucketCount(postings) !== buckets || average !== averageOf(state.total, before)) return undefined;
 
-  // The shards to parse: those of the changed articles' old words (their bitmaps) and new words.
+  // The shards to parse: those of the old words of the documents gone and the words of the new
+  // ones; every shard when ids moved (their id deltas change).
   const rowBytes = bitmapBytes(buckets);
-  const bitmaps = state.bitmaps.slice();
-  const affected = new Uint8Array(rowBytes);
+  const bitmaps = new Uint8Array(n * rowBytes);
+  for (let id = 0; id < n; id++) {
+    const old = oldOf[id]!;
+    if (old >= 0) bitmaps.set(state.bitmaps.subarray(old * rowBytes, (old + 1) * rowBytes), id * rowBytes);
+  }
+  const affected = new Uint8Array(rowBytes).fill(moved ? 0xff : 0);
+  for (const old of gone) for (let i = 0; i < rowBytes; i++) affected[i]! |= state.bitmaps[old * rowBytes + i]!;
   const added = new Map<number, { word: string; doc: number; level: number }[]>();
-  changed.forEach((id, k) => {
+  fresh.forEach((id, k) => {
     const row = id * rowBytes;
-    for (let i = 0; i < rowBytes; i++) {
-      affected[i]! |= bitmaps[row + i]!;
-      bitmaps[row + i] = 0;
-    }
     const { ids, tf, length } = words[k]!;
     for (let i = 0; i < ids.length; i++) {
       const word = vocabulary[ids[i]!];
@@ -190,21 +209,31 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     }
   });
 
-  const isChanged = new Set(changed);
   const exact = state.exact.slice();
-  const keys = state.keys.slice(0, buckets + n);
-  /** Files written again: path index → bytes. */
+  const paths: string[] = [];
+  const keys: string[] = [];
+  /** Files written again: index in `paths` → bytes. */
   const rewritten = new Map<number, Buffer>();
   const out = new AsciiWriter();
   for (let bucket = 0; bucket < buckets; bucket++) {
+    paths.push(`w/${bucket}.dat`);
+    keys.push(state.keys[bucket]!);
     if ((affected[bucket >> 3]! & (1 << (bucket & 7))) === 0) continue;
     const entries = parseShard(state.exact[bucket]!);
     if (!entries) return undefined;
     for (const entry of entries.values()) {
-      if (!entry.docs.some((doc) => isChanged.has(doc))) continue;
-      const keep = entry.docs.flatMap((doc, i) => (isChanged.has(doc) ? [] : [i]));
-      entry.levels = keep.map((i) => entry.levels[i]!);
-      entry.docs = keep.map((i) => entry.docs[i]!);
+      let keep = true;
+      let same = true;
+      for (const doc of entry.docs) {
+        const id = newOf[doc] ?? -1;
+        keep &&= id >= 0;
+        same &&= id === doc;
+      }
+      if (keep && same) continue;
+      // Kept documents keep their order (ids follow the date, and theirs did not change).
+      const at = entry.docs.flatMap((doc, i) => ((newOf[doc] ?? -1) >= 0 ? [i] : []));
+      entry.levels = at.map((i) => entry.levels[i]!);
+      entry.docs = at.map((i) => newOf[entry.docs[i]!]!);
       entry.touched = true;
     }
     for (const { word, doc, level } of added.get(bucket) ?? []) {
@@ -242,7 +271,7 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     }
   }
 
-  // Records: the changed articles' (ids and years did not move, so neither did any record's path).
+  // Records: a kept document's record has the same bytes (its key), perhaps under a new name; new ones are written.
   const years: Record<string, [number, number]> = {};
   const unitDocs = new Map<string, number[]>();
   docs.forEach((d, id) => {
@@ -256,16 +285,19 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     }
   });
   const yearRanges = Object.entries(years).sort((x, y) => x[1][0] - y[1][0]);
-  const paths = state.paths.slice(0, buckets + n);
-  for (const id of changed) {
-    const at = buckets + id;
-    if (paths[at] !== recordPath(yearRanges, id)) return undefined;
-    const payload = Buffer.from(JSON.stringify(docs[id]!.document()));
-    const key = contentKey(payload, GZIP_LEVEL.other);
-    if (key !== keys[at]) {
-      keys[at] = key;
-      rewritten.set(at, payload);
+  for (let id = 0; id < n; id++) {
+    const at = paths.length;
+    paths.push(recordPath(yearRanges, id));
+    const old = oldOf[id]!;
+    if (old >= 0) {
+      const key = state.keys[buckets + old];
+      if (key === undefined) return undefined;
+      keys.push(key);
+      continue;
     }
+    const payload = Buffer.from(JSON.stringify(docs[id]!.document()));
+    keys.push(contentKey(payload, GZIP_LEVEL.other));
+    rewritten.set(at, payload);
   }
   // Unit lists: a few small files, made again (a changed article may have changed its unit).
   const unitItems: { path: string; payload: Buffer; key: string }[] = [];
@@ -273,35 +305,51 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     const payload = Buffer.from(text);
     unitItems.push({ path: name, payload, key: contentKey(payload, level) });
   });
+  const listed = paths.length;
   for (const item of unitItems) {
     paths.push(item.path);
     keys.push(item.key);
   }
 
   // Compressed bytes: unchanged files from the cache (all of them, or a full build), the rest compressed now.
-  for (let i = 0; i < buckets + n; i++) if (!rewritten.has(i) && !cache.has(keys[i]!)) return undefined;
+  for (let i = 0; i < listed; i++) if (!rewritten.has(i) && !cache.has(keys[i]!)) return undefined;
   const contents: Buffer[] = new Array<Buffer>(paths.length);
-  for (let i = 0; i < buckets + n; i++) if (!rewritten.has(i)) contents[i] = cache.take(keys[i]!)!;
-  const fresh = [...rewritten.keys()];
+  for (let i = 0; i < listed; i++) if (!rewritten.has(i)) contents[i] = cache.take(keys[i]!)!;
+  const made = [...rewritten.keys()];
   const compressed = await cache.gzipAll([
-    ...fresh.map((i) => ({ payload: rewritten.get(i)!, level: i < buckets ? GZIP_LEVEL.shard : GZIP_LEVEL.other, key: keys[i]! })),
+    ...made.map((i) => ({ payload: rewritten.get(i)!, level: i < buckets ? GZIP_LEVEL.shard : GZIP_LEVEL.other, key: keys[i]! })),
     ...unitItems.map((item) => ({ payload: item.payload, level: GZIP_LEVEL.other, key: item.key })),
   ]);
-  fresh.forEach((i, k) => (contents[i] = compressed[k]!));
-  unitItems.forEach((_, k) => (contents[buckets + n + k] = compressed[fresh.length + k]!));
+  made.forEach((i, k) => (contents[i] = compressed[k]!));
+  unitItems.forEach((_, k) => (contents[listed + k] = compressed[made.length + k]!));
 
   const manifest: SearchManifest = { format: SEARCH_FORMAT, version: indexVersion(paths, keys), docs: n, buckets, k1: BM25.k1, units, years };
   const files: OutputFile[] = paths.map((p, i) => ({ path: `${SEARCH_FILES}${p}`, contents: contents[i]! }));
   files.push({ path: SEARCH_MANIFEST, contents: JSON.stringify(manifest) });
-  const digests = state.digests.slice();
-  const lengths = state.lengths.slice();
-  const counts = state.counts.slice();
-  changed.forEach((id, k) => {
-    digests[id] = docs[id]!.digest;
-    lengths[id] = words[k]!.length;
-    counts[id] = words[k]!.ids.length;
-  });
-  return { files, manifest, state: { ...state, total, postings, digests, lengths, counts, bitmaps, exact, paths, keys } };
+  const freshAt = new Map(fresh.map((id, k) => [id, k]));
+  const from = <T>(kept: readonly T[], made: (k: number) => T): T[] =>
+    docs.map((_, id) => {
+      const old = oldOf[id]!;
+      return old >= 0 ? kept[old]! : made(freshAt.get(id)!);
+    });
+  return {
+    files,
+    manifest,
+    state: {
+      buckets,
+      total,
+      postings,
+      urls: docs.map((d) => d.url),
+      digests: docs.map((d) => d.digest),
+      lengths: from(state.lengths, (k) => words[k]!.length),
+      counts: from(state.counts, (k) => words[k]!.ids.length),
+      years: docs.map((d) => d.year),
+      bitmaps,
+      exact,
+      paths,
+      keys,
+    },
+  };
 }
 
 /** The header of the state file (the rest is binary: keys, bitmaps, shards). */
