@@ -101,13 +101,25 @@ export interface PatchDocument {
 
 /** A shard's entry while it is patched. */
 interface Entry {
-  docs: number[];
-  levels: number[];
-  touched: boolean;
+  /** Document ids, ascending. */
+  readonly docs: number[];
+  readonly levels: number[];
 }
 
-/** Parses a shard's exact form ([[word, [deltas], "levels"], …]); undefined when it is not one. */
-function parseShard(bytes: Buffer): Map<string, Entry> | undefined {
+/** The first index of ascending `list` whose value is not below `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Parses a shard's exact form ([[word, [deltas], "levels"], …]) of an index of `docs` documents; undefined when it is not one. */
+function parseShard(bytes: Buffer, docCount: number): Map<string, Entry> | undefined {
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString("utf8"));
@@ -129,10 +141,11 @@ function parseShard(bytes: Buffer): Map<string, Entry> | undefined {
       const level = code < 128 ? LEVEL_OF[code]! : -1;
       if (typeof delta !== "number" || !Number.isInteger(delta) || delta < (i > 0 ? 1 : 0) || level < 0) return undefined;
       doc += delta;
+      if (doc >= docCount) return undefined;
       docs[i] = doc;
       levels[i] = level;
     }
-    entries.set(word, { docs, levels, touched: false });
+    entries.set(word, { docs, levels });
   }
   return entries;
 }
@@ -219,38 +232,50 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     paths.push(`w/${bucket}.dat`);
     keys.push(state.keys[bucket]!);
     if ((affected[bucket >> 3]! & (1 << (bucket & 7))) === 0) continue;
-    const entries = parseShard(state.exact[bucket]!);
+    const entries = parseShard(state.exact[bucket]!, before);
     if (!entries) return undefined;
+    // Whether the shard's bytes may change: ids moved, or a posting taken out is not put back as it was
+    // (an edit takes out all the article's postings and puts most of them back at the same level).
+    let changedShard = moved;
+    const takenOut = new Map<Entry, Map<number, number>>();
     for (const entry of entries.values()) {
-      let keep = true;
-      let same = true;
-      for (const doc of entry.docs) {
-        const id = newOf[doc] ?? -1;
-        keep &&= id >= 0;
-        same &&= id === doc;
+      const { docs: ds, levels: ls } = entry;
+      if (moved) {
+        // Kept documents keep their order (ids follow the date, and theirs did not change).
+        let w = 0;
+        for (let r = 0; r < ds.length; r++) {
+          const id = newOf[ds[r]!]!;
+          if (id < 0) continue;
+          ds[w] = id;
+          ls[w++] = ls[r]!;
+        }
+        ds.length = w;
+        ls.length = w;
+        continue;
       }
-      if (keep && same) continue;
-      // Kept documents keep their order (ids follow the date, and theirs did not change).
-      const at = entry.docs.flatMap((doc, i) => ((newOf[doc] ?? -1) >= 0 ? [i] : []));
-      entry.levels = at.map((i) => entry.levels[i]!);
-      entry.docs = at.map((i) => newOf[entry.docs[i]!]!);
-      entry.touched = true;
+      for (const old of gone) {
+        const at = lowerBound(ds, old);
+        if (ds[at] !== old) continue;
+        let taken = takenOut.get(entry);
+        if (!taken) takenOut.set(entry, (taken = new Map()));
+        taken.set(old, ls[at]!);
+        ds.splice(at, 1);
+        ls.splice(at, 1);
+      }
     }
     for (const { word, doc, level } of added.get(bucket) ?? []) {
-      const entry = entries.get(word);
-      if (entry) {
-        entry.docs.push(doc);
-        entry.levels.push(level);
-        entry.touched = true;
-      } else entries.set(word, { docs: [doc], levels: [level], touched: true });
+      let entry = entries.get(word);
+      if (!entry) entries.set(word, (entry = { docs: [], levels: [] }));
+      const at = lowerBound(entry.docs, doc);
+      entry.docs.splice(at, 0, doc);
+      entry.levels.splice(at, 0, level);
+      const taken = takenOut.get(entry);
+      if (taken?.get(doc) === level) taken.delete(doc);
+      else changedShard = true;
     }
+    for (const taken of takenOut.values()) if (taken.size > 0) changedShard = true;
+    if (!changedShard) continue;
     const list = [...entries].filter(([, e]) => e.docs.length > 0).sort(([x], [y]) => (x < y ? -1 : 1));
-    for (const [, e] of list) {
-      if (!e.touched) continue;
-      const order = e.docs.map((_, i) => i).sort((x, y) => e.docs[x]! - e.docs[y]!);
-      e.docs = order.map((i) => e.docs[i]!);
-      e.levels = order.map((i) => e.levels[i]!);
-    }
     const write = (exactLevels: boolean): Buffer => {
       out.reset();
       out.ascii("[");
