@@ -118,6 +118,79 @@ function lowerBound(list: readonly number[], value: number): number {
   return low;
 }
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA_CODE = 0x2c;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+
+/**
+ * The postings of documents `docs` in a shard's exact form, word → level per
+ * document, read without parsing the shard (no array per entry): an edit
+ * leaves most of the ~700 shards its words fall in as they were, and this
+ * tells which. Undefined when the bytes are not what search-index.ts writes
+ * (the caller then parses the shard, which checks it).
+ */
+function postingsIn(bytes: Buffer, docs: ReadonlySet<number>): Map<number, Map<string, number>> | undefined {
+  const found = new Map<number, Map<string, number>>();
+  for (const doc of docs) found.set(doc, new Map());
+  let at = 0;
+  const end = bytes.length;
+  if (bytes[at++] !== OPEN) return undefined;
+  if (bytes[at] === CLOSE) return at + 1 === end ? found : undefined;
+  for (;;) {
+    if (bytes[at++] !== OPEN || bytes[at++] !== QUOTE) return undefined;
+    const wordStart = at - 1;
+    let escaped = false;
+    while (at < end && bytes[at] !== QUOTE) {
+      if (bytes[at] === BACKSLASH) {
+        escaped = true;
+        at++;
+      }
+      at++;
+    }
+    if (at >= end) return undefined;
+    const wordEnd = ++at;
+    if (bytes[at++] !== COMMA_CODE || bytes[at++] !== OPEN) return undefined;
+    let doc = 0;
+    let count = 0;
+    const hits: [number, number][] = [];
+    for (;;) {
+      let value = 0;
+      let digits = 0;
+      while (at < end && bytes[at]! >= 0x30 && bytes[at]! <= 0x39) {
+        value = value * 10 + bytes[at++]! - 0x30;
+        digits++;
+      }
+      if (digits === 0 || digits > 9) return undefined;
+      doc += value;
+      if (docs.has(doc)) hits.push([doc, count]);
+      count++;
+      if (bytes[at] === COMMA_CODE) at++;
+      else if (bytes[at] === CLOSE) break;
+      else return undefined;
+    }
+    at++;
+    if (bytes[at++] !== COMMA_CODE || bytes[at++] !== QUOTE || at + count >= end || bytes[at + count] !== QUOTE) return undefined;
+    if (hits.length > 0) {
+      const text = bytes.toString("utf8", wordStart, wordEnd);
+      const word = escaped ? (JSON.parse(text) as unknown) : text.slice(1, -1);
+      if (typeof word !== "string") return undefined;
+      for (const [d, k] of hits) {
+        const code = bytes[at + k]!;
+        const level = code < 128 ? LEVEL_OF[code]! : -1;
+        if (level < 0) return undefined;
+        found.get(d)!.set(word, level);
+      }
+    }
+    at += count + 1;
+    if (bytes[at++] !== CLOSE) return undefined;
+    if (bytes[at] === COMMA_CODE) at++;
+    else if (bytes[at] === CLOSE && at + 1 === end) return found;
+    else return undefined;
+  }
+}
+
 /** Parses a shard's exact form ([[word, [deltas], "levels"], …]) of an index of `docs` documents; undefined when it is not one. */
 function parseShard(bytes: Buffer, docCount: number): Map<string, Entry> | undefined {
   let json: unknown;
@@ -148,6 +221,31 @@ function parseShard(bytes: Buffer, docCount: number): Map<string, Entry> | undef
     entries.set(word, { docs, levels });
   }
   return entries;
+}
+
+/**
+ * Whether a shard keeps its bytes when the documents `gone` are replaced,
+ * at the same ids, by documents with the postings `added` (ids did not
+ * move, so nothing else in the shard changes).
+ */
+function unchangedShard(bytes: Buffer, gone: ReadonlySet<number>, added: readonly { word: string; doc: number; level: number }[] | undefined): boolean {
+  const old = postingsIn(bytes, gone);
+  if (!old) return false;
+  const fresh = new Map<number, Map<string, number>>();
+  for (const { word, doc, level } of added ?? []) {
+    let postings = fresh.get(doc);
+    if (!postings) fresh.set(doc, (postings = new Map()));
+    postings.set(word, level);
+  }
+  for (const doc of gone) {
+    const before = old.get(doc)!;
+    const after = fresh.get(doc) ?? new Map<string, number>();
+    if (before.size !== after.size) return false;
+    for (const [word, level] of before) if (after.get(word) !== level) return false;
+  }
+  // A posting of a document that was not gone would be a new document at a new id: ids moved.
+  for (const doc of fresh.keys()) if (!gone.has(doc)) return false;
+  return true;
 }
 
 /**
@@ -222,6 +320,7 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     }
   });
 
+  const goneSet = new Set(gone);
   const exact = state.exact.slice();
   const paths: string[] = [];
   const keys: string[] = [];
@@ -232,6 +331,8 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     paths.push(`w/${bucket}.dat`);
     keys.push(state.keys[bucket]!);
     if ((affected[bucket >> 3]! & (1 << (bucket & 7))) === 0) continue;
+    // Ids did not move: a shard where every document gone had exactly the postings the new one at its id has is unchanged.
+    if (!moved && unchangedShard(state.exact[bucket]!, goneSet, added.get(bucket))) continue;
     const entries = parseShard(state.exact[bucket]!, before);
     if (!entries) return undefined;
     // Whether the shard's bytes may change: ids moved, or a posting taken out is not put back as it was
