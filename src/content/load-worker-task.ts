@@ -15,7 +15,7 @@ import { ParseCacheShard, contentHash } from "../cache/parse-cache.ts";
 import type { PlainArticle } from "../cache/cached-article.ts";
 import { BODY_FIELD } from "../images/body-images.ts";
 import { FoldedWordBag } from "../search/fold.ts";
-import { joinWords, searchWords, splitWords } from "../search/search-record.ts";
+import { joinWords, searchWords } from "../search/search-record.ts";
 import type { TaskOutput } from "../workers/protocol.ts";
 import type { Article } from "./article.ts";
 import { problemError, tryReadContentFile } from "./content-files.ts";
@@ -38,7 +38,7 @@ export interface LoadTaskInput {
 export interface LoadedArticle {
   readonly article: PlainArticle["article"];
   readonly bodyHtml: string;
-  /** Search words and pairs: ids of this worker's vocabulary (search-record.ts). */
+  /** Search words and pairs: ids of this worker's vocabulary (search-record.ts); empty with `line`. */
   readonly ids: Int32Array;
   /** Their weighted frequencies, same positions as `ids`. */
   readonly tf: Uint16Array;
@@ -46,6 +46,15 @@ export interface LoadedArticle {
   readonly length: number;
   /** Its articleDigest (src/build/stable-digest.ts): made here, in parallel, and kept in the parse cache. */
   readonly digest: string;
+  /**
+   * An article from the parse cache: its search words as the cache keeps
+   * them (search-record.ts joinWords), read only if the search step needs
+   * them. An edit build's search step patches the previous index
+   * (src/search/index-state.ts) and needs the words of changed articles
+   * only: splitting and numbering every cached line here was a third of a
+   * warm build's load workers' time.
+   */
+  readonly line?: string;
 }
 
 /** loadArticleFile's result, with the article as it travels between threads. */
@@ -61,6 +70,10 @@ export interface LoadTaskOutput {
   /** Words this worker's vocabulary gained since its previous reply, in id order. */
   readonly vocabulary: readonly string[];
 }
+
+/** The words of an article sent as a line (shared: nothing transfers an empty buffer). */
+const NO_IDS = new Int32Array(0);
+const NO_TF = new Uint16Array(0);
 
 /** One per worker: it caches folded tokens across articles, and its ids are the worker's vocabulary. */
 let bag: FoldedWordBag | undefined;
@@ -105,9 +118,8 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
       // A problem with a used file: parse again, which reports it.
       if (hit && checkArticleUses(input.rootDir, file, uses, contentDir).length === 0) {
         hits++;
-        // A line that is not search words (an older cache) is folded again from the article.
-        const w = splitWords(hit.words, (word) => words.wordId(word)) ?? searchWords(hit.article, words);
-        return { ok: true, value: { article: hit.article, bodyHtml: hit.bodyHtml, ids: w.ids, tf: w.tf, length: w.length, digest: hit.digest }, warnings: [], uses };
+        // The line travels as it is (LoadedArticle.line): one that is not search words is folded again by the search step.
+        return { ok: true, value: { article: hit.article, bodyHtml: hit.bodyHtml, ids: NO_IDS, tf: NO_TF, length: 0, line: hit.words, digest: hit.digest }, warnings: [], uses };
       }
     }
     const result = parseArticleFile(input.rootDir, file, read.bytes, contentDir);
@@ -127,7 +139,7 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
     : undefined;
   const vocabulary: string[] = [];
   for (; sent < words.wordCount; sent++) vocabulary.push(words.word(sent));
-  const transfer = results.flatMap((r) => (r.ok ? [r.value.ids.buffer as ArrayBuffer, r.value.tf.buffer as ArrayBuffer] : []));
+  const transfer = results.flatMap((r) => (r.ok && r.value.line === undefined ? [r.value.ids.buffer as ArrayBuffer, r.value.tf.buffer as ArrayBuffer] : []));
   return { output: { results, hits, vocabulary }, transfer, ...(later ? { later } : {}) };
 }
 

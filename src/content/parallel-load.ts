@@ -57,7 +57,7 @@ function revive(result: LoadTaskResult, table: WordTable): ParseResult {
   const article: Article = { ...loaded.article, province, body: trustedHtml(loaded.bodyHtml) };
   rememberArticleDigest(article, loaded.digest);
   // Ids were translated to `table` when the worker's reply arrived.
-  rememberSearchWords(article, { ids: loaded.ids, tf: loaded.tf, length: loaded.length }, table);
+  rememberSearchWords(article, loaded.line ?? { ids: loaded.ids, tf: loaded.tf, length: loaded.length }, table);
   return { ok: true, article, warnings: result.warnings, uses: result.uses };
 }
 

@@ -42,6 +42,17 @@ const BATCH_BYTES = 2 * 1024 * 1024;
 export interface GzipItem {
   readonly payload: Buffer;
   readonly level: number;
+  /** Its {@link contentKey}, when the caller has it already. */
+  readonly key?: string;
+}
+
+/**
+ * The key of a file's compressed form: the first 16 bytes of the SHA-256 of
+ * its level and bytes, as a latin1 string. The index's version is made of
+ * these keys too (search-index.ts indexVersion).
+ */
+export function contentKey(payload: Uint8Array, level: number): string {
+  return createHash("sha256").update(Buffer.of(level)).update(payload).digest().subarray(0, KEY_BYTES).toString("latin1");
 }
 
 /** File under the project root. */
@@ -90,7 +101,7 @@ export class CompressedCache {
    * bytes are the same either way (one zlib, the same settings).
    */
   async gzipAll(items: readonly GzipItem[], options: { readonly threads?: number; readonly minWorkerBytes?: number } = {}): Promise<Buffer[]> {
-    const keys = items.map((item) => this.keyOf(item.payload, item.level));
+    const keys = items.map((item) => (this.file ? (item.key ?? contentKey(item.payload, item.level)) : undefined));
     const out: (Buffer | undefined)[] = items.map((item, i) => this.cached(keys[i], item.payload));
     const missing = out.flatMap((gz, i) => (gz ? [] : [i]));
     const bytes = missing.reduce((sum, i) => sum + items[i]!.payload.length, 0);
@@ -132,8 +143,36 @@ export class CompressedCache {
     });
   }
 
-  private keyOf(payload: Buffer, level: number): string | undefined {
-    return this.file ? createHash("sha256").update(Buffer.of(level)).update(payload).digest().subarray(0, KEY_BYTES).toString("latin1") : undefined;
+  /**
+   * The compressed file kept under `key` (a {@link contentKey}), kept for the
+   * next build too; undefined when absent. For a file this build did not
+   * make again (index-state.ts: unchanged since the build that compressed
+   * it), so its trailer cannot be checked against the bytes: the cache file
+   * as a whole is checked instead (MAGIC, lengths), and an entry must be a
+   * gzip member.
+   */
+  take(key: string): Buffer | undefined {
+    const cached = this.peek(key);
+    if (!cached) return undefined;
+    this.reused++;
+    this.keep(key, cached);
+    return cached;
+  }
+
+  /** Whether {@link take} would find `key` (nothing is kept). */
+  has(key: string): boolean {
+    return this.peek(key) !== undefined;
+  }
+
+  private peek(key: string): Buffer | undefined {
+    if (!this.file) return undefined;
+    const cached = this.next.get(key) ?? this.previous.get(key);
+    return cached && cached.length >= 18 && cached[0] === 0x1f && cached[1] === 0x8b ? cached : undefined;
+  }
+
+  /** Whether the cache has a file: without one, nothing is kept between builds. */
+  get enabled(): boolean {
+    return this.file !== undefined;
   }
 
   private cached(key: string | undefined, payload: Buffer): Buffer | undefined {

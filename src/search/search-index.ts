@@ -52,7 +52,7 @@ import { createHash } from "node:crypto";
 import type { OutputFile } from "../build/output-files.ts";
 import type { WeightedWords } from "./fold.ts";
 import type { SearchDocument } from "./search-document.ts";
-import { CompressedCache } from "./compressed-cache.ts";
+import { CompressedCache, contentKey } from "./compressed-cache.ts";
 import { SEARCH_MANIFEST } from "./search-config.ts";
 
 /** Folder of every file but the manifest (cached for good: the page asks for them with `?v=<version>`). */
@@ -75,7 +75,7 @@ const IMPACT_CODES = Uint8Array.from(IMPACT_DIGITS, (c) => c.charCodeAt(0));
 const COMMA = 0x2c;
 
 /** Appends ASCII and UTF-8 to one growing buffer (reused across files). */
-class AsciiWriter {
+export class AsciiWriter {
   private buffer = Buffer.allocUnsafe(1 << 20);
   private length = 0;
 
@@ -163,6 +163,12 @@ export interface IndexedArticle {
   readonly year: number;
   /** Names of the units it is listed under (province filter values). */
   readonly units: readonly string[];
+  /**
+   * Digest of everything the article's words and record are made from (the
+   * build's articleDigest): with it on every article, the writer also
+   * returns the {@link IndexState} a later build patches (index-state.ts).
+   */
+  readonly digest?: string;
 }
 
 /** The manifest (`index.json`). */
@@ -182,9 +188,17 @@ export interface SearchManifest {
  * records (53 MB of text) 2,038 bytes each at 4 vs 2,016 at 6, 4 being the
  * fastest level on them.
  */
-const GZIP_LEVEL = { shard: 6, other: 4 } as const;
+export const GZIP_LEVEL = { shard: 6, other: 4 } as const;
 
-const levelOf = (path: string): number => (path.startsWith("w/") ? GZIP_LEVEL.shard : GZIP_LEVEL.other);
+/** The gzip level of a file under `v/` by its path there. */
+export const levelOf = (path: string): number => (path.startsWith("w/") ? GZIP_LEVEL.shard : GZIP_LEVEL.other);
+
+/** A file of the index before compression, with its {@link contentKey}. */
+export interface IndexItem {
+  readonly path: string;
+  readonly payload: Buffer;
+  readonly key: string;
+}
 
 /**
  * Compresses every file (through `cache`: an incremental build compresses
@@ -197,9 +211,21 @@ const levelOf = (path: string): number => (path.startsWith("w/") ? GZIP_LEVEL.sh
  * test/search-corpus.ts, load average ~10); the workers get a few large
  * messages instead.
  */
-async function compressAll(items: { path: string; payload: Buffer }[], cache: CompressedCache): Promise<OutputFile[]> {
-  const compressed = await cache.gzipAll(items.map((item) => ({ payload: item.payload, level: levelOf(item.path) })));
+async function compressAll(items: readonly IndexItem[], cache: CompressedCache): Promise<OutputFile[]> {
+  const compressed = await cache.gzipAll(items.map((item) => ({ payload: item.payload, level: levelOf(item.path), key: item.key })));
   return items.map((item, i) => ({ path: item.path, contents: compressed[i]! }));
+}
+
+/**
+ * The manifest's version: a digest of every file's name and content key
+ * (a digest of its bytes), in the index's order. Made of keys, not bytes, so
+ * that a patched index (index-state.ts) names its unchanged files without
+ * having their bytes, and gives the version a full build gives.
+ */
+export function indexVersion(paths: readonly string[], keys: readonly string[]): string {
+  const hash = createHash("sha256");
+  paths.forEach((name, i) => hash.update(name).update("\0").update(keys[i]!, "latin1").update("\0"));
+  return hash.digest("hex").slice(0, 12);
 }
 
 /**
@@ -223,15 +249,98 @@ export function stableAverage(average: number): number {
   return 2 ** (Math.round(Math.log2(Math.max(1, average)) * 4) / 4);
 }
 
+/** The average BM25 normalises by, for `docs` documents of `totalLength` words in all. */
+export function averageOf(totalLength: number, docs: number): number {
+  return stableAverage(docs > 0 ? totalLength / docs : 1);
+}
+
+/** Impact level (0…63) of a word of weighted frequency `f` in a document of `length` words. */
+export function impactLevel(f: number, length: number, averageLength: number): number {
+  const { k1, b } = BM25;
+  const norm = k1 * (1 - b + (b * length) / averageLength);
+  return Math.min(63, Math.round(((f * (k1 + 1)) / (f + norm) / (k1 + 1)) * 63));
+}
+
+/** Shards for this many postings: enough buckets for about SHARD_TARGET_BYTES each (≈4 bytes a posting as JSON). */
+export function bucketCount(postings: number): number {
+  let buckets = 1;
+  while (buckets < MAX_BUCKETS && (postings * 4) / buckets > SHARD_TARGET_BYTES) buckets *= 2;
+  return buckets;
+}
+
+/** Whether a word on `count` of `docs` documents is written with 4 impact levels (see DENSE_SHARE). */
+export const isDense = (count: number, docs: number): boolean => count * DENSE_SHARE > docs;
+
 /** Ids by date, oldest first; equal instants by URL (then the order given), so ids do not depend on input order. */
-function dateOrder(articles: readonly IndexedArticle[]): number[] {
+export function dateOrder(articles: readonly { readonly timestamp: number; readonly url: string }[]): number[] {
   return articles
     .map((_, i) => i)
     .sort((a, b) => {
       const x = articles[a]!;
       const y = articles[b]!;
-      return x.timestamp - y.timestamp || (x.document.u < y.document.u ? -1 : x.document.u > y.document.u ? 1 : a - b);
+      return x.timestamp - y.timestamp || (x.url < y.url ? -1 : x.url > y.url ? 1 : a - b);
     });
+}
+
+/**
+ * Writes one word's postings, `[word,[doc id deltas],"impacts"]`, documents
+ * `docs[from…to)` ascending with their `levels`. `dense`: 4 levels (as
+ * published); `exact`: the 64 levels whatever the word, as the index state
+ * keeps them so that a word that stops being dense can be written again.
+ */
+export function writeEntry(out: AsciiWriter, word: string, docs: ArrayLike<number>, levels: ArrayLike<number>, from: number, to: number, dense: boolean): void {
+  out.ascii("[");
+  out.text(JSON.stringify(word));
+  out.ascii(",[");
+  let previous = 0;
+  for (let i = from; i < to; i++) {
+    if (i > from) out.byte(COMMA);
+    out.int(docs[i]! - previous);
+    previous = docs[i]!;
+  }
+  out.ascii('],"');
+  for (let i = from; i < to; i++) {
+    const level = levels[i]!;
+    out.byte(IMPACT_CODES[dense ? (level >> 4) * 16 + 15 : level]!);
+  }
+  out.ascii('"]');
+}
+
+/**
+ * What a later build needs to patch this index instead of writing it again
+ * (index-state.ts): per document (id order) its URL, digest, length, number
+ * of words and pairs, year and the shards its words fall in; per shard its
+ * postings with exact impact levels; every compressed file's path and key
+ * in the index's order.
+ */
+export interface IndexState {
+  readonly buckets: number;
+  /** Sum of the documents' lengths. */
+  readonly total: number;
+  /** Sum of the documents' word counts: the number of postings. */
+  readonly postings: number;
+  readonly urls: readonly string[];
+  readonly digests: readonly string[];
+  readonly lengths: readonly number[];
+  readonly counts: readonly number[];
+  readonly years: readonly number[];
+  /** Per document, a bit per shard ({@link bitmapBytes} bytes each): the shards holding its words. */
+  readonly bitmaps: Uint8Array;
+  /** Per shard, its entries as JSON with every impact at 64 levels ({@link writeEntry} exact). */
+  readonly exact: readonly Buffer[];
+  /** Every compressed file (shards, records, unit lists), in the index's order, and its content key. */
+  readonly paths: readonly string[];
+  readonly keys: readonly string[];
+}
+
+/** Bytes of one document's shard bitmap. */
+export const bitmapBytes = (buckets: number): number => Math.ceil(buckets / 8);
+
+/** The index: its files (paths relative to the bundle folder), manifest, and the state to patch it from when the articles had digests. */
+export interface WrittenIndex {
+  readonly files: OutputFile[];
+  readonly manifest: SearchManifest;
+  readonly state?: IndexState;
 }
 
 /**
@@ -250,9 +359,11 @@ export class SearchIndexWriter {
   }
 
   /** Every file of the index, paths relative to the bundle folder. */
-  async finish(cache: CompressedCache = CompressedCache.none()): Promise<{ files: OutputFile[]; manifest: SearchManifest }> {
-    const docs = dateOrder(this.articles).map((i) => this.articles[i]!);
+  async finish(cache: CompressedCache = CompressedCache.none()): Promise<WrittenIndex> {
+    const order = dateOrder(this.articles.map((a) => ({ timestamp: a.timestamp, url: a.document.u })));
+    const docs = order.map((i) => this.articles[i]!);
     const words = this.vocabulary;
+    const keepState = docs.every((d) => d.digest !== undefined);
 
     // Postings: counting sort by word id, documents ascending.
     const start = new Int32Array(words.length + 1);
@@ -265,63 +376,65 @@ export class SearchIndexWriter {
     const fill = start.slice(0, words.length);
     const postingDocs = new Int32Array(start[words.length]!);
     const impacts = new Uint8Array(postingDocs.length);
-    const averageLength = stableAverage(docs.length > 0 ? totalLength / docs.length : 1);
-    const { k1, b } = BM25;
+    const averageLength = averageOf(totalLength, docs.length);
     docs.forEach((d, doc) => {
-      const norm = k1 * (1 - b + (b * d.words.length) / averageLength);
       const { ids, tf } = d.words;
       for (let i = 0; i < ids.length; i++) {
         const at = fill[ids[i]!]!++;
-        const f = tf[i] ?? 0;
         postingDocs[at] = doc;
-        impacts[at] = Math.min(63, Math.round(((f * (k1 + 1)) / (f + norm) / (k1 + 1)) * 63));
+        impacts[at] = impactLevel(tf[i] ?? 0, d.words.length, averageLength);
       }
     });
 
-    // Shards: enough buckets for about SHARD_TARGET_BYTES each (≈4 bytes a posting as JSON).
-    let buckets = 1;
-    while (buckets < MAX_BUCKETS && (postingDocs.length * 4) / buckets > SHARD_TARGET_BYTES) buckets *= 2;
+    const buckets = bucketCount(postingDocs.length);
     const byBucket: number[][] = Array.from({ length: buckets }, () => []);
-    for (let w = 0; w < words.length; w++) if (start[w + 1]! > start[w]!) byBucket[bucketOf(words[w] ?? "", buckets)]!.push(w);
+    const wordBucket = keepState ? new Int32Array(words.length) : undefined;
+    for (let w = 0; w < words.length; w++) {
+      if (start[w + 1]! <= start[w]!) continue;
+      const bucket = bucketOf(words[w] ?? "", buckets);
+      byBucket[bucket]!.push(w);
+      if (wordBucket) wordBucket[w] = bucket;
+    }
     // Words in code unit order within a shard: the files do not depend on the order articles came in.
     for (const ws of byBucket) ws.sort((x, y) => (words[x]! < words[y]! ? -1 : 1));
 
-    const items: { path: string; payload: Buffer }[] = [];
-    const hash = createHash("sha256");
-    const file = (name: string, payload: Buffer | string): void => {
+    const items: IndexItem[] = [];
+    const file = (name: string, payload: Buffer | string, level: number): void => {
       const bytes = typeof payload === "string" ? Buffer.from(payload) : payload;
-      hash.update(name).update("\0").update(bytes).update("\0");
-      items.push({ path: name, payload: bytes });
+      items.push({ path: name, payload: bytes, key: contentKey(bytes, level) });
     };
     // Shards are written as bytes: ~7 million postings as strings and arrays cost more in garbage collection than in work.
     const out = new AsciiWriter();
+    const exact: Buffer[] = [];
     byBucket.forEach((ws, bucket) => {
       out.reset();
       out.ascii("[");
+      let anyDense = false;
       ws.forEach((w, k) => {
         const from = start[w]!;
         const to = start[w + 1]!;
         // A word on more than one page in DENSE_SHARE weighs little (low IDF) and costs the most bytes: 4 levels.
-        const dense = (to - from) * DENSE_SHARE > docs.length;
+        const dense = isDense(to - from, docs.length);
+        anyDense ||= dense;
         if (k > 0) out.ascii(",");
-        out.ascii("[");
-        out.text(JSON.stringify(words[w]));
-        out.ascii(",[");
-        let previous = 0;
-        for (let i = from; i < to; i++) {
-          if (i > from) out.byte(COMMA);
-          out.int(postingDocs[i]! - previous);
-          previous = postingDocs[i]!;
-        }
-        out.ascii('],"');
-        for (let i = from; i < to; i++) {
-          const level = impacts[i]!;
-          out.byte(IMPACT_CODES[dense ? (level >> 4) * 16 + 15 : level]!);
-        }
-        out.ascii('"]');
+        writeEntry(out, words[w]!, postingDocs, impacts, from, to, dense);
       });
       out.ascii("]");
-      file(`w/${bucket}.dat`, out.take());
+      const payload = out.take();
+      file(`w/${bucket}.dat`, payload, GZIP_LEVEL.shard);
+      if (!keepState) return;
+      if (!anyDense) {
+        exact.push(payload);
+        return;
+      }
+      out.reset();
+      out.ascii("[");
+      ws.forEach((w, k) => {
+        if (k > 0) out.ascii(",");
+        writeEntry(out, words[w]!, postingDocs, impacts, start[w]!, start[w + 1]!, false);
+      });
+      out.ascii("]");
+      exact.push(out.take());
     });
     // Filters: units as id lists, years as id ranges (ids are in date order).
     const unitDocs = new Map<string, number[]>();
@@ -339,19 +452,49 @@ export class SearchIndexWriter {
     // Records by year (recordPath): an article dated between others moves the ids after it, and
     // so renames the records after it in its own year only, not in every later year.
     const yearRanges = Object.entries(years).sort((x, y) => x[1][0] - y[1][0]);
-    docs.forEach((d, id) => file(recordPath(yearRanges, id), JSON.stringify(d.document)));
+    docs.forEach((d, id) => file(recordPath(yearRanges, id), JSON.stringify(d.document), GZIP_LEVEL.other));
+    const units = unitFiles(unitDocs, file);
 
-    const units: Record<string, number> = {};
-    [...unitDocs.keys()].sort().forEach((unit, n) => {
-      units[unit] = n;
-      const ids = unitDocs.get(unit) ?? [];
-      file(`f/${n}.dat`, `[${ids.map((id, i) => id - (i > 0 ? ids[i - 1]! : 0)).join(",")}]`);
-    });
-
-    const version = hash.digest("hex").slice(0, 12);
-    const manifest: SearchManifest = { format: SEARCH_FORMAT, version, docs: docs.length, buckets, k1, units, years };
+    const paths = items.map((item) => item.path);
+    const keys = items.map((item) => item.key);
+    const manifest: SearchManifest = { format: SEARCH_FORMAT, version: indexVersion(paths, keys), docs: docs.length, buckets, k1: BM25.k1, units, years };
     const files = (await compressAll(items, cache)).map((f) => ({ path: `${SEARCH_FILES}${f.path}`, contents: f.contents }));
     files.push({ path: SEARCH_MANIFEST, contents: JSON.stringify(manifest) });
-    return { files, manifest };
+    if (!keepState || !wordBucket) return { files, manifest };
+    const rowBytes = bitmapBytes(buckets);
+    const bitmaps = new Uint8Array(docs.length * rowBytes);
+    docs.forEach((d, doc) => {
+      const row = doc * rowBytes;
+      for (const id of d.words.ids) {
+        const bucket = wordBucket[id]!;
+        bitmaps[row + (bucket >> 3)]! |= 1 << (bucket & 7);
+      }
+    });
+    const state: IndexState = {
+      buckets,
+      total: totalLength,
+      postings: postingDocs.length,
+      urls: docs.map((d) => d.document.u),
+      digests: docs.map((d) => d.digest ?? ""),
+      lengths: docs.map((d) => d.words.length),
+      counts: docs.map((d) => d.words.ids.length),
+      years: docs.map((d) => d.year),
+      bitmaps,
+      exact,
+      paths,
+      keys,
+    };
+    return { files, manifest, state };
   }
+}
+
+/** Unit lists (`f/<n>.dat`, units in code unit order) through `file`; the manifest's units. */
+export function unitFiles(unitDocs: ReadonlyMap<string, readonly number[]>, file: (name: string, payload: string, level: number) => void): Record<string, number> {
+  const units: Record<string, number> = {};
+  [...unitDocs.keys()].sort().forEach((unit, n) => {
+    units[unit] = n;
+    const ids = unitDocs.get(unit) ?? [];
+    file(`f/${n}.dat`, `[${ids.map((id, i) => id - (i > 0 ? ids[i - 1]! : 0)).join(",")}]`, GZIP_LEVEL.other);
+  });
+  return units;
 }

@@ -9,7 +9,10 @@
  * parse cache keeps the result (src/cache/parse-cache.ts). Workers send word
  * ids of their own vocabulary, which the loader maps to one table; it hands
  * each article's words over with {@link rememberSearchWords}, and the index
- * step (index-step.ts) writes with that table, interning nothing. Without
+ * step (index-step.ts) writes with that table, interning nothing. Words
+ * from the parse cache travel as the cache's line and are numbered only
+ * when the index step asks for them (an edit build patches the previous
+ * index and asks for the changed articles' only). Without
  * remembered words (the preview, small sites loaded in-process, tests) the
  * index step folds the article itself: the words, and the index, are the
  * same either way (test/build-workers.test.ts).
@@ -73,7 +76,8 @@ export function splitWords(joined: string, idOf: (word: string) => number): Weig
 }
 
 interface Remembered {
-  readonly words: WeightedWords;
+  /** The words, or the parse cache's line of them ({@link joinWords}), numbered when asked for. */
+  readonly words: WeightedWords | string;
   readonly table: WordTable;
 }
 
@@ -86,8 +90,13 @@ function registry(): WeakMap<Article, Remembered> {
   return holder[KEY];
 }
 
-/** Records the search words the loader computed for `article`: ids into `table`. */
-export function rememberSearchWords(article: Article, words: WeightedWords, table: WordTable): void {
+/**
+ * Records the search words the loader computed for `article`: ids into
+ * `table`, or the parse cache's line of them, numbered into `table` only if
+ * the search step asks for them (an edit build asks for the changed
+ * articles' only: src/search/index-state.ts).
+ */
+export function rememberSearchWords(article: Article, words: WeightedWords | string, table: WordTable): void {
   registry().set(article, { words, table });
 }
 
@@ -97,8 +106,15 @@ export function rememberedTable(articles: readonly Article[]): WordTable | undef
   return table && articles.every((a) => registry().get(a)?.table === table) ? table : undefined;
 }
 
-/** The words remembered for `article` in `table`, if any. */
+/**
+ * The words remembered for `article` in `table`, if any (undefined also for
+ * a line that is not search words: an older cache's; the caller folds the
+ * article then). A line is numbered on each call, not kept as ids: the
+ * search step asks once per article.
+ */
 export function rememberedWords(article: Article, table: WordTable): WeightedWords | undefined {
   const remembered = registry().get(article);
-  return remembered?.table === table ? remembered.words : undefined;
+  if (remembered?.table !== table) return undefined;
+  const { words } = remembered;
+  return typeof words === "string" ? splitWords(words, (word) => table.idOf(word)) : words;
 }

@@ -1,0 +1,624 @@
+/**
+ * The search index patched instead of written again (issue 9: an editor's
+ * one-article commit must rebuild in a fraction of a full build).
+ *
+ * A full build (search-index.ts) merges every article's words into postings
+ * and lays out 14,000 files at 10,000 articles: 3.3 s of a one-article edit
+ * build went there, though an edit changes a handful of those files. The
+ * build therefore keeps what it needs to patch the index in
+ * `.cache/search-state.bin` ({@link IndexState}: per document its URL,
+ * digest, length and the shards its words fall in; per shard its postings
+ * with exact impact levels; every file's content key), and the next build,
+ * when every document keeps its id (same articles, same dates: an edit),
+ * only
+ * - takes each changed article's words out of the shards they were in and
+ *   puts its new words in (the shards of its old and new words, read from
+ *   the state, parsed and written again; most come out byte for byte as
+ *   they were and keep their compressed file),
+ * - writes the changed articles' records and the unit lists again,
+ * - takes every other file's compressed bytes from the compressed-file
+ *   cache (compressed-cache.ts) by the key the state names,
+ * and gives exactly the files a full build of the same articles gives
+ * (test/search-state.test.ts compares them byte for byte).
+ *
+ * Anything else — an article added, deleted or re-dated (ids move), the
+ * bucket count or BM25's rounded average length moving, many articles
+ * changed, another code version, a state or cache that is missing, damaged
+ * or from elsewhere — is a full build, which writes a new state. The state
+ * is checked as a whole (format, its own CRC-32, lengths and types) and is
+ * never more than a way to be faster: a state that does not parse is
+ * ignored.
+ */
+import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { crc32 } from "node:zlib";
+import type { OutputFile } from "../build/output-files.ts";
+import { codeDigest } from "../build/build-digest.ts";
+import { digest } from "../build/stable-digest.ts";
+import { projectCacheDir } from "../cache/real-dir.ts";
+import { CompressedCache, contentKey } from "./compressed-cache.ts";
+import type { WeightedWords } from "./fold.ts";
+import type { SearchDocument } from "./search-document.ts";
+import { SEARCH_MANIFEST } from "./search-config.ts";
+import {
+  AsciiWriter,
+  BM25,
+  GZIP_LEVEL,
+  IMPACT_DIGITS,
+  SEARCH_FILES,
+  SEARCH_FORMAT,
+  averageOf,
+  bitmapBytes,
+  bucketCount,
+  bucketOf,
+  impactLevel,
+  indexVersion,
+  isDense,
+  recordPath,
+  unitFiles,
+  writeEntry,
+  type IndexState,
+  type SearchManifest,
+  type WrittenIndex,
+} from "./search-index.ts";
+
+/** File under the project root. */
+export const INDEX_STATE_FILE = ".cache/search-state.bin";
+const MAGIC = Buffer.from("tong-ket-search-state-1\n");
+/** A state larger than this is not read (10,000 articles make ~30 MB). */
+const MAX_BYTES = 1024 * 1024 * 1024;
+const KEY_BYTES = 16;
+
+/**
+ * More changed articles than this is a full build: each costs the parse of
+ * ~700 shards, and past a few hundred a full build costs less.
+ */
+export const MAX_PATCHED_ARTICLES = 64;
+
+/** Level of each impact character (IMPACT_DIGITS), -1 for any other code unit. */
+const LEVEL_OF = new Int8Array(128).fill(-1);
+for (let i = 0; i < IMPACT_DIGITS.length; i++) LEVEL_OF[IMPACT_DIGITS.charCodeAt(i)] = i;
+
+/**
+ * What a state is valid for: the code (every file under src/ and layouts/,
+ * build-digest.ts), the index format and the zlib and Node versions.
+ */
+export function stateKey(): string {
+  return digest(codeDigest(), String(SEARCH_FORMAT), `node ${process.versions.node} zlib ${process.versions.zlib}`);
+}
+
+/** One document as the patch takes it, in id (date) order. */
+export interface PatchDocument {
+  readonly url: string;
+  readonly year: number;
+  /** The article's digest (the build's articleDigest). */
+  readonly digest: string;
+  readonly units: readonly string[];
+  /** Its words and pairs (ids of the vocabulary given to {@link patchIndex}); asked only when the digest changed. */
+  words(): WeightedWords;
+  /** Its record; asked only when the digest changed. */
+  document(): SearchDocument;
+}
+
+/** A shard's entry while it is patched. */
+interface Entry {
+  /** Document ids, ascending. */
+  readonly docs: number[];
+  readonly levels: number[];
+}
+
+/** The first index of ascending `list` whose value is not below `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA_CODE = 0x2c;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+
+/**
+ * The postings of documents `docs` in a shard's exact form, word → level per
+ * document, read without parsing the shard (no array per entry): an edit
+ * leaves most of the ~700 shards its words fall in as they were, and this
+ * tells which. Undefined when the bytes are not what search-index.ts writes
+ * (the caller then parses the shard, which checks it).
+ */
+function postingsIn(bytes: Buffer, docs: ReadonlySet<number>): Map<number, Map<string, number>> | undefined {
+  const found = new Map<number, Map<string, number>>();
+  for (const doc of docs) found.set(doc, new Map());
+  let at = 0;
+  const end = bytes.length;
+  if (bytes[at++] !== OPEN) return undefined;
+  if (bytes[at] === CLOSE) return at + 1 === end ? found : undefined;
+  for (;;) {
+    if (bytes[at++] !== OPEN || bytes[at++] !== QUOTE) return undefined;
+    const wordStart = at - 1;
+    let escaped = false;
+    while (at < end && bytes[at] !== QUOTE) {
+      if (bytes[at] === BACKSLASH) {
+        escaped = true;
+        at++;
+      }
+      at++;
+    }
+    if (at >= end) return undefined;
+    const wordEnd = ++at;
+    if (bytes[at++] !== COMMA_CODE || bytes[at++] !== OPEN) return undefined;
+    let doc = 0;
+    let count = 0;
+    const hits: [number, number][] = [];
+    for (;;) {
+      let value = 0;
+      let digits = 0;
+      while (at < end && bytes[at]! >= 0x30 && bytes[at]! <= 0x39) {
+        value = value * 10 + bytes[at++]! - 0x30;
+        digits++;
+      }
+      if (digits === 0 || digits > 9) return undefined;
+      doc += value;
+      if (docs.has(doc)) hits.push([doc, count]);
+      count++;
+      if (bytes[at] === COMMA_CODE) at++;
+      else if (bytes[at] === CLOSE) break;
+      else return undefined;
+    }
+    at++;
+    if (bytes[at++] !== COMMA_CODE || bytes[at++] !== QUOTE || at + count >= end || bytes[at + count] !== QUOTE) return undefined;
+    if (hits.length > 0) {
+      const text = bytes.toString("utf8", wordStart, wordEnd);
+      const word = escaped ? (JSON.parse(text) as unknown) : text.slice(1, -1);
+      if (typeof word !== "string") return undefined;
+      for (const [d, k] of hits) {
+        const code = bytes[at + k]!;
+        const level = code < 128 ? LEVEL_OF[code]! : -1;
+        if (level < 0) return undefined;
+        found.get(d)!.set(word, level);
+      }
+    }
+    at += count + 1;
+    if (bytes[at++] !== CLOSE) return undefined;
+    if (bytes[at] === COMMA_CODE) at++;
+    else if (bytes[at] === CLOSE && at + 1 === end) return found;
+    else return undefined;
+  }
+}
+
+/** Parses a shard's exact form ([[word, [deltas], "levels"], …]) of an index of `docs` documents; undefined when it is not one. */
+function parseShard(bytes: Buffer, docCount: number): Map<string, Entry> | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(json)) return undefined;
+  const entries = new Map<string, Entry>();
+  for (const item of json as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 3) return undefined;
+    const [word, deltas, chars] = item as unknown[];
+    if (typeof word !== "string" || !Array.isArray(deltas) || typeof chars !== "string" || chars.length !== deltas.length) return undefined;
+    const docs = new Array<number>(deltas.length);
+    const levels = new Array<number>(deltas.length);
+    let doc = 0;
+    for (let i = 0; i < deltas.length; i++) {
+      const delta: unknown = deltas[i];
+      const code = chars.charCodeAt(i);
+      const level = code < 128 ? LEVEL_OF[code]! : -1;
+      if (typeof delta !== "number" || !Number.isInteger(delta) || delta < (i > 0 ? 1 : 0) || level < 0) return undefined;
+      doc += delta;
+      if (doc >= docCount) return undefined;
+      docs[i] = doc;
+      levels[i] = level;
+    }
+    entries.set(word, { docs, levels });
+  }
+  return entries;
+}
+
+/**
+ * Whether a shard keeps its bytes when the documents `gone` are replaced,
+ * at the same ids, by documents with the postings `added` (ids did not
+ * move, so nothing else in the shard changes).
+ */
+function unchangedShard(bytes: Buffer, gone: ReadonlySet<number>, added: readonly { word: string; doc: number; level: number }[] | undefined): boolean {
+  const old = postingsIn(bytes, gone);
+  if (!old) return false;
+  const fresh = new Map<number, Map<string, number>>();
+  for (const { word, doc, level } of added ?? []) {
+    let postings = fresh.get(doc);
+    if (!postings) fresh.set(doc, (postings = new Map()));
+    postings.set(word, level);
+  }
+  for (const doc of gone) {
+    const before = old.get(doc)!;
+    const after = fresh.get(doc) ?? new Map<string, number>();
+    if (before.size !== after.size) return false;
+    for (const [word, level] of before) if (after.get(word) !== level) return false;
+  }
+  // A posting of a document that was not gone would be a new document at a new id: ids moved.
+  for (const doc of fresh.keys()) if (!gone.has(doc)) return false;
+  return true;
+}
+
+/**
+ * The index of `docs` (id order) patched from `state`, the index of the
+ * previous build; undefined when it cannot be patched (see the header): then
+ * the caller writes it in full. `vocabulary` names the ids of the documents'
+ * words. Files unchanged since the state's build come from `cache`.
+ */
+export async function patchIndex(state: IndexState, docs: readonly PatchDocument[], vocabulary: readonly string[], cache: CompressedCache): Promise<WrittenIndex | undefined> {
+  const n = docs.length;
+  const before = state.urls.length;
+  const { buckets } = state;
+  if (n === 0 || !cache.enabled) return undefined;
+  // Documents kept (same URL, digest and year): their old id; the others are new words and a new record.
+  const oldIdOf = new Map<string, number>();
+  state.urls.forEach((url, id) => oldIdOf.set(url, id));
+  const oldOf = new Int32Array(n).fill(-1);
+  const newOf = new Int32Array(before).fill(-1);
+  const fresh: number[] = [];
+  let moved = n !== before;
+  for (let id = 0; id < n; id++) {
+    const d = docs[id]!;
+    const old = oldIdOf.get(d.url);
+    if (old !== undefined && state.digests[old] === d.digest && state.years[old] === d.year) {
+      oldOf[id] = old;
+      newOf[old] = id;
+      moved ||= old !== id;
+    } else fresh.push(id);
+  }
+  const gone: number[] = [];
+  for (let old = 0; old < before; old++) if (newOf[old]! < 0) gone.push(old);
+  if (fresh.length > MAX_PATCHED_ARTICLES || gone.length > MAX_PATCHED_ARTICLES) return undefined;
+  const words = fresh.map((id) => docs[id]!.words());
+  let total = state.total;
+  let postings = state.postings;
+  for (const old of gone) {
+    total -= state.lengths[old]!;
+    postings -= state.counts[old]!;
+  }
+  fresh.forEach((_, k) => {
+    total += words[k]!.length;
+    postings += words[k]!.ids.length;
+  });
+  // Every impact level, or the shards themselves, would move: a full build.
+  const average = averageOf(total, n);
+  if (bucketCount(postings) !== buckets || average !== averageOf(state.total, before)) return undefined;
+
+  // The shards to parse: those of the old words of the documents gone and the words of the new
+  // ones; every shard when ids moved (their id deltas change).
+  const rowBytes = bitmapBytes(buckets);
+  const bitmaps = new Uint8Array(n * rowBytes);
+  for (let id = 0; id < n; id++) {
+    const old = oldOf[id]!;
+    if (old >= 0) bitmaps.set(state.bitmaps.subarray(old * rowBytes, (old + 1) * rowBytes), id * rowBytes);
+  }
+  const affected = new Uint8Array(rowBytes).fill(moved ? 0xff : 0);
+  for (const old of gone) for (let i = 0; i < rowBytes; i++) affected[i]! |= state.bitmaps[old * rowBytes + i]!;
+  const added = new Map<number, { word: string; doc: number; level: number }[]>();
+  fresh.forEach((id, k) => {
+    const row = id * rowBytes;
+    const { ids, tf, length } = words[k]!;
+    for (let i = 0; i < ids.length; i++) {
+      const word = vocabulary[ids[i]!];
+      if (word === undefined) throw new Error(`search index: word id ${ids[i]} is not in the vocabulary`);
+      const bucket = bucketOf(word, buckets);
+      bitmaps[row + (bucket >> 3)]! |= 1 << (bucket & 7);
+      affected[bucket >> 3]! |= 1 << (bucket & 7);
+      const list = added.get(bucket);
+      const posting = { word, doc: id, level: impactLevel(tf[i] ?? 0, length, average) };
+      if (list) list.push(posting);
+      else added.set(bucket, [posting]);
+    }
+  });
+
+  const goneSet = new Set(gone);
+  const exact = state.exact.slice();
+  const paths: string[] = [];
+  const keys: string[] = [];
+  /** Files written again: index in `paths` → bytes. */
+  const rewritten = new Map<number, Buffer>();
+  const out = new AsciiWriter();
+  for (let bucket = 0; bucket < buckets; bucket++) {
+    paths.push(`w/${bucket}.dat`);
+    keys.push(state.keys[bucket]!);
+    if ((affected[bucket >> 3]! & (1 << (bucket & 7))) === 0) continue;
+    // Ids did not move: a shard where every document gone had exactly the postings the new one at its id has is unchanged.
+    if (!moved && unchangedShard(state.exact[bucket]!, goneSet, added.get(bucket))) continue;
+    const entries = parseShard(state.exact[bucket]!, before);
+    if (!entries) return undefined;
+    // Whether the shard's bytes may change: ids moved, or a posting taken out is not put back as it was
+    // (an edit takes out all the article's postings and puts most of them back at the same level).
+    let changedShard = moved;
+    const takenOut = new Map<Entry, Map<number, number>>();
+    for (const entry of entries.values()) {
+      const { docs: ds, levels: ls } = entry;
+      if (moved) {
+        // Kept documents keep their order (ids follow the date, and theirs did not change).
+        let w = 0;
+        for (let r = 0; r < ds.length; r++) {
+          const id = newOf[ds[r]!]!;
+          if (id < 0) continue;
+          ds[w] = id;
+          ls[w++] = ls[r]!;
+        }
+        ds.length = w;
+        ls.length = w;
+        continue;
+      }
+      for (const old of gone) {
+        const at = lowerBound(ds, old);
+        if (ds[at] !== old) continue;
+        let taken = takenOut.get(entry);
+        if (!taken) takenOut.set(entry, (taken = new Map()));
+        taken.set(old, ls[at]!);
+        ds.splice(at, 1);
+        ls.splice(at, 1);
+      }
+    }
+    for (const { word, doc, level } of added.get(bucket) ?? []) {
+      let entry = entries.get(word);
+      if (!entry) entries.set(word, (entry = { docs: [], levels: [] }));
+      const at = lowerBound(entry.docs, doc);
+      entry.docs.splice(at, 0, doc);
+      entry.levels.splice(at, 0, level);
+      const taken = takenOut.get(entry);
+      if (taken?.get(doc) === level) taken.delete(doc);
+      else changedShard = true;
+    }
+    for (const taken of takenOut.values()) if (taken.size > 0) changedShard = true;
+    if (!changedShard) continue;
+    const list = [...entries].filter(([, e]) => e.docs.length > 0).sort(([x], [y]) => (x < y ? -1 : 1));
+    const write = (exactLevels: boolean): Buffer => {
+      out.reset();
+      out.ascii("[");
+      list.forEach(([word, e], k) => {
+        if (k > 0) out.ascii(",");
+        writeEntry(out, word, e.docs, e.levels, 0, e.docs.length, !exactLevels && isDense(e.docs.length, n));
+      });
+      out.ascii("]");
+      return out.take();
+    };
+    const payload = write(false);
+    const anyDense = list.some(([, e]) => isDense(e.docs.length, n));
+    exact[bucket] = anyDense ? write(true) : payload;
+    const key = contentKey(payload, GZIP_LEVEL.shard);
+    if (key !== keys[bucket]) {
+      keys[bucket] = key;
+      rewritten.set(bucket, payload);
+    }
+  }
+
+  // Records: a kept document's record has the same bytes (its key), perhaps under a new name; new ones are written.
+  const years: Record<string, [number, number]> = {};
+  const unitDocs = new Map<string, number[]>();
+  docs.forEach((d, id) => {
+    const range = years[String(d.year)];
+    if (range) range[1] = id;
+    else years[String(d.year)] = [id, id];
+    for (const unit of new Set(d.units)) {
+      const list = unitDocs.get(unit);
+      if (list) list.push(id);
+      else unitDocs.set(unit, [id]);
+    }
+  });
+  const yearRanges = Object.entries(years).sort((x, y) => x[1][0] - y[1][0]);
+  for (let id = 0; id < n; id++) {
+    const at = paths.length;
+    paths.push(recordPath(yearRanges, id));
+    const old = oldOf[id]!;
+    if (old >= 0) {
+      const key = state.keys[buckets + old];
+      if (key === undefined) return undefined;
+      keys.push(key);
+      continue;
+    }
+    const payload = Buffer.from(JSON.stringify(docs[id]!.document()));
+    keys.push(contentKey(payload, GZIP_LEVEL.other));
+    rewritten.set(at, payload);
+  }
+  // Unit lists: a few small files, made again (a changed article may have changed its unit).
+  const unitItems: { path: string; payload: Buffer; key: string }[] = [];
+  const units = unitFiles(unitDocs, (name, text, level) => {
+    const payload = Buffer.from(text);
+    unitItems.push({ path: name, payload, key: contentKey(payload, level) });
+  });
+  const listed = paths.length;
+  for (const item of unitItems) {
+    paths.push(item.path);
+    keys.push(item.key);
+  }
+
+  // Compressed bytes: unchanged files from the cache (all of them, or a full build), the rest compressed now.
+  for (let i = 0; i < listed; i++) if (!rewritten.has(i) && !cache.has(keys[i]!)) return undefined;
+  const contents: Buffer[] = new Array<Buffer>(paths.length);
+  for (let i = 0; i < listed; i++) if (!rewritten.has(i)) contents[i] = cache.take(keys[i]!)!;
+  const made = [...rewritten.keys()];
+  const compressed = await cache.gzipAll([
+    ...made.map((i) => ({ payload: rewritten.get(i)!, level: i < buckets ? GZIP_LEVEL.shard : GZIP_LEVEL.other, key: keys[i]! })),
+    ...unitItems.map((item) => ({ payload: item.payload, level: GZIP_LEVEL.other, key: item.key })),
+  ]);
+  made.forEach((i, k) => (contents[i] = compressed[k]!));
+  unitItems.forEach((_, k) => (contents[listed + k] = compressed[made.length + k]!));
+
+  const manifest: SearchManifest = { format: SEARCH_FORMAT, version: indexVersion(paths, keys), docs: n, buckets, k1: BM25.k1, units, years };
+  const files: OutputFile[] = paths.map((p, i) => ({ path: `${SEARCH_FILES}${p}`, contents: contents[i]! }));
+  files.push({ path: SEARCH_MANIFEST, contents: JSON.stringify(manifest) });
+  const freshAt = new Map(fresh.map((id, k) => [id, k]));
+  const from = <T>(kept: readonly T[], made: (k: number) => T): T[] =>
+    docs.map((_, id) => {
+      const old = oldOf[id]!;
+      return old >= 0 ? kept[old]! : made(freshAt.get(id)!);
+    });
+  return {
+    files,
+    manifest,
+    state: {
+      buckets,
+      total,
+      postings,
+      urls: docs.map((d) => d.url),
+      digests: docs.map((d) => d.digest),
+      lengths: from(state.lengths, (k) => words[k]!.length),
+      counts: from(state.counts, (k) => words[k]!.ids.length),
+      years: docs.map((d) => d.year),
+      bitmaps,
+      exact,
+      paths,
+      keys,
+    },
+  };
+}
+
+/** The header of the state file (the rest is binary: keys, bitmaps, shards). */
+interface StateHeader {
+  readonly key: string;
+  readonly buckets: number;
+  readonly total: number;
+  readonly postings: number;
+  readonly urls: string[];
+  readonly digests: string[];
+  readonly lengths: number[];
+  readonly counts: number[];
+  readonly years: number[];
+  readonly paths: string[];
+  /** Where each shard's exact form ends in its section. */
+  readonly exactEnds: number[];
+}
+
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+const strings = (v: unknown, n: number): v is string[] => Array.isArray(v) && v.length === n && v.every((s) => typeof s === "string");
+const counts = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.length === n && v.every(isCount);
+
+/** The header when `value` is one for this key, else undefined. */
+function checkedHeader(value: unknown, key: string): StateHeader | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const h = value as Record<string, unknown>;
+  if (h["key"] !== key || !isCount(h["buckets"]) || !isCount(h["total"]) || !isCount(h["postings"])) return undefined;
+  const buckets = h["buckets"];
+  const urls = h["urls"];
+  if (buckets < 1 || buckets > 1 << 16 || !Array.isArray(urls)) return undefined;
+  const n = urls.length;
+  if (!strings(urls, n) || !strings(h["digests"], n) || !counts(h["lengths"], n) || !counts(h["counts"], n) || !counts(h["years"], n)) return undefined;
+  const paths = h["paths"];
+  if (!Array.isArray(paths) || paths.length < buckets + n || !strings(paths, paths.length) || !counts(h["exactEnds"], buckets)) return undefined;
+  return value as StateHeader;
+}
+
+/** The index state of one project, read from and written to `.cache/search-state.bin`. */
+export class IndexStateFile {
+  private constructor(private readonly file: string | undefined) {}
+
+  /** The state file of a project; none when `.cache` cannot be used safely. */
+  static forProject(rootDir: string | undefined): IndexStateFile {
+    if (rootDir === undefined) return new IndexStateFile(undefined);
+    return new IndexStateFile(projectCacheDir(rootDir) ? path.join(rootDir, INDEX_STATE_FILE) : undefined);
+  }
+
+  /** No state: every index written in full, nothing kept. */
+  static none(): IndexStateFile {
+    return new IndexStateFile(undefined);
+  }
+
+  get enabled(): boolean {
+    return this.file !== undefined;
+  }
+
+  /** The previous build's state, when there is a sound one for this code. */
+  read(): IndexState | undefined {
+    if (!this.file) return undefined;
+    let bytes: Buffer;
+    try {
+      const st = lstatSync(this.file);
+      if (!st.isFile() || st.size > MAX_BYTES) return undefined;
+      bytes = readFileSync(this.file);
+    } catch {
+      return undefined; // absent: written after this build
+    }
+    try {
+      if (bytes.length < MAGIC.length + 8 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+      const body = bytes.subarray(MAGIC.length, bytes.length - 4);
+      if (crc32(body) !== bytes.readUInt32LE(bytes.length - 4)) return undefined;
+      const headerLength = body.readUInt32LE(0);
+      if (4 + headerLength > body.length) return undefined;
+      const header = checkedHeader(JSON.parse(body.toString("utf8", 4, 4 + headerLength)), stateKey());
+      if (!header) return undefined;
+      const n = header.urls.length;
+      const rowBytes = bitmapBytes(header.buckets);
+      let at = 4 + headerLength;
+      const keysEnd = at + header.paths.length * KEY_BYTES;
+      const bitmapsEnd = keysEnd + n * rowBytes;
+      const exactEnd = bitmapsEnd + (header.exactEnds[header.buckets - 1] ?? 0);
+      if (exactEnd !== body.length) return undefined;
+      const keys = header.paths.map((_, i) => body.toString("latin1", at + i * KEY_BYTES, at + (i + 1) * KEY_BYTES));
+      at = keysEnd;
+      const bitmaps = new Uint8Array(body.subarray(at, bitmapsEnd));
+      const exact: Buffer[] = [];
+      let start = 0;
+      for (const end of header.exactEnds) {
+        if (end < start) return undefined;
+        exact.push(body.subarray(bitmapsEnd + start, bitmapsEnd + end));
+        start = end;
+      }
+      const { key: _key, exactEnds: _ends, ...rest } = header;
+      return { ...rest, keys, bitmaps, exact };
+    } catch {
+      return undefined; // damaged: a full build
+    }
+  }
+
+  /** Keeps `state` for the next build (none: the file is removed, so no stale state outlives its index). */
+  save(state: IndexState | undefined): void {
+    if (!this.file) return;
+    try {
+      const st = lstatSync(this.file, { throwIfNoEntry: false });
+      if (st && !st.isFile()) return; // something planted where the state goes: leave it alone
+      if (!state) {
+        rmSync(this.file, { force: true });
+        return;
+      }
+      const exactEnds: number[] = [];
+      let end = 0;
+      for (const shard of state.exact) exactEnds.push((end += shard.length));
+      const header: StateHeader = {
+        key: stateKey(),
+        buckets: state.buckets,
+        total: state.total,
+        postings: state.postings,
+        urls: [...state.urls],
+        digests: [...state.digests],
+        lengths: [...state.lengths],
+        counts: [...state.counts],
+        years: [...state.years],
+        paths: [...state.paths],
+        exactEnds,
+      };
+      const headerBytes = Buffer.from(JSON.stringify(header));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(headerBytes.length);
+      const keys = Buffer.alloc(state.keys.length * KEY_BYTES);
+      state.keys.forEach((k, i) => keys.write(k, i * KEY_BYTES, KEY_BYTES, "latin1"));
+      const body = [length, headerBytes, keys, state.bitmaps, ...state.exact];
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32LE(body.reduce((value, part) => crc32(part, value), 0));
+      const temporary = `${this.file}.${process.pid}.tmp`;
+      try {
+        writeFileSync(temporary, Buffer.concat([MAGIC, ...body, crc]), { flag: "wx" });
+        renameSync(temporary, this.file);
+      } catch {
+        rmSync(temporary, { force: true });
+      }
+    } catch {
+      // A state that cannot be written only makes the next build slower.
+    }
+  }
+}
