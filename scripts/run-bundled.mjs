@@ -27,7 +27,7 @@
 //
 // The command runs in a child process, for two settings that must be given
 // before a process starts:
-// - V8's heap limit: 3/4 of the machine's memory. Node's default (~4 GiB
+// - V8's heap limit: 3/4 of the machine's memory, at least 4 GiB. Node's default (~4 GiB
 //   however large the machine) stopped a cold build of 100,000 articles
 //   with "JavaScript heap out of memory" 373 s in (tree RSS 4.6 GiB, on a
 //   24 GiB machine): the loaded articles stay in memory for the whole build.

@@ -7,7 +7,7 @@ import { renderAwardsIndex, renderNationalYearAwards, renderProvinceYearAwards }
 import { definePageType, defineFileStep, defineSinglePage } from "../plan/output-plan.ts";
 import type { SiteData } from "../site-data.ts";
 import { awardCsvFiles } from "./awards-csv.ts";
-import { articleDigest, digest } from "../build/stable-digest.ts";
+import { NO_VALUE, articleDigest, digest } from "../build/stable-digest.ts";
 import { AWARDS_BASE, type NationalYear, type ProvinceYearTable } from "./awards.ts";
 
 /** Every field of a province-year table that {@link tableDigest} describes (a test fails when the table gains one it does not). */
@@ -15,7 +15,6 @@ export const TABLE_FINGERPRINT_FIELDS = ["unit", "year", "url", "rows", "totals"
 /** Every field of an award (a row's) that {@link tableDigest} describes. */
 export const AWARD_FINGERPRINT_FIELDS = ["title", "recipient", "count", "conferredBy"] as const;
 
-const NONE = "\u0001";
 const tableDigests = new WeakMap<ProvinceYearTable, string>();
 
 /**
@@ -26,15 +25,16 @@ const tableDigests = new WeakMap<ProvinceYearTable, string>();
  * made from the rows alone (awards.ts totalsOf), so describing them again
  * adds nothing. Written out field by field rather than with stableDigest
  * (the same reasoning and test as the person pages' fingerprint,
- * src/people/people-pages.ts): 1,240 tables cost 0.32 s CPU of every build
- * at 10,000 articles with the generic describer.
+ * src/people/people-pages.ts): 1,240 tables cost 0.35 s CPU of every build
+ * at 10,000 articles with the generic describer, 0.07 s written out
+ * (`node --import tsx scripts/bench-facts.ts --rounds 1`, load 4–30).
  */
 export function tableDigest(table: ProvinceYearTable): string {
   let value = tableDigests.get(table);
   if (value === undefined) {
     const { rowsCsv, totalsCsv } = table;
     const parts: string[] = ["award-table", table.unit.id, String(table.year), table.url, rowsCsv.url, rowsCsv.fileName, totalsCsv.url, totalsCsv.fileName, String(table.rows.length)];
-    for (const { article, award } of table.rows) parts.push(articleDigest(article), award.title, award.recipient ?? NONE, award.count === undefined ? NONE : String(award.count), award.conferredBy ?? NONE);
+    for (const { article, award } of table.rows) parts.push(articleDigest(article), award.title, award.recipient ?? NO_VALUE, award.count === undefined ? NO_VALUE : String(award.count), award.conferredBy ?? NO_VALUE);
     tableDigests.set(table, (value = digest(...parts)));
   }
   return value;

@@ -139,10 +139,9 @@ export class IncrementalOutput {
     if (!previousDir || !manifest || manifest.size < minFiles || this.walked || this.walking) return;
     const label = t("workers.task.walkOutput");
     this.walking = runInWorkers<string, OutputWalk>(BUILD_WORKER, BUILD_TASKS.walkOutput, [previousDir], { threads: 1, label, describeInput: () => previousDir })
-      .then(([walk]) => walk ?? walkOutputFolder(previousDir))
-      .catch(() => walkOutputFolder(previousDir))
+      .then(([walk]) => walk, () => undefined)
       .then((walk) => {
-        this.walked = previousOutputOf(walk, manifest);
+        this.walked = previousOutputOf(walk ?? walkOutputFolder(previousDir), manifest);
         this.walking = undefined;
       });
   }

@@ -110,7 +110,9 @@ const MIN_GROWTH_BYTES = 256 * 2 ** 20;
  * pages × site: at 10,000 articles (cold, load ~11) each of 20 took 1.0–1.6 s
  * for a heap of ~450–520 MiB left live; with this rule 7 of them took
  * 0.4–0.8 s and the build's CPU went 137.4 → 119.0 s (two runs at different
- * loads; the heap grew by 55–190 MiB per run). Growth in proportion to the
+ * loads; the heap grew by 55–190 MiB per run; `npm run build -- --timings`
+ * of a copy of the bench's 10k corpus, each collection timed by a trace
+ * added for the measurement and removed). Growth in proportion to the
  * live heap keeps the cost per page constant as the site grows, and the heap
  * within 1.5 × what is live (or 256 MiB above it on a small site).
  * @param gc a full collection, as {@link fullCollection} gives it

@@ -152,25 +152,19 @@ export function articleDigest(article: Article): string {
   let value = articleDigests.get(article);
   if (value === undefined) {
     const { body, bodyText, ...rest } = article;
-    value = articleDigestOfParts(rest, body.value, bodyText);
+    value = digest(describe(rest, false), body.value, bodyText);
     articleDigests.set(article, value);
   }
   return value;
 }
 
+/** Stands for an absent optional field in a fingerprint written field by field (person pages, award tables): no text of a field is it. */
+export const NO_VALUE = "\u0001";
+
 /** The shape of {@link digest}'s output (SHA-1, base64url). */
 export const DIGEST_PATTERN = /^[A-Za-z0-9_-]{27}$/;
 
-/**
- * {@link articleDigest} of an article from its parts, where it is parsed (a
- * load worker, which has the body as a string): the parse cache keeps it, and
- * the main thread takes it with {@link rememberArticleDigest}.
- */
-export function articleDigestOfParts(fields: Omit<Article, "body" | "bodyText">, bodyHtml: string, bodyText: string): string {
-  return digest(describe(fields, false), bodyHtml, bodyText);
-}
-
-/** Takes `value` as the digest of `article` (computed by {@link articleDigestOfParts} where it was parsed). */
+/** Takes `value` as the digest of `article` (computed by {@link articleDigest} in the load worker that parsed it, and kept in the parse cache). */
 export function rememberArticleDigest(article: Article, value: string): void {
   articleDigests.set(article, value);
 }

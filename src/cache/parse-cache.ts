@@ -27,11 +27,11 @@
  * shard.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { threadId } from "node:worker_threads";
 import { reviveCachedArticle, type PlainArticle } from "./cached-article.ts";
-import { isRealDir, projectCacheDir } from "./real-dir.ts";
+import { isRealDir, projectCacheDir, readCacheFile } from "./real-dir.ts";
 
 /** Folder under the project root. */
 export const PARSE_CACHE_DIR = ".cache/parse";
@@ -114,15 +114,8 @@ export class ParseCacheShard {
   }
 
   private read(): void {
-    let text: string;
-    try {
-      const st = lstatSync(this.file);
-      if (!st.isFile() || st.size > MAX_SHARD_BYTES) return void (this.changed = true);
-      text = readFileSync(this.file, "utf8");
-    } catch {
-      this.changed = true; // absent: written after this build
-      return;
-    }
+    const text = readCacheFile(this.file, MAX_SHARD_BYTES)?.toString("utf8");
+    if (text === undefined) return void (this.changed = true); // absent (written after this build), or not a file of ours
     try {
       const json: unknown = JSON.parse(text);
       if (json === null || typeof json !== "object") throw new Error("not an object");

@@ -1,9 +1,10 @@
 /**
  * The one test the caches under .cache/ use before reading or writing a
  * folder: it must be a real folder, not a symbolic link (a committed or
- * planted link would send cache writes, and reads, outside the project).
+ * planted link would send cache writes, and reads, outside the project);
+ * and the one way they read a file of theirs ({@link readCacheFile}).
  */
-import { lstatSync, mkdirSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 
 /** True when `dir` exists and is a folder, not a symbolic link to one. */
@@ -31,4 +32,32 @@ export function projectCacheDir(rootDir: string, create = true): string | undefi
     }
   }
   return isRealDir(dir) ? dir : undefined;
+}
+
+/**
+ * The bytes of a cache file, or undefined when it is absent, not a regular
+ * file, a symbolic link (refused when opened, so one swapped in after any
+ * earlier check is refused too) or larger than `maxBytes` (checked on the
+ * opened file, before reading). O_NONBLOCK: a FIFO planted there cannot
+ * hang the build.
+ */
+export function readCacheFile(file: string, maxBytes: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > maxBytes) return undefined;
+    const buffer = Buffer.alloc(st.size);
+    let read = 0;
+    while (read < st.size) {
+      const n = readSync(fd, buffer, read, st.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return read === st.size ? buffer : buffer.subarray(0, read);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

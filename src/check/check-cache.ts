@@ -1,7 +1,8 @@
 /**
  * The results of `npm run check`, kept between runs in
  * `<project>/.cache/check/results.json` (and the facts of the valid
- * articles in `facts.json` beside it, read only when the site phase runs),
+ * articles in `facts.json` beside it, read only when the site phase runs or
+ * the set of kept facts changed),
  * so that a run re-parses only the articles that changed (a pre-commit hook
  * over 10,000 articles then costs reading and hashing them, not parsing them).
  *
@@ -34,12 +35,12 @@
  * renamed into place, so a killed run never leaves half a file.
  */
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ContentError, Severity } from "../content/errors.ts";
 import type { FileUse } from "../content/parse-article.ts";
 import { reviveSummary, type ArticleFacts, type ArticleSummary } from "./facts.ts";
-import { isRealDir } from "../cache/real-dir.ts";
+import { isRealDir, readCacheFile } from "../cache/real-dir.ts";
 import type { PendingWarning } from "./site-rules.ts";
 
 /** What the check keeps of one article's parse. */
@@ -77,7 +78,8 @@ const FILE = "results.json";
  * The facts of every valid article, as JSON text by file (FileOutcome.facts).
  * Apart from the results because they are half their size (11.5 of 22.6
  * million characters at 10,000 generated articles) and needed only when the
- * site phase runs, not on a run that reuses the kept site outcome.
+ * site phase runs or the kept facts change (save() then writes the file
+ * again from the kept ones), not on a run that reuses the kept site outcome.
  */
 const FACTS_FILE = "facts.json";
 const FORMAT = "tong-ket-check-cache-3";
@@ -251,25 +253,17 @@ function reviveSite(v: unknown): { key: string; outcome: SiteOutcome } | undefin
   return errors && roles ? { key: v["key"], outcome: { errors, roles } } : undefined;
 }
 
-/** Reads a regular file (never through a link) of at most MAX_BYTES, or undefined. */
-function readBounded(file: string): string | undefined {
-  let fd: number | undefined;
+
+/** A file of `dir` (.cache/check, both folders real) as JSON of this format and `key`, or undefined. */
+function readKept(dir: string, name: string, key: string): Record<string, unknown> | undefined {
+  if (!isRealDir(path.dirname(dir)) || !isRealDir(dir)) return undefined;
+  const text = readCacheFile(path.join(dir, name), MAX_BYTES)?.toString("utf8");
+  if (text === undefined) return undefined;
   try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_BYTES) return undefined;
-    const buffer = Buffer.alloc(st.size);
-    let read = 0;
-    while (read < st.size) {
-      const n = readSync(fd, buffer, read, st.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.toString("utf8", 0, read);
+    const data: unknown = JSON.parse(text);
+    return isObject(data) && data["format"] === FORMAT && data["key"] === key ? data : undefined;
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -312,16 +306,8 @@ export class CheckCache {
       cache.changed = true;
       return cache;
     }
-    if (!isRealDir(path.dirname(dir)) || !isRealDir(dir)) return cache;
-    const text = readBounded(path.join(dir, FILE));
-    if (text === undefined) return cache;
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      return cache;
-    }
-    if (!isObject(data) || data["format"] !== FORMAT || data["key"] !== key || !isObject(data["entries"])) return cache;
+    const data = readKept(dir, FILE, key);
+    if (!data || !isObject(data["entries"])) return cache;
     cache.previousSite = data["site"];
     for (const [file, entry] of Object.entries(data["entries"])) {
       if (isObject(entry) && isString(entry["hash"])) cache.previous.set(file, { hash: entry["hash"], ...(isString(entry["stat"]) ? { stat: entry["stat"] } : {}), outcome: entry["outcome"] });
@@ -375,16 +361,8 @@ export class CheckCache {
 
   private readFacts(): ReadonlyMap<string, string> {
     const out = new Map<string, string>();
-    if (!this.dir || !isRealDir(path.dirname(this.dir)) || !isRealDir(this.dir)) return out;
-    const text = readBounded(path.join(this.dir, FACTS_FILE));
-    if (text === undefined) return out;
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      return out;
-    }
-    if (!isObject(data) || data["format"] !== FORMAT || data["key"] !== this.key || !isObject(data["facts"])) return out;
+    const data = this.dir ? readKept(this.dir, FACTS_FILE, this.key) : undefined;
+    if (!data || !isObject(data["facts"])) return out;
     for (const [file, json] of Object.entries(data["facts"])) if (isString(json)) out.set(file, json);
     return out;
   }

@@ -310,7 +310,7 @@ async function sitePhase(rootDir: string, valid: readonly KeptFacts[], order: re
   const roles = await rolesThere;
   if (roles) return { errors: site.errors, roles };
   // Without drafts the people pages were made from these very articles: their persons are the index the role warning needs.
-  // With drafts, the people rules over the summaries (quick-site.ts; the same warnings as a second people index, which cost ~0.9 s at 10k).
+  // With drafts, the people rules over the summaries (quick-site.ts; the same warnings as a second people index, without building one).
   return { errors: site.errors, roles: drafts ? quickRoleWarnings(valid.map((kept) => kept.summary)) : roleWarnings({ persons: site.persons }) };
 }
 

@@ -8,9 +8,11 @@
  * bodies travel as strings; parallel-load.ts re-wraps them. Search words
  * travel as ids of this worker's vocabulary (one FoldedWordBag per worker),
  * with the words the parent has not seen yet: a few thousand strings per
- * reply instead of ~900 per article.
+ * reply instead of ~900 per article; a cached article's words travel as the
+ * cache's line instead (LoadedArticle.line). Each article's digest is made
+ * here and cached with it (LoadedArticle.digest).
  */
-import { articleDigestOfParts } from "../build/stable-digest.ts";
+import { articleDigest } from "../build/stable-digest.ts";
 import { ParseCacheShard, contentHash } from "../cache/parse-cache.ts";
 import type { PlainArticle } from "../cache/cached-article.ts";
 import { BODY_FIELD } from "../images/body-images.ts";
@@ -145,7 +147,6 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
 
 function loaded(article: Article, bag: FoldedWordBag): LoadedArticle {
   const { body, ...rest } = article;
-  const { bodyText, ...fields } = rest;
   const w = searchWords(article, bag);
-  return { article: rest, bodyHtml: body.value, ids: w.ids, tf: w.tf, length: w.length, digest: articleDigestOfParts(fields, body.value, bodyText) };
+  return { article: rest, bodyHtml: body.value, ids: w.ids, tf: w.tf, length: w.length, digest: articleDigest(article) };
 }

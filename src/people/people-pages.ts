@@ -13,7 +13,7 @@ import { aliasFile, definePageType, defineFileStep, defineSinglePage } from "../
 import type { SiteData } from "../site-data.ts";
 import { UI } from "../ui-strings.ts";
 import { PEOPLE_BASE } from "./person-record.ts";
-import { articleDigest, digest, stableDigest } from "../build/stable-digest.ts";
+import { NO_VALUE, articleDigest, digest, stableDigest } from "../build/stable-digest.ts";
 import type { PersonPage } from "./people-site.ts";
 
 const FOLDER = PEOPLE_BASE.replaceAll("/", "");
@@ -41,11 +41,11 @@ export function personFingerprint(page: PersonPage): string {
   const { person } = page;
   const { sortKey } = person;
   const parts: string[] = ["person", page.url, String(page.formerUrls.length), ...page.formerUrls];
-  parts.push(person.identity, person.pinnedId ?? "\u0001", String(person.keys.length), ...person.keys, person.name, sortKey.given, sortKey.family, sortKey.middle, person.honorific ?? "\u0001");
+  parts.push(person.identity, person.pinnedId ?? NO_VALUE, String(person.keys.length), ...person.keys, person.name, sortKey.given, sortKey.family, sortKey.middle, person.honorific ?? NO_VALUE);
   parts.push(String(person.provinces.length));
   for (const unit of person.provinces) parts.push(unit.id);
   parts.push(person.naturalSlug, String(person.mentions.length));
-  for (const m of person.mentions) parts.push(articleDigest(m.article), String(m.index), m.name, m.role ?? "\u0001", m.honorific ?? "\u0001");
+  for (const m of person.mentions) parts.push(articleDigest(m.article), String(m.index), m.name, m.role ?? NO_VALUE, m.honorific ?? NO_VALUE);
   return digest(...parts);
 }
 

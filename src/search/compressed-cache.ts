@@ -18,10 +18,10 @@
  * index itself (~22 MB at 10,000 articles).
  */
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { crc32 } from "node:zlib";
-import { projectCacheDir } from "../cache/real-dir.ts";
+import { projectCacheDir, readCacheFile } from "../cache/real-dir.ts";
 import { t } from "../messages/index.ts";
 import { defaultThreads, runInWorkers } from "../workers/pool.ts";
 import { GZIP_TASK, gzipSized, type GzipBatch } from "./gzip-sized.ts";
@@ -210,14 +210,8 @@ export class CompressedCache {
   }
 
   private read(file: string): void {
-    let bytes: Buffer;
-    try {
-      const st = lstatSync(file);
-      if (!st.isFile() || st.size > MAX_BYTES) return;
-      bytes = readFileSync(file);
-    } catch {
-      return; // absent: written after this build
-    }
+    const bytes = readCacheFile(file, MAX_BYTES);
+    if (!bytes) return; // absent (written after this build), or not a file of ours
     if (bytes.length < MAGIC.length || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return;
     const entries = new Map<string, Buffer>();
     for (let at = MAGIC.length; at < bytes.length; ) {

@@ -29,13 +29,13 @@
  * never more than a way to be faster: a state that does not parse is
  * ignored.
  */
-import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { crc32 } from "node:zlib";
 import type { OutputFile } from "../build/output-files.ts";
 import { codeDigest } from "../build/build-digest.ts";
 import { digest } from "../build/stable-digest.ts";
-import { projectCacheDir } from "../cache/real-dir.ts";
+import { projectCacheDir, readCacheFile } from "../cache/real-dir.ts";
 import { CompressedCache, contentKey } from "./compressed-cache.ts";
 import type { WeightedWords } from "./fold.ts";
 import type { SearchDocument } from "./search-document.ts";
@@ -44,6 +44,7 @@ import {
   AsciiWriter,
   BM25,
   GZIP_LEVEL,
+  levelOf,
   IMPACT_DIGITS,
   SEARCH_FILES,
   SEARCH_FORMAT,
@@ -65,13 +66,16 @@ import {
 /** File under the project root. */
 export const INDEX_STATE_FILE = ".cache/search-state.bin";
 const MAGIC = Buffer.from("tong-ket-search-state-1\n");
-/** A state larger than this is not read (10,000 articles make ~30 MB). */
+/** A state larger than this is not read (10,000 articles make 29.6 MB: `ls -l .cache/search-state.bin` of the bench's 10k corpus). */
 const MAX_BYTES = 1024 * 1024 * 1024;
 const KEY_BYTES = 16;
 
 /**
- * More changed articles than this is a full build: each costs the parse of
- * ~700 shards, and past a few hundred a full build costs less.
+ * More changed articles than this is a full build. Chosen, not measured:
+ * each changed article's shards are parsed and rewritten (unchanged shards
+ * only scanned), so the patch's cost grows with the number of changes
+ * towards a full build's; `scripts/bench-search.ts` over several counts of
+ * changed articles would place the crossing.
  */
 export const MAX_PATCHED_ARTICLES = 64;
 
@@ -83,7 +87,7 @@ for (let i = 0; i < IMPACT_DIGITS.length; i++) LEVEL_OF[IMPACT_DIGITS.charCodeAt
  * What a state is valid for: the code (every file under src/ and layouts/,
  * build-digest.ts), the index format and the zlib and Node versions.
  */
-export function stateKey(): string {
+function stateKey(): string {
   return digest(codeDigest(), String(SEARCH_FORMAT), `node ${process.versions.node} zlib ${process.versions.zlib}`);
 }
 
@@ -334,12 +338,9 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     if ((affected[bucket >> 3]! & (1 << (bucket & 7))) === 0) continue;
     // Ids did not move: a shard where every document gone had exactly the postings the new one at its id has is unchanged.
     if (!moved && unchangedShard(state.exact[bucket]!, goneSet, added.get(bucket))) continue;
+    // Here the shard changes: ids moved, or unchangedShard found a posting not put back as it was.
     const entries = parseShard(state.exact[bucket]!, before);
     if (!entries) return undefined;
-    // Whether the shard's bytes may change: ids moved, or a posting taken out is not put back as it was
-    // (an edit takes out all the article's postings and puts most of them back at the same level).
-    let changedShard = moved;
-    const takenOut = new Map<Entry, Map<number, number>>();
     for (const entry of entries.values()) {
       const { docs: ds, levels: ls } = entry;
       if (moved) {
@@ -358,9 +359,6 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
       for (const old of gone) {
         const at = lowerBound(ds, old);
         if (ds[at] !== old) continue;
-        let taken = takenOut.get(entry);
-        if (!taken) takenOut.set(entry, (taken = new Map()));
-        taken.set(old, ls[at]!);
         ds.splice(at, 1);
         ls.splice(at, 1);
       }
@@ -371,12 +369,7 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
       const at = lowerBound(entry.docs, doc);
       entry.docs.splice(at, 0, doc);
       entry.levels.splice(at, 0, level);
-      const taken = takenOut.get(entry);
-      if (taken?.get(doc) === level) taken.delete(doc);
-      else changedShard = true;
     }
-    for (const taken of takenOut.values()) if (taken.size > 0) changedShard = true;
-    if (!changedShard) continue;
     const list = [...entries].filter(([, e]) => e.docs.length > 0).sort(([x], [y]) => (x < y ? -1 : 1));
     const write = (exactLevels: boolean): Buffer => {
       out.reset();
@@ -444,7 +437,7 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   for (let i = 0; i < listed; i++) if (!rewritten.has(i)) contents[i] = cache.take(keys[i]!)!;
   const made = [...rewritten.keys()];
   const compressed = await cache.gzipAll([
-    ...made.map((i) => ({ payload: rewritten.get(i)!, level: i < buckets ? GZIP_LEVEL.shard : GZIP_LEVEL.other, key: keys[i]! })),
+    ...made.map((i) => ({ payload: rewritten.get(i)!, level: levelOf(paths[i]!), key: keys[i]! })),
     ...unitItems.map((item) => ({ payload: item.payload, level: GZIP_LEVEL.other, key: item.key })),
   ]);
   made.forEach((i, k) => (contents[i] = compressed[k]!));
@@ -536,14 +529,8 @@ export class IndexStateFile {
   /** The previous build's state, when there is a sound one for this code. */
   read(): IndexState | undefined {
     if (!this.file) return undefined;
-    let bytes: Buffer;
-    try {
-      const st = lstatSync(this.file);
-      if (!st.isFile() || st.size > MAX_BYTES) return undefined;
-      bytes = readFileSync(this.file);
-    } catch {
-      return undefined; // absent: written after this build
-    }
+    const bytes = readCacheFile(this.file, MAX_BYTES);
+    if (!bytes) return undefined; // absent (written after this build), or not a file of ours
     try {
       if (bytes.length < MAGIC.length + 8 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
       const body = bytes.subarray(MAGIC.length, bytes.length - 4);

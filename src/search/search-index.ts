@@ -194,7 +194,7 @@ export const GZIP_LEVEL = { shard: 6, other: 4 } as const;
 export const levelOf = (path: string): number => (path.startsWith("w/") ? GZIP_LEVEL.shard : GZIP_LEVEL.other);
 
 /** A file of the index before compression, with its {@link contentKey}. */
-export interface IndexItem {
+interface IndexItem {
   readonly path: string;
   readonly payload: Buffer;
   readonly key: string;

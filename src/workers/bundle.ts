@@ -38,13 +38,10 @@ export function workerBundle(entry: string): Promise<WorkerBundle> {
   let job = bundles.get(entry);
   if (!job) {
     job = (async () => {
-      building++;
       // Loaded here, not at the top: every command that merely reaches this module (the check, through
       // the site data, and each of its worker threads) paid ~85 ms of CPU to load esbuild it never used.
-      const { build, stop } = await import("esbuild").catch((error: unknown) => {
-        building--;
-        throw error;
-      });
+      const { build, stop } = await import("esbuild");
+      building++;
       const result = await build({
         entryPoints: [entry],
         bundle: true,
