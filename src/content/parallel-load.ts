@@ -9,6 +9,7 @@
  * more than parsing a few hundred files.
  */
 import type { Article } from "./article.ts";
+import { BodyStore, storeProperty } from "./body-store.ts";
 import { scanContent } from "./content-files.ts";
 import { assembleLoad, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
 import type { ParseResult } from "./parse-article.ts";
@@ -48,13 +49,17 @@ export interface ParallelLoadResult extends LoadResult {
 }
 
 /** Rebuilds a full Article from a worker's result (restores SafeHtml and registry identity). */
-function revive(result: LoadTaskResult, table: WordTable): ParseResult {
+function revive(result: LoadTaskResult, table: WordTable, store: BodyStore | undefined): ParseResult {
   if (!result.ok) return result;
   const loaded = result.value;
   const province = getProvince(loaded.article.province.id) ?? loaded.article.province;
   // The body is markdown-it output rendered with raw HTML disabled in the
   // worker, or a cached copy of it checked by cached-article.ts.
   const article: Article = { ...loaded.article, province, body: trustedHtml(loaded.bodyHtml) };
+  if (store) {
+    storeProperty(article, "body", store, loaded.bodyHtml, trustedHtml);
+    storeProperty(article, "bodyText", store, loaded.article.bodyText, (text) => text);
+  }
   rememberArticleDigest(article, loaded.digest);
   // Ids were translated to `table` when the worker's reply arrived.
   rememberSearchWords(article, loaded.line ?? { ids: loaded.ids, tf: loaded.tf, length: loaded.length }, table);
@@ -111,10 +116,12 @@ export async function loadContentParallel(options: ParallelLoadOptions): Promise
     });
   });
   // Back in file order, through the serial loader's own assembly: identical results.
+  // Bodies wait in the store (off the heap) until a page, feed or search record asks for them.
+  const store = BodyStore.open(options.rootDir);
   const results = files.map((file) => {
     const result = byFile.get(file);
     if (!result) throw new Error(`content loading returned no result for ${file}`);
-    return revive(result, table);
+    return revive(result, table, store);
   });
   return { ...assembleLoad(scan, results, options), cacheHits, cacheSaved: workersStopped() };
 }

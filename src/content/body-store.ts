@@ -1,0 +1,111 @@
+/**
+ * Article bodies kept off the JavaScript heap between loading and the few
+ * steps that read them (issue 9: a build's memory must not grow with the
+ * site's text).
+ *
+ * Every output of an article needs its front matter, but only its page, its
+ * search record and a few feed items need its body: each body is read once
+ * or twice in a build, late, and held from loading to the end of the build.
+ * A heap snapshot of a 10,000-article build right after planning (a full
+ * collection first) held 435 MB, of which the bodies' HTML and plain text
+ * were 134 MB (`v8.writeHeapSnapshot` at the end of the plan step, strings
+ * grouped by the property holding them). Here each body goes to a file as
+ * UTF-8 when it arrives from a load worker and is read back by offset when a
+ * step asks for it.
+ *
+ * The file is the build's own scratch: created exclusively in the project's
+ * `.cache/` (a real folder, src/cache/real-dir.ts), unlinked at once (only
+ * the open descriptor reaches it, and the system frees it when the process
+ * ends, however it ends), written and read only through that descriptor.
+ * Bodies it holds were already checked (parsed here, or read back through
+ * cached-article.ts); bytes read back are the bytes this process wrote.
+ * Where no such file can be made, bodies stay in memory as before.
+ *
+ * The descriptor is closed when no article refers to the store any more
+ * (FinalizationRegistry): a preview server keeps its articles, and their
+ * bodies stay readable, for as long as it runs.
+ */
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import path from "node:path";
+import { projectCacheDir } from "../cache/real-dir.ts";
+
+const closer = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+});
+
+/** Where one text lies in the store: byte offset and length. */
+interface Span {
+  readonly at: number;
+  readonly bytes: number;
+}
+
+/** Texts written once, read back by offset; see the file comment. */
+export class BodyStore {
+  #fd: number;
+  #end = 0;
+
+  private constructor(fd: number) {
+    this.#fd = fd;
+    closer.register(this, fd);
+  }
+
+  /**
+   * A store in `<rootDir>/.cache/`, or undefined when the folder cannot be
+   * used safely or the file cannot be made (the caller keeps texts in memory).
+   */
+  static open(rootDir: string): BodyStore | undefined {
+    const dir = projectCacheDir(rootDir);
+    if (!dir) return undefined;
+    const file = path.join(dir, `bodies-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+    let fd: number;
+    try {
+      fd = openSync(file, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    } catch {
+      return undefined;
+    }
+    try {
+      unlinkSync(file);
+    } catch {
+      closeSync(fd);
+      return undefined;
+    }
+    return new BodyStore(fd);
+  }
+
+  /** Writes `text`; the returned function reads it back. */
+  put(text: string): () => string {
+    const bytes = Buffer.from(text, "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.#fd, bytes, written, bytes.length - written, this.#end + written);
+    const span: Span = { at: this.#end, bytes: bytes.length };
+    this.#end += bytes.length;
+    return () => this.#read(span);
+  }
+
+  #read(span: Span): string {
+    if (span.bytes === 0) return "";
+    const buffer = Buffer.allocUnsafe(span.bytes);
+    let read = 0;
+    while (read < span.bytes) {
+      const n = readSync(this.#fd, buffer, read, span.bytes - read, span.at + read);
+      if (n === 0) throw new Error("an article body could not be read back from the build's scratch file");
+      read += n;
+    }
+    return buffer.toString("utf8");
+  }
+}
+
+/**
+ * Replaces `object[key]` (a string, or what `wrap` makes of one) with an
+ * enumerable getter that reads it from `store` each time it is asked for:
+ * spreads and structured clones still see a plain value.
+ */
+export function storeProperty<T extends object, K extends keyof T>(object: T, key: K, store: BodyStore, text: string, wrap: (text: string) => T[K]): void {
+  const read = store.put(text);
+  Object.defineProperty(object, key, { enumerable: true, configurable: false, get: () => wrap(read()) });
+}
