@@ -22,6 +22,9 @@ describe("BodyStore", () => {
     expect(reads.map((read) => read())).toEqual(texts);
     // Read twice, in another order: offsets, not a cursor.
     expect(reads.reverse().map((read) => read())).toEqual([...texts].reverse());
+    // Only what was written can be read.
+    expect(() => store.read([0, 1_000_000_000])).toThrow(/outside/);
+    expect(() => store.read([-1, 2])).toThrow(/outside/);
     // The scratch file is unlinked as soon as it is made.
     expect(readdirSync(path.join(dir, ".cache"))).toEqual([]);
   });

@@ -20,7 +20,15 @@ export function digest(...parts: readonly string[]): string {
 /** Thrown by the describer: the value holds something it cannot describe. */
 class NotDescribable extends Error {}
 
+/**
+ * Whether `value` is an article: one whose digest is known (every loaded
+ * article's is, from the load workers), else by its shape. The known case
+ * comes first and touches nothing else: a loaded article's body and text
+ * are read from the body store (src/content/body-store.ts) when asked for,
+ * and pages' fingerprints meet articles tens of thousands of times.
+ */
 function isArticle(value: object): value is Article {
+  if (articleDigests.has(value as Article)) return true;
   const v = value as Partial<Article>;
   return typeof v.sourcePath === "string" && typeof v.bodyText === "string" && typeof v.body === "object" && v.body !== null && typeof (v.body as { value?: unknown }).value === "string";
 }

@@ -38,19 +38,39 @@ const closer = new FinalizationRegistry<number>((fd) => {
   }
 });
 
-/** Where one text lies in the store: byte offset and length. */
-interface Span {
-  readonly at: number;
-  readonly bytes: number;
+/** Where one text lies in the store: byte offset and length (two numbers: they travel between threads). */
+export type BodySpan = readonly [at: number, bytes: number];
+
+/**
+ * What a load worker needs to write into the store: the descriptor (open
+ * for the whole process, threads included) and the end of the written part,
+ * shared with every thread (Atomics reserve each text's place, so writers
+ * never overlap).
+ */
+export interface SharedBodyStore {
+  readonly fd: number;
+  readonly end: SharedArrayBuffer;
+}
+
+/**
+ * Writes `text` into a shared store from any thread.
+ * @throws when the write fails (a full disk): the build stops with the worker's error
+ */
+export function writeBody(shared: SharedBodyStore, text: string): BodySpan {
+  if (text === "") return [0, 0];
+  const bytes = Buffer.from(text, "utf8");
+  const at = Number(Atomics.add(new BigInt64Array(shared.end), 0, BigInt(bytes.length)));
+  let written = 0;
+  while (written < bytes.length) written += writeSync(shared.fd, bytes, written, bytes.length - written, at + written);
+  return [at, bytes.length];
 }
 
 /** Texts written once, read back by offset; see the file comment. */
 export class BodyStore {
-  #fd: number;
-  #end = 0;
+  readonly #shared: SharedBodyStore;
 
   private constructor(fd: number) {
-    this.#fd = fd;
+    this.#shared = { fd, end: new SharedArrayBuffer(8) };
     closer.register(this, fd);
   }
 
@@ -77,22 +97,30 @@ export class BodyStore {
     return new BodyStore(fd);
   }
 
-  /** Writes `text`; the returned function reads it back. */
-  put(text: string): () => string {
-    const bytes = Buffer.from(text, "utf8");
-    let written = 0;
-    while (written < bytes.length) written += writeSync(this.#fd, bytes, written, bytes.length - written, this.#end + written);
-    const span: Span = { at: this.#end, bytes: bytes.length };
-    this.#end += bytes.length;
-    return () => this.#read(span);
+  /** For the load workers (src/content/load-worker-task.ts): they write bodies where they parse them. */
+  get shared(): SharedBodyStore {
+    return this.#shared;
   }
 
-  #read(span: Span): string {
-    if (span.bytes === 0) return "";
-    const buffer = Buffer.allocUnsafe(span.bytes);
+  /** Writes `text` on this thread; the returned function reads it back. */
+  put(text: string): () => string {
+    const span = writeBody(this.#shared, text);
+    return () => this.read(span);
+  }
+
+  /**
+   * The text at `span`, as written (by this thread or a load worker).
+   * @throws when the span is not within what was written
+   */
+  read(span: BodySpan): string {
+    const [at, bytes] = span;
+    if (bytes === 0) return "";
+    const end = Number(Atomics.load(new BigInt64Array(this.#shared.end), 0));
+    if (!Number.isSafeInteger(at) || !Number.isSafeInteger(bytes) || at < 0 || bytes < 0 || at + bytes > end) throw new Error("an article body lies outside the build's scratch file");
+    const buffer = Buffer.allocUnsafe(bytes);
     let read = 0;
-    while (read < span.bytes) {
-      const n = readSync(this.#fd, buffer, read, span.bytes - read, span.at + read);
+    while (read < bytes) {
+      const n = readSync(this.#shared.fd, buffer, read, bytes - read, at + read);
       if (n === 0) throw new Error("an article body could not be read back from the build's scratch file");
       read += n;
     }
@@ -101,11 +129,15 @@ export class BodyStore {
 }
 
 /**
- * Replaces `object[key]` (a string, or what `wrap` makes of one) with an
- * enumerable getter that reads it from `store` each time it is asked for:
- * spreads and structured clones still see a plain value.
+ * Makes `object[key]` an enumerable getter that reads the text at `span`
+ * from `store` (through `wrap`) each time it is asked for: spreads and
+ * structured clones still see a plain value.
  */
+export function storedProperty<T extends object, K extends keyof T>(object: T, key: K, store: BodyStore, span: BodySpan, wrap: (text: string) => T[K]): void {
+  Object.defineProperty(object, key, { enumerable: true, configurable: false, get: () => wrap(store.read(span)) });
+}
+
+/** Like {@link storedProperty}, writing `text` into the store first (on this thread). */
 export function storeProperty<T extends object, K extends keyof T>(object: T, key: K, store: BodyStore, text: string, wrap: (text: string) => T[K]): void {
-  const read = store.put(text);
-  Object.defineProperty(object, key, { enumerable: true, configurable: false, get: () => wrap(read()) });
+  storedProperty(object, key, store, writeBody(store.shared, text), wrap);
 }

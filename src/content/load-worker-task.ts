@@ -20,6 +20,7 @@ import { FoldedWordBag } from "../search/fold.ts";
 import { joinWords, searchWords } from "../search/search-record.ts";
 import type { TaskOutput } from "../workers/protocol.ts";
 import type { Article } from "./article.ts";
+import { writeBody, type BodySpan, type SharedBodyStore } from "./body-store.ts";
 import { problemError, tryReadContentFile } from "./content-files.ts";
 import type { ContentError } from "./errors.ts";
 import { LIMITS } from "./limits.ts";
@@ -34,6 +35,8 @@ export interface LoadTaskInput {
   readonly files: readonly string[];
   /** Use the parse cache: its folder, the shard all `files` belong to, and the key. */
   readonly cache?: { readonly dir: string; readonly shard: string; readonly key: string };
+  /** The loader's body store (src/content/body-store.ts): bodies are written there and travel as spans. */
+  readonly bodies?: SharedBodyStore;
 }
 
 /** A parsed article on its way to the parent thread. */
@@ -57,6 +60,13 @@ export interface LoadedArticle {
    * warm build's load workers' time.
    */
   readonly line?: string;
+  /**
+   * Where the body HTML and plain text were written in the loader's body
+   * store, when it gave one: `bodyHtml` and `article.bodyText` are then
+   * empty. Bodies go from this thread to the store, never through the
+   * parent's heap.
+   */
+  readonly spans?: { readonly html: BodySpan; readonly text: BodySpan };
 }
 
 /** loadArticleFile's result, with the article as it travels between threads. */
@@ -142,7 +152,15 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
   const vocabulary: string[] = [];
   for (; sent < words.wordCount; sent++) vocabulary.push(words.word(sent));
   const transfer = results.flatMap((r) => (r.ok && r.value.line === undefined ? [r.value.ids.buffer as ArrayBuffer, r.value.tf.buffer as ArrayBuffer] : []));
-  return { output: { results, hits, vocabulary }, transfer, ...(later ? { later } : {}) };
+  const bodies = input.bodies;
+  const answers = bodies ? results.map((r) => (r.ok ? { ...r, value: stored(r.value, bodies) } : r)) : results;
+  return { output: { results: answers, hits, vocabulary }, transfer, ...(later ? { later } : {}) };
+}
+
+/** `value` with its body and text written to the store, as spans. */
+function stored(value: LoadedArticle, bodies: SharedBodyStore): LoadedArticle {
+  const spans = { html: writeBody(bodies, value.bodyHtml), text: writeBody(bodies, value.article.bodyText) };
+  return { ...value, article: { ...value.article, bodyText: "" }, bodyHtml: "", spans };
 }
 
 function loaded(article: Article, bag: FoldedWordBag): LoadedArticle {

@@ -9,7 +9,7 @@
  * more than parsing a few hundred files.
  */
 import type { Article } from "./article.ts";
-import { BodyStore, storeProperty } from "./body-store.ts";
+import { BodyStore, storedProperty } from "./body-store.ts";
 import { scanContent } from "./content-files.ts";
 import { assembleLoad, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
 import type { ParseResult } from "./parse-article.ts";
@@ -56,9 +56,10 @@ function revive(result: LoadTaskResult, table: WordTable, store: BodyStore | und
   // The body is markdown-it output rendered with raw HTML disabled in the
   // worker, or a cached copy of it checked by cached-article.ts.
   const article: Article = { ...loaded.article, province, body: trustedHtml(loaded.bodyHtml) };
-  if (store) {
-    storeProperty(article, "body", store, loaded.bodyHtml, trustedHtml);
-    storeProperty(article, "bodyText", store, loaded.article.bodyText, (text) => text);
+  if (loaded.spans) {
+    if (!store) throw new Error("a load worker wrote a body to a store the loader did not give");
+    storedProperty(article, "body", store, loaded.spans.html, trustedHtml);
+    storedProperty(article, "bodyText", store, loaded.spans.text, (text) => text);
   }
   rememberArticleDigest(article, loaded.digest);
   // Ids were translated to `table` when the worker's reply arrived.
@@ -81,11 +82,14 @@ export async function loadContentParallel(options: ParallelLoadOptions): Promise
     else groups.set(shard, [file]);
   }
   if (cacheDir) pruneShards(cacheDir, new Set(groups.keys()));
+  // Bodies go from the workers to the store (off the heap) and wait there until a page, feed or search record asks for them.
+  const store = BodyStore.open(options.rootDir);
   const inputs: LoadTaskInput[] = [...groups.keys()].sort().map((shard) => ({
     rootDir: options.rootDir,
     ...(options.contentDir !== undefined ? { contentDir: options.contentDir } : {}),
     files: groups.get(shard) ?? [],
     ...(cacheDir ? { cache: { dir: cacheDir, shard, key } } : {}),
+    ...(store ? { bodies: store.shared } : {}),
   }));
   // Each worker numbers search words in its own vocabulary; as its replies
   // arrive (in the order it wrote them), map its ids into one table.
@@ -116,8 +120,6 @@ export async function loadContentParallel(options: ParallelLoadOptions): Promise
     });
   });
   // Back in file order, through the serial loader's own assembly: identical results.
-  // Bodies wait in the store (off the heap) until a page, feed or search record asks for them.
-  const store = BodyStore.open(options.rootDir);
   const results = files.map((file) => {
     const result = byFile.get(file);
     if (!result) throw new Error(`content loading returned no result for ${file}`);
