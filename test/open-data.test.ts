@@ -19,6 +19,7 @@ import { loadContent } from "../src/content/load-content.ts";
 import { buildFacts } from "../src/open-data/facts.ts";
 import { buildOpenDataFiles } from "../src/open-data/datasets.ts";
 import { DATASETS } from "../src/open-data/schemas.ts";
+import { documentDigest } from "../src/open-data/split.ts";
 import { headersForPath, parseHeadersFile } from "../src/security-headers.ts";
 import { buildSiteModel } from "../src/site-model.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
@@ -201,6 +202,33 @@ describe("open data in incremental builds", () => {
     const text = new Map(filesOf(articles.map((a) => (a === target ? { ...a, summary: `${a.summary} (sửa)` } : a))).map((f) => [f.path, f.contents]));
     const old = new Map(filesOf(articles).map((f) => [f.path, f.contents]));
     for (const p of before.keys()) if (before.get(p) !== "") expect(text.get(p) !== old.get(p), p).toBe(changed.includes(p));
+  });
+});
+
+describe("open data planned without its texts", () => {
+  it("describes each document's written text by the digest made at planning, and reads the same text every time", async () => {
+    const config = siteConfigFromEnv();
+    const { articles } = await loadContent({ rootDir: root });
+    const sorted = [...articles].sort(compareNewestFirst);
+    const facts = buildFacts(sorted);
+    const model = buildSiteModel(config, sorted);
+    const files = buildOpenDataFiles({ config, articles: sorted, provinces: model.provinces, people: facts.people, awards: facts.awards, shortUrlOf: () => undefined }, 2_500);
+    const documents = files.filter((f) => f.fingerprint);
+    expect(documents.length).toBeGreaterThan(4);
+    for (const file of documents) {
+      const text = file.contents;
+      expect(file.contents, file.path).toBe(text);
+      // The digest again, from the written document: its header fields, then each array's items as texts.
+      const doc = JSON.parse(text) as Record<string, unknown>;
+      const header: Record<string, unknown> = {};
+      const arrays: { key: string; texts: string[] }[] = [];
+      for (const [key, value] of Object.entries(doc)) {
+        if (Array.isArray(value)) arrays.push({ key, texts: value.map((v) => JSON.stringify(v)) });
+        else header[key] = value;
+      }
+      expect(arrays.length, file.path).toBeGreaterThan(0);
+      expect(file.fingerprint!(), file.path).toBe(documentDigest(header, arrays));
+    }
   });
 });
 

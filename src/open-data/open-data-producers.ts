@@ -20,18 +20,17 @@ export const openDataFiles = defineFileStep<SiteData>({
   name: "open-data",
   reserves: () => [{ path: API_BASE.replaceAll("/", ""), shown: API_BASE }],
   *declare(site) {
-    // The files are built together (one pass per dataset, split decided on sizes), on first use.
-    let files: ReturnType<typeof buildOpenDataFiles> | undefined;
-    const all = (): ReturnType<typeof buildOpenDataFiles> =>
-      (files ??= buildOpenDataFiles({
-        config: site.layout.config,
-        articles: site.model.articles,
-        provinces: site.model.provinces,
-        people: site.people,
-        awards: site.awards,
-        shortUrlOf: (article) => site.links.shareOf(article).shortUrl,
-      }));
-    // Documents carry a digest of their items (made without joining them): an edit build reuses every part whose items did not change.
-    for (const file of all()) yield { url: `/${file.path}`, body: () => file.contents, ...(file.fingerprint ? { fingerprint: file.fingerprint } : {}) };
+    // Built together (one pass per dataset, the split decided on sizes). A file keeps its items' references and
+    // digest, not their texts, from planning to writing (datasets.ts documentFile): an edit build reuses every
+    // part whose digest is unchanged and serialises only the files it writes.
+    const files = buildOpenDataFiles({
+      config: site.layout.config,
+      articles: site.model.articles,
+      provinces: site.model.provinces,
+      people: site.people,
+      awards: site.awards,
+      shortUrlOf: (article) => site.links.shareOf(article).shortUrl,
+    });
+    for (const file of files) yield { url: `/${file.path}`, body: () => file.contents, ...(file.fingerprint ? { fingerprint: file.fingerprint } : {}) };
   },
 });
