@@ -9,19 +9,28 @@
  * `.cache/search-state.bin` ({@link IndexState}: per document its URL,
  * digest, length and the shards its words fall in; per shard its postings
  * with exact impact levels; every file's content key), and the next build,
- * when every document keeps its id (same articles, same dates: an edit),
- * only
+ * when every kept document keeps its id (an edit; an article dated after
+ * all others added, the usual commit; the newest deleted), only
  * - takes each changed article's words out of the shards they were in and
  *   puts its new words in (the shards of its old and new words, read from
  *   the state, parsed and written again; most come out byte for byte as
  *   they were and keep their compressed file),
+ * - when the number of articles changed, also writes again the shards
+ *   holding a word that became dense or stopped being dense (found by a scan
+ *   of every shard's posting counts, needed when the edge of 1/8 of the
+ *   articles moves: every eighth article),
  * - writes the changed articles' records and the unit lists again,
  * - takes every other file's compressed bytes from the compressed-file
  *   cache (compressed-cache.ts) by the key the state names,
  * and gives exactly the files a full build of the same articles gives
  * (test/search-state.test.ts compares them byte for byte).
  *
- * Anything else — an article added, deleted or re-dated (ids move), the
+ * An article added, deleted or re-dated among older ones moves the ids after
+ * it: every shard is parsed and written again (their id deltas change), and
+ * the records after it in its year are renamed. Ids that never move would
+ * need room between them, which costs every posting list bytes: measured in
+ * session 8, over the issue's 100 KB a query (see search-index.ts).
+ * Anything else — the
  * bucket count or BM25's rounded average length moving, many articles
  * changed, another code version, a state or cache that is missing, damaged
  * or from elsewhere — is a full build, which writes a new state. The state
@@ -229,6 +238,54 @@ function parseShard(bytes: Buffer, docCount: number): Map<string, Entry> | undef
 }
 
 /**
+ * The posting counts [lo, hi] of the words that are dense among `before`
+ * documents and not among `after`, or the other way round (isDense), or
+ * undefined when there are none (the usual case: the edge moves every
+ * eighth article).
+ */
+function denseEdge(before: number, after: number): [number, number] | undefined {
+  let lo = -1;
+  let hi = -1;
+  // isDense is c·8 > docs: the counts between the two edges.
+  for (let c = Math.floor(Math.min(before, after) / 8); c <= Math.ceil(Math.max(before, after) / 8) + 1; c++) {
+    if (isDense(c, before) === isDense(c, after)) continue;
+    if (lo < 0) lo = c;
+    hi = c;
+  }
+  return lo < 0 ? undefined : [lo, hi];
+}
+
+/**
+ * Whether a shard in its exact form has a word on between `lo` and `hi`
+ * documents, read without parsing it; undefined when the bytes are not what
+ * search-index.ts writes.
+ */
+function hasCountIn(bytes: Buffer, lo: number, hi: number): boolean | undefined {
+  let at = 0;
+  const end = bytes.length;
+  if (bytes[at++] !== OPEN) return undefined;
+  if (bytes[at] === CLOSE) return at + 1 === end ? false : undefined;
+  for (;;) {
+    if (bytes[at++] !== OPEN || bytes[at++] !== QUOTE) return undefined;
+    while (at < end && bytes[at] !== QUOTE) at += bytes[at] === BACKSLASH ? 2 : 1;
+    if (at++ >= end || bytes[at++] !== COMMA_CODE || bytes[at++] !== OPEN) return undefined;
+    // The impact string has one character per document: its length is the count.
+    while (at < end && bytes[at] !== CLOSE) at++;
+    if (bytes[++at] !== COMMA_CODE || bytes[++at] !== QUOTE) return undefined;
+    const first = ++at;
+    while (at < end && bytes[at] !== QUOTE) at++;
+    if (at >= end) return undefined;
+    const count = at - first;
+    if (count >= lo && count <= hi) return true;
+    if (bytes[++at] !== CLOSE) return undefined;
+    at++;
+    if (bytes[at] === COMMA_CODE) at++;
+    else if (bytes[at] === CLOSE && at + 1 === end) return false;
+    else return undefined;
+  }
+}
+
+/**
  * Whether a shard keeps its bytes when the documents `gone` are replaced,
  * at the same ids, by documents with the postings `added` (ids did not
  * move, so nothing else in the shard changes).
@@ -270,7 +327,9 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   const oldOf = new Int32Array(n).fill(-1);
   const newOf = new Int32Array(before).fill(-1);
   const fresh: number[] = [];
-  let moved = n !== before;
+  // Whether a kept document's id moved (an article added, deleted or re-dated before others):
+  // then every shard changes, its id deltas do. Not when only the newest articles come or go.
+  let moved = false;
   for (let id = 0; id < n; id++) {
     const d = docs[id]!;
     const old = oldIdOf.get(d.url);
@@ -299,8 +358,10 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   if (bucketCount(postings) !== buckets || average !== averageOf(state.total, before)) return undefined;
 
   // The shards to parse: those of the old words of the documents gone and the words of the new
-  // ones; every shard when ids moved (their id deltas change).
+  // ones; every shard when ids moved (their id deltas change); and, when the number of documents
+  // changed, those with a word that becomes dense or stops being dense (written with other levels).
   const rowBytes = bitmapBytes(buckets);
+  const edge = moved || n === before ? undefined : denseEdge(before, n);
   const bitmaps = new Uint8Array(n * rowBytes);
   for (let id = 0; id < n; id++) {
     const old = oldOf[id]!;
@@ -335,9 +396,15 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   for (let bucket = 0; bucket < buckets; bucket++) {
     paths.push(`w/${bucket}.dat`);
     keys.push(state.keys[bucket]!);
-    if ((affected[bucket >> 3]! & (1 << (bucket & 7))) === 0) continue;
+    let flips = false;
+    if (edge) {
+      const found = hasCountIn(state.exact[bucket]!, edge[0], edge[1]);
+      if (found === undefined) return undefined;
+      flips = found;
+    }
+    if (!flips && (affected[bucket >> 3]! & (1 << (bucket & 7))) === 0) continue;
     // Ids did not move: a shard where every document gone had exactly the postings the new one at its id has is unchanged.
-    if (!moved && unchangedShard(state.exact[bucket]!, goneSet, added.get(bucket))) continue;
+    if (!moved && !flips && unchangedShard(state.exact[bucket]!, goneSet, added.get(bucket))) continue;
     // Here the shard changes: ids moved, or unchangedShard found a posting not put back as it was.
     const entries = parseShard(state.exact[bucket]!, before);
     if (!entries) return undefined;
