@@ -214,6 +214,20 @@ describe("the search index patched from the previous build", { timeout: 120_000 
     await expectSameAsFull(built, articles);
   });
 
+  it("an article re-dated among others (its day and year, ids between its two places move), then back: patched, the same files", async () => {
+    const byDate = [...articles].sort((a, b) => a.date.timestamp - b.date.timestamp);
+    const [early, late] = [byDate[10]!, byDate[byDate.length - 10]!];
+    const i = articles.indexOf(early);
+    articles[i] = { ...early, date: { ...late.date, timestamp: late.date.timestamp + 60_000 } };
+    const built = await incremental(articles);
+    expect(built.patched).toBe(true);
+    await expectSameAsFull(built, articles);
+    articles[i] = early;
+    const back = await incremental(articles);
+    expect(back.patched).toBe(true);
+    await expectSameAsFull(back, articles);
+  });
+
   it("a damaged state, a state without its compressed files, or none: written in full, the same files", async () => {
     const stateFile = path.join(project, INDEX_STATE_FILE);
     const good = readFileSync(stateFile);
