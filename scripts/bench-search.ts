@@ -17,8 +17,8 @@
  * written, by an incremental build): the index is built again in memory
  * after one article's body is edited, one article dated today is added, one
  * back-dated article is added (as `npm run bench` adds one: a copy keeping
- * its source's date) and one is deleted, and the files whose bytes or names
- * changed are counted. Those builds use the compressed-file cache
+ * its source's date), one is deleted and the newest is deleted, and the
+ * files whose bytes or names changed are counted. Those builds use the compressed-file cache
  * (compressed-cache.ts) as the build does, primed by one build first.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -166,6 +166,7 @@ const scenarios: [string, readonly Article[]][] = [
   ["one article added, dated after the newest", [...articles, copy(middle, "/bench/bai-moi-hom-nay/", newest, true)]],
   ["one article added, back-dated (as npm run bench adds)", [...articles, copy(third, "/bench/bai-moi-cu/", third)]],
   ["one article deleted", articles.filter((a) => a !== middle)],
+  ["the newest article deleted", articles.filter((a) => a !== newest)],
 ];
 for (const [name, changed] of scenarios) {
   for (const { file, bytes } of primed) writeFileSync(file, bytes);

@@ -16,9 +16,11 @@ import { generateArticles } from "../scripts/generate-articles.ts";
 import type { Article } from "../src/content/article.ts";
 import { loadContent } from "../src/content/load-content.ts";
 import { COMPRESSED_CACHE_FILE, CompressedCache } from "../src/search/compressed-cache.ts";
-import { foldVietnamese } from "../src/search/fold.ts";
+import { FoldedWordBag, foldVietnamese } from "../src/search/fold.ts";
 import { buildSearchIndex, type SearchIndexResult } from "../src/search/index-step.ts";
 import { searchFields } from "../src/search/search-document.ts";
+import { bucketOf } from "../src/search/search-index.ts";
+import { searchWords } from "../src/search/search-record.ts";
 import { INDEX_STATE_FILE, IndexStateFile, MAX_PATCHED_ARTICLES } from "../src/search/index-state.ts";
 
 const COUNT = 300;
@@ -47,6 +49,12 @@ async function expectSameAsFull(built: SearchIndexResult, list: readonly Article
 
 /** The article with one more sentence in its body (as the loader would give it after an edit). */
 const withBody = (article: Article, extra: string): Article => ({ ...article, bodyText: `${article.bodyText} ${extra}` });
+
+/** The shards an article's words and pairs fall in. */
+function shardsOf(article: Article, buckets: number): Set<string> {
+  const bag = new FoldedWordBag({ pairs: true });
+  return new Set(Array.from(searchWords(article, bag).ids, (id) => `v/w/${bucketOf(bag.word(id), buckets)}.dat`));
+}
 
 /** Every (folded) word of the index with the number of articles it is on, read from the built shards. */
 function wordCounts(built: SearchIndexResult): Map<string, number> {
@@ -140,6 +148,53 @@ describe("the search index patched from the previous build", { timeout: 120_000 
     await expectSameAsFull(appended, [...articles, today]);
   });
 
+  it("articles dated after all others added one after another, then the newest deleted: only their shards parsed, the same files", async () => {
+    const newest = articles.reduce((a, b) => (b.date.timestamp > a.date.timestamp ? b : a));
+    const later = (k: number): Article => ({ ...articles[k]!, url: `/bai-moi-${k}/`, title: `Bài mới ${k}`, date: { ...newest.date, timestamp: newest.date.timestamp + (k + 1) * 3_600_000 } });
+    let previous = await incremental(articles);
+    let list = articles;
+    for (const k of [1, 2, 3]) {
+      list = [...list, later(k)];
+      const built = await incremental(list);
+      expect(built.patched).toBe(true);
+      await expectSameAsFull(built, list);
+      // No other article's id moved: the shards written again are those of the added article's words.
+      const own = shardsOf(later(k), built.manifest.buckets);
+      const changed = built.files.filter((f) => f.path.includes("/v/w/") && !Buffer.from(f.contents).equals(Buffer.from(previous.files.find((g) => g.path === f.path)!.contents))).map((f) => f.path.slice(f.path.indexOf("/v/") + 1));
+      expect(changed.length).toBeGreaterThan(0);
+      expect(changed.filter((file) => !own.has(file))).toEqual([]);
+      previous = built;
+    }
+    list = list.slice(0, -1);
+    const shrunk = await incremental(list);
+    expect(shrunk.patched).toBe(true);
+    await expectSameAsFull(shrunk, list);
+    expect(await incremental(articles)).toMatchObject({ patched: true });
+  });
+
+  it("an article added after all others makes a word stop being dense: that word's shard is written again, the same files", async () => {
+    // Dense is on more than 1/8 of the articles: with n + 1 a multiple of 8, a word on (n + 1) / 8 articles is
+    // dense among n and not among n + 1, though the added article does not have it.
+    const base = articles.slice(0, articles.length - ((articles.length + 1) % 8));
+    const edge = (base.length + 1) / 8;
+    const counts = wordCounts(await buildSearchIndex(base));
+    const newest = base.reduce((a, b) => (b.date.timestamp > a.date.timestamp ? b : a));
+    const plain = (a: Article): Set<string> => new Set(foldVietnamese(searchFields(a).map((f) => f.text).join(" ")).split(/[^a-z0-9]+/));
+    const addedFrom = base.find((a) => a !== newest)!;
+    const [word, count] = [...counts].filter(([w, c]) => c <= edge && /^[a-z]{3,}$/.test(w) && !plain(addedFrom).has(w)).sort((x, y) => y[1] - x[1])[0]!;
+    const lacking = base.flatMap((a, i) => (a !== addedFrom && !plain(a).has(word) ? [i] : [])).slice(0, edge - count);
+    const list = base.map((a, i) => (lacking.includes(i) ? withBody(a, `${word}.`) : a));
+    expect(wordCounts(await incremental(list)).get(word)).toBe(edge);
+    const added: Article = { ...addedFrom, url: "/bai-sau-cung/", title: "Bài sau cùng", date: { ...newest.date, timestamp: newest.date.timestamp + 3_600_000 } };
+    const built = await incremental([...list, added]);
+    expect(built.patched).toBe(true);
+    await expectSameAsFull(built, [...list, added]);
+    // And back: the word dense again.
+    const back = await incremental(list);
+    expect(back.patched).toBe(true);
+    await expectSameAsFull(back, list);
+  });
+
   it("an article deleted and another edited in one build: patched, the same files", async () => {
     const fewer = articles.filter((_, i) => i !== 77);
     fewer[20] = withBody(fewer[20]!, "Thêm một câu.");
@@ -157,6 +212,20 @@ describe("the search index patched from the previous build", { timeout: 120_000 
     const built = await incremental(articles);
     expect(built.patched).toBe(true);
     await expectSameAsFull(built, articles);
+  });
+
+  it("an article re-dated among others (its day and year, ids between its two places move), then back: patched, the same files", async () => {
+    const byDate = [...articles].sort((a, b) => a.date.timestamp - b.date.timestamp);
+    const [early, late] = [byDate[10]!, byDate[byDate.length - 10]!];
+    const i = articles.indexOf(early);
+    articles[i] = { ...early, date: { ...late.date, timestamp: late.date.timestamp + 60_000 } };
+    const built = await incremental(articles);
+    expect(built.patched).toBe(true);
+    await expectSameAsFull(built, articles);
+    articles[i] = early;
+    const back = await incremental(articles);
+    expect(back.patched).toBe(true);
+    await expectSameAsFull(back, articles);
   });
 
   it("a damaged state, a state without its compressed files, or none: written in full, the same files", async () => {

@@ -9,19 +9,28 @@
  * `.cache/search-state.bin` ({@link IndexState}: per document its URL,
  * digest, length and the shards its words fall in; per shard its postings
  * with exact impact levels; every file's content key), and the next build,
- * when every document keeps its id (same articles, same dates: an edit),
- * only
+ * when every kept document keeps its id (an edit; an article dated after
+ * all others added, the usual commit; the newest deleted), only
  * - takes each changed article's words out of the shards they were in and
  *   puts its new words in (the shards of its old and new words, read from
  *   the state, parsed and written again; most come out byte for byte as
  *   they were and keep their compressed file),
+ * - when the number of articles changed, also writes again the shards
+ *   holding a word that became dense or stopped being dense (found by a scan
+ *   of every shard's posting counts, needed when the edge of 1/8 of the
+ *   articles moves: every eighth article),
  * - writes the changed articles' records and the unit lists again,
  * - takes every other file's compressed bytes from the compressed-file
  *   cache (compressed-cache.ts) by the key the state names,
  * and gives exactly the files a full build of the same articles gives
  * (test/search-state.test.ts compares them byte for byte).
  *
- * Anything else — an article added, deleted or re-dated (ids move), the
+ * An article added, deleted or re-dated among older ones moves the ids after
+ * it: every shard is parsed and written again (their id deltas change), and
+ * the records after it in its year are renamed. Ids that never move would
+ * need room between them, which costs every posting list bytes: measured in
+ * session 8, over the issue's 100 KB a query (see search-index.ts).
+ * Anything else — the
  * bucket count or BM25's rounded average length moving, many articles
  * changed, another code version, a state or cache that is missing, damaged
  * or from elsewhere — is a full build, which writes a new state. The state
@@ -104,25 +113,6 @@ export interface PatchDocument {
   document(): SearchDocument;
 }
 
-/** A shard's entry while it is patched. */
-interface Entry {
-  /** Document ids, ascending. */
-  readonly docs: number[];
-  readonly levels: number[];
-}
-
-/** The first index of ascending `list` whose value is not below `value`. */
-function lowerBound(list: readonly number[], value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (list[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA_CODE = 0x2c;
@@ -196,36 +186,212 @@ function postingsIn(bytes: Buffer, docs: ReadonlySet<number>): Map<number, Map<s
   }
 }
 
-/** Parses a shard's exact form ([[word, [deltas], "levels"], …]) of an index of `docs` documents; undefined when it is not one. */
-function parseShard(bytes: Buffer, docCount: number): Map<string, Entry> | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(json)) return undefined;
-  const entries = new Map<string, Entry>();
-  for (const item of json as unknown[]) {
-    if (!Array.isArray(item) || item.length !== 3) return undefined;
-    const [word, deltas, chars] = item as unknown[];
-    if (typeof word !== "string" || !Array.isArray(deltas) || typeof chars !== "string" || chars.length !== deltas.length) return undefined;
-    const docs = new Array<number>(deltas.length);
-    const levels = new Array<number>(deltas.length);
-    let doc = 0;
-    for (let i = 0; i < deltas.length; i++) {
-      const delta: unknown = deltas[i];
-      const code = chars.charCodeAt(i);
-      const level = code < 128 ? LEVEL_OF[code]! : -1;
-      if (typeof delta !== "number" || !Number.isInteger(delta) || delta < (i > 0 ? 1 : 0) || level < 0) return undefined;
-      doc += delta;
-      if (doc >= docCount) return undefined;
-      docs[i] = doc;
-      levels[i] = level;
+/** Impact character (IMPACT_DIGITS) of each level, exact and as published for a dense word (4 levels). */
+const EXACT_CODE = Uint8Array.from({ length: 64 }, (_, level) => IMPACT_DIGITS.charCodeAt(level));
+const DENSE_CODE = Uint8Array.from({ length: 64 }, (_, level) => IMPACT_DIGITS.charCodeAt((level >> 4) * 16 + 15));
+
+/** Postings a patch puts into a shard: one word's documents, ids ascending, with exact levels. */
+interface NewPostings {
+  readonly word: string;
+  readonly ids: number[];
+  readonly levels: number[];
+}
+
+/**
+ * A shard in its exact form with every document id `old` renumbered
+ * `newOf[old]` (-1: gone) and the postings `fresh` (words in code unit
+ * order) merged in, as search-index.ts would write it for `docs`
+ * documents: its published bytes and its exact form. Read and written as
+ * bytes, without parsing the shard into arrays (JSON.parse of the shards an
+ * added article's ~700 words fall in, the common words' long lists among
+ * them, was most of the patch's time). Kept ids keep their order (kept
+ * articles keep their order by date). Undefined when the bytes are not what
+ * search-index.ts writes.
+ */
+function rewriteShard(bytes: Buffer, newOf: Int32Array, fresh: readonly NewPostings[], docs: number, out: AsciiWriter, exactOut: AsciiWriter): { payload: Buffer; exact: Buffer } | undefined {
+  out.reset();
+  exactOut.reset();
+  out.byte(OPEN);
+  exactOut.byte(OPEN);
+  let written = 0;
+  let anyDense = false;
+  const ids: number[] = [];
+  const levels: number[] = [];
+  /** Writes one entry (`ids`, `levels`) to both forms; `word` as JSON bytes of `bytes` or a string. */
+  const emit = (wordStart: number, wordEnd: number, word: string | undefined): void => {
+    if (ids.length === 0) return;
+    const dense = isDense(ids.length, docs);
+    anyDense ||= dense;
+    for (const [w, codes] of [
+      [out, dense ? DENSE_CODE : EXACT_CODE],
+      [exactOut, EXACT_CODE],
+    ] as const) {
+      if (written > 0) w.byte(COMMA_CODE);
+      w.byte(OPEN);
+      if (word === undefined) w.raw(bytes, wordStart, wordEnd);
+      else w.text(JSON.stringify(word));
+      w.byte(COMMA_CODE);
+      w.byte(OPEN);
+      let previous = 0;
+      for (let k = 0; k < ids.length; k++) {
+        if (k > 0) w.byte(COMMA_CODE);
+        w.int(ids[k]! - previous);
+        previous = ids[k]!;
+      }
+      w.byte(CLOSE);
+      w.byte(COMMA_CODE);
+      w.byte(QUOTE);
+      for (const level of levels) w.byte(codes[level]!);
+      w.byte(QUOTE);
+      w.byte(CLOSE);
     }
-    entries.set(word, { docs, levels });
+    written++;
+  };
+  /** Writes the new postings of a word the shard does not have yet. */
+  const emitNew = (p: NewPostings): void => {
+    ids.length = 0;
+    levels.length = 0;
+    ids.push(...p.ids);
+    levels.push(...p.levels);
+    emit(0, 0, p.word);
+  };
+  let next = 0;
+  let at = 0;
+  const end = bytes.length;
+  if (bytes[at++] !== OPEN) return undefined;
+  if (bytes[at] === CLOSE) {
+    if (at + 1 !== end) return undefined;
+  } else {
+    for (;;) {
+      if (bytes[at++] !== OPEN || bytes[at] !== QUOTE) return undefined;
+      const wordStart = at++;
+      let escaped = false;
+      while (at < end && bytes[at] !== QUOTE) {
+        if (bytes[at] === BACKSLASH) {
+          escaped = true;
+          at++;
+        }
+        at++;
+      }
+      if (at >= end) return undefined;
+      const wordEnd = ++at;
+      // New postings for words before this one, or for this one: the word is read only while some are left.
+      let merge: NewPostings | undefined;
+      if (next < fresh.length) {
+        const text = bytes.toString("utf8", wordStart, wordEnd);
+        const word: unknown = escaped ? JSON.parse(text) : text.slice(1, -1);
+        if (typeof word !== "string") return undefined;
+        while (next < fresh.length && fresh[next]!.word < word) emitNew(fresh[next++]!);
+        if (next < fresh.length && fresh[next]!.word === word) merge = fresh[next++];
+      }
+      if (bytes[at++] !== COMMA_CODE || bytes[at++] !== OPEN) return undefined;
+      ids.length = 0;
+      levels.length = 0;
+      const idsStart = at;
+      let count = 0;
+      for (;;) {
+        let digits = 0;
+        while (at < end && bytes[at]! >= 0x30 && bytes[at]! <= 0x39) {
+          at++;
+          digits++;
+        }
+        if (digits === 0 || digits > 9) return undefined;
+        count++;
+        if (bytes[at] === COMMA_CODE) at++;
+        else if (bytes[at] === CLOSE) break;
+        else return undefined;
+      }
+      at++;
+      if (bytes[at++] !== COMMA_CODE || bytes[at++] !== QUOTE || at + count >= end || bytes[at + count] !== QUOTE) return undefined;
+      const levelsAt = at;
+      // The ids again, renumbered, with their levels; the new postings merged in by id.
+      let m = 0;
+      let doc = 0;
+      let k = 0;
+      for (let i = idsStart; k < count; i++) {
+        let value = 0;
+        while (bytes[i]! !== COMMA_CODE && bytes[i]! !== CLOSE) value = value * 10 + bytes[i++]! - 0x30;
+        doc += value;
+        if (doc >= newOf.length) return undefined;
+        const id = newOf[doc]!;
+        const code = bytes[levelsAt + k]!;
+        const level = code < 128 ? LEVEL_OF[code]! : -1;
+        if (level < 0) return undefined;
+        k++;
+        if (id < 0) continue;
+        while (merge && m < merge.ids.length && merge.ids[m]! < id) {
+          ids.push(merge.ids[m]!);
+          levels.push(merge.levels[m++]!);
+        }
+        if (ids.length > 0 && ids[ids.length - 1]! >= id) return undefined;
+        ids.push(id);
+        levels.push(level);
+      }
+      while (merge && m < merge.ids.length) {
+        ids.push(merge.ids[m]!);
+        levels.push(merge.levels[m++]!);
+      }
+      at += count + 1;
+      if (bytes[at++] !== CLOSE) return undefined;
+      emit(wordStart, wordEnd, undefined);
+      if (bytes[at] === COMMA_CODE) at++;
+      else if (bytes[at] === CLOSE && at + 1 === end) break;
+      else return undefined;
+    }
   }
-  return entries;
+  while (next < fresh.length) emitNew(fresh[next++]!);
+  out.byte(CLOSE);
+  exactOut.byte(CLOSE);
+  const payload = out.take();
+  return { payload, exact: anyDense ? exactOut.take() : payload };
+}
+
+/**
+ * The posting counts [lo, hi] of the words that are dense among `before`
+ * documents and not among `after`, or the other way round (isDense), or
+ * undefined when there are none (the usual case: the edge moves every
+ * eighth article).
+ */
+function denseEdge(before: number, after: number): [number, number] | undefined {
+  let lo = -1;
+  let hi = -1;
+  // isDense is c·8 > docs: the counts between the two edges.
+  for (let c = Math.floor(Math.min(before, after) / 8); c <= Math.ceil(Math.max(before, after) / 8) + 1; c++) {
+    if (isDense(c, before) === isDense(c, after)) continue;
+    if (lo < 0) lo = c;
+    hi = c;
+  }
+  return lo < 0 ? undefined : [lo, hi];
+}
+
+/**
+ * Whether a shard in its exact form has a word on between `lo` and `hi`
+ * documents, read without parsing it; undefined when the bytes are not what
+ * search-index.ts writes.
+ */
+function hasCountIn(bytes: Buffer, lo: number, hi: number): boolean | undefined {
+  let at = 0;
+  const end = bytes.length;
+  if (bytes[at++] !== OPEN) return undefined;
+  if (bytes[at] === CLOSE) return at + 1 === end ? false : undefined;
+  for (;;) {
+    if (bytes[at++] !== OPEN || bytes[at++] !== QUOTE) return undefined;
+    while (at < end && bytes[at] !== QUOTE) at += bytes[at] === BACKSLASH ? 2 : 1;
+    if (at++ >= end || bytes[at++] !== COMMA_CODE || bytes[at++] !== OPEN) return undefined;
+    // The impact string has one character per document: its length is the count.
+    while (at < end && bytes[at] !== CLOSE) at++;
+    if (bytes[++at] !== COMMA_CODE || bytes[++at] !== QUOTE) return undefined;
+    const first = ++at;
+    while (at < end && bytes[at] !== QUOTE) at++;
+    if (at >= end) return undefined;
+    const count = at - first;
+    if (count >= lo && count <= hi) return true;
+    if (bytes[++at] !== CLOSE) return undefined;
+    at++;
+    if (bytes[at] === COMMA_CODE) at++;
+    else if (bytes[at] === CLOSE && at + 1 === end) return false;
+    else return undefined;
+  }
 }
 
 /**
@@ -270,7 +436,9 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   const oldOf = new Int32Array(n).fill(-1);
   const newOf = new Int32Array(before).fill(-1);
   const fresh: number[] = [];
-  let moved = n !== before;
+  // Whether a kept document's id moved (an article added, deleted or re-dated before others):
+  // then every shard changes, its id deltas do. Not when only the newest articles come or go.
+  let moved = false;
   for (let id = 0; id < n; id++) {
     const d = docs[id]!;
     const old = oldIdOf.get(d.url);
@@ -299,8 +467,10 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   if (bucketCount(postings) !== buckets || average !== averageOf(state.total, before)) return undefined;
 
   // The shards to parse: those of the old words of the documents gone and the words of the new
-  // ones; every shard when ids moved (their id deltas change).
+  // ones; every shard when ids moved (their id deltas change); and, when the number of documents
+  // changed, those with a word that becomes dense or stops being dense (written with other levels).
   const rowBytes = bitmapBytes(buckets);
+  const edge = moved || n === before ? undefined : denseEdge(before, n);
   const bitmaps = new Uint8Array(n * rowBytes);
   for (let id = 0; id < n; id++) {
     const old = oldOf[id]!;
@@ -326,68 +496,45 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   });
 
   const goneSet = new Set(gone);
+  // The new postings by shard, word (code unit order, as shards are written) and id.
+  const freshIn = new Map<number, NewPostings[]>();
+  for (const [bucket, list] of added) {
+    const byWord = new Map<string, NewPostings>();
+    for (const { word, doc, level } of [...list].sort((x, y) => x.doc - y.doc)) {
+      let p = byWord.get(word);
+      if (!p) byWord.set(word, (p = { word, ids: [], levels: [] }));
+      p.ids.push(doc);
+      p.levels.push(level);
+    }
+    freshIn.set(bucket, [...byWord.values()].sort((x, y) => (x.word < y.word ? -1 : x.word > y.word ? 1 : 0)));
+  }
   const exact = state.exact.slice();
   const paths: string[] = [];
   const keys: string[] = [];
   /** Files written again: index in `paths` → bytes. */
   const rewritten = new Map<number, Buffer>();
   const out = new AsciiWriter();
+  const exactOut = new AsciiWriter();
   for (let bucket = 0; bucket < buckets; bucket++) {
     paths.push(`w/${bucket}.dat`);
     keys.push(state.keys[bucket]!);
-    if ((affected[bucket >> 3]! & (1 << (bucket & 7))) === 0) continue;
+    let flips = false;
+    if (edge) {
+      const found = hasCountIn(state.exact[bucket]!, edge[0], edge[1]);
+      if (found === undefined) return undefined;
+      flips = found;
+    }
+    if (!flips && (affected[bucket >> 3]! & (1 << (bucket & 7))) === 0) continue;
     // Ids did not move: a shard where every document gone had exactly the postings the new one at its id has is unchanged.
-    if (!moved && unchangedShard(state.exact[bucket]!, goneSet, added.get(bucket))) continue;
+    if (!moved && !flips && unchangedShard(state.exact[bucket]!, goneSet, added.get(bucket))) continue;
     // Here the shard changes: ids moved, or unchangedShard found a posting not put back as it was.
-    const entries = parseShard(state.exact[bucket]!, before);
-    if (!entries) return undefined;
-    for (const entry of entries.values()) {
-      const { docs: ds, levels: ls } = entry;
-      if (moved) {
-        // Kept documents keep their order (ids follow the date, and theirs did not change).
-        let w = 0;
-        for (let r = 0; r < ds.length; r++) {
-          const id = newOf[ds[r]!]!;
-          if (id < 0) continue;
-          ds[w] = id;
-          ls[w++] = ls[r]!;
-        }
-        ds.length = w;
-        ls.length = w;
-        continue;
-      }
-      for (const old of gone) {
-        const at = lowerBound(ds, old);
-        if (ds[at] !== old) continue;
-        ds.splice(at, 1);
-        ls.splice(at, 1);
-      }
-    }
-    for (const { word, doc, level } of added.get(bucket) ?? []) {
-      let entry = entries.get(word);
-      if (!entry) entries.set(word, (entry = { docs: [], levels: [] }));
-      const at = lowerBound(entry.docs, doc);
-      entry.docs.splice(at, 0, doc);
-      entry.levels.splice(at, 0, level);
-    }
-    const list = [...entries].filter(([, e]) => e.docs.length > 0).sort(([x], [y]) => (x < y ? -1 : 1));
-    const write = (exactLevels: boolean): Buffer => {
-      out.reset();
-      out.ascii("[");
-      list.forEach(([word, e], k) => {
-        if (k > 0) out.ascii(",");
-        writeEntry(out, word, e.docs, e.levels, 0, e.docs.length, !exactLevels && isDense(e.docs.length, n));
-      });
-      out.ascii("]");
-      return out.take();
-    };
-    const payload = write(false);
-    const anyDense = list.some(([, e]) => isDense(e.docs.length, n));
-    exact[bucket] = anyDense ? write(true) : payload;
-    const key = contentKey(payload, GZIP_LEVEL.shard);
+    const shard = rewriteShard(state.exact[bucket]!, newOf, freshIn.get(bucket) ?? [], n, out, exactOut);
+    if (!shard) return undefined;
+    exact[bucket] = shard.exact;
+    const key = contentKey(shard.payload, GZIP_LEVEL.shard);
     if (key !== keys[bucket]) {
       keys[bucket] = key;
-      rewritten.set(bucket, payload);
+      rewritten.set(bucket, shard.payload);
     }
   }
 

@@ -36,9 +36,17 @@
  *   article (the usual commit: today's release) takes the next id, so no
  *   other article's id moves. An article dated between others (a back-dated
  *   release, a deletion) does move the ids after it, and then most shards
- *   change: their deltas are what keeps a query under 100 KB (ids from a
- *   hash of the URL would need a table of dates for sorting, and cost 1–2
- *   bits more per posting).
+ *   change: their deltas are what keeps a query under 100 KB. Ids that do
+ *   not move need room between them, paid in every posting list. Measured
+ *   in session 8 (branch search-stable-ids-experiment, its
+ *   scripts/tmp-query-bytes.ts: the twelve-word query of
+ *   test/search-bytes.browser.test.ts over 10,000 synthetic records, files
+ *   plus 700 bytes of headers each): 88.1 KiB with these ids; 132 KiB with
+ *   ids from per-day slots at a load of 0.68, 177 KiB at 0.34; 90.4 / 92.6 KiB
+ *   plus a 2.3 / 4.8 KB id list when the words on more than 1/8 of the
+ *   articles keep rank ids. And slots still collide: adding one article
+ *   moved 6.2 / 1.2 other articles' ids on average at those loads (each a
+ *   third of the shards), so the gain was not worth the bytes.
  * - Nothing in a file depends on the corpus as a whole except through
  *   steps: BM25's average length is rounded to a quarter power of two
  *   ({@link stableAverage}), the bucket count to a power of two. An edit
@@ -106,6 +114,13 @@ export class AsciiWriter {
     for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
     for (let i = this.length + digits - 1, x = n; i >= this.length; i--, x = Math.floor(x / 10)) this.buffer[i] = 48 + (x % 10);
     this.length += digits;
+  }
+
+  /** Bytes as they are. */
+  raw(bytes: Uint8Array, start: number, end: number): void {
+    this.reserve(end - start);
+    this.buffer.set(bytes.subarray(start, end), this.length);
+    this.length += end - start;
   }
 
   ascii(s: string): void {
