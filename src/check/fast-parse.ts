@@ -34,9 +34,9 @@
 import { isUtf8 } from "node:buffer";
 import type { Article, ArticleImage } from "../content/article.ts";
 import type { ContentError } from "../content/errors.ts";
-import { Locator } from "../content/front-matter.ts";
+import { isPlainText, Locator } from "../content/front-matter.ts";
 import { LIMITS } from "../content/limits.ts";
-import { ALIAS_PATH, assembleArticle, resolveArticleImage, normaliseAlias, slugFromFileName, type ArticleSource, type FileUse } from "../content/parse-article.ts";
+import { ALIAS_PATH, assembleArticle, quickArticleDate, resolveArticleImage, normaliseAlias, slugFromFileName, type ArticleSource, type FileUse } from "../content/parse-article.ts";
 import { HONORIFICS, PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN, type FrontMatter } from "../content/schema.ts";
 import { maxArticleYear, MIN_ARTICLE_YEAR, type ArticleDate } from "../dates.ts";
 import { BODY_FIELD, checkBodyImages } from "../images/body-images.ts";
@@ -399,36 +399,11 @@ function frontMatterOf(data: Record<string, Value>): FrontMatter {
 
 // ---- Dates -------------------------------------------------------------------------------
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$/;
-const MINUTE_MS = 60_000;
-const VIETNAM_MINUTES = 7 * 60;
-const two = (n: number): string => String(n).padStart(2, "0");
-
-/**
- * parseArticleDate (src/dates.ts) by arithmetic instead of Luxon: the
- * wall-clock time at the offset written (Vietnam's +07:00 when none), then
- * the same moment in Vietnam, which every date is shown in.
- */
+/** The article's date (quickArticleDate: the loader's parse without Luxon), within the years an article may have. */
 function articleDate(text: string): ArticleDate {
-  const m = DATE.exec(text);
-  if (!m) unusual();
-  const [, y = "", mo = "", d = "", h, mi, s, offset] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = h === undefined ? 0 : Number(h);
-  const minute = mi === undefined ? 0 : Number(mi);
-  const second = s === undefined ? 0 : Number(s);
-  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate() || hour > 23 || minute > 59 || second > 59) unusual();
-  let offsetMinutes = VIETNAM_MINUTES;
-  if (offset === "Z") offsetMinutes = 0;
-  else if (offset) offsetMinutes = (offset[0] === "-" ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
-  const timestamp = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * MINUTE_MS;
-  const local = new Date(timestamp + VIETNAM_MINUTES * MINUTE_MS);
-  const localYear = local.getUTCFullYear();
-  if (localYear < MIN_ARTICLE_YEAR || localYear > maxArticleYear()) unusual();
-  const localDay = `${localYear}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`;
-  return { iso: `${localDay}T${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}+07:00`, timestamp, year: localYear, day: localDay, hasTime: h !== undefined };
+  const date = quickArticleDate(text);
+  if (!date || date.year < MIN_ARTICLE_YEAR || date.year > maxArticleYear()) unusual();
+  return date;
 }
 
 // ---- Lines of the values read --------------------------------------------------------
@@ -498,54 +473,6 @@ function bodyStartOf(buffer: Buffer, from: number): string {
   return buffer.toString("utf8", from, Math.min(buffer.length, from + BODY_PREFIX_BYTES));
 }
 
-/**
- * Whether the body bytes from `from` are text that cleanText leaves as it
- * is (no CR, control, bidi or other character it drops) and already in NFC,
- * judged by a whitelist of the characters Vietnamese text is made of:
- * ASCII, U+00A0–U+027F (Latin-1 letters, Latin Extended-A and B: ơ, ư, đ),
- * U+1E00–U+1EFF (Latin Extended Additional: every toned letter) and the
- * punctuation U+2002–U+203F (dashes, quotes, ellipsis) without U+200E/F,
- * U+2028/9 (line and paragraph separators) and U+202A–E (bidi), and
- * U+20A0–U+20BF (currency: ₫). None of these is
- * changed by NFC or composes with what precedes it. Anything else — and a
- * file whose bytes are not valid UTF-8, tested before — is decoded and
- * cleaned by the loader (the full parse).
- *
- * Why: decoding whole bodies to JavaScript strings only to find they need
- * nothing was the largest part of the fast path (10,000 articles: ~0.45 s
- * of CPU decoding, ~0.2 s testing for characters to clean, ~0.1 s NFC).
- */
-function plainBody(b: Buffer, from: number): boolean {
-  const n = b.length;
-  let i = from;
-  while (i < n) {
-    const c = b[i] ?? 0;
-    if (c < 0x80) {
-      // Controls but tab and newline, and DEL: cleaned by the loader.
-      if ((c < 0x20 && c !== 0x0a && c !== 0x09) || c === 0x7f) return false;
-      i++;
-    } else if (c >= 0xc3 && c <= 0xc9) i += 2;
-    else if (c === 0xc2) {
-      // U+00A0–U+00BF only: U+0080–U+009F are C1 controls.
-      if ((b[i + 1] ?? 0) < 0xa0) return false;
-      i += 2;
-    } else if (c === 0xe1) {
-      const c1 = b[i + 1] ?? 0;
-      if (c1 < 0xb8 || c1 > 0xbb) return false;
-      i += 3;
-    } else if (c === 0xe2) {
-      const c1 = b[i + 1] ?? 0;
-      const c2 = b[i + 2] ?? 0;
-      if (c1 === 0x80) {
-        // U+2002–U+203F but U+200E, U+200F and U+202A–U+202E (bidi controls), and U+2028–U+2029 (line breaks to a regular expression).
-        if (c2 < 0x82 || c2 === 0x8e || c2 === 0x8f || (c2 >= 0xa8 && c2 <= 0xae)) return false;
-      } else if (c1 !== 0x82 || c2 < 0xa0) return false;
-      i += 3;
-    } else return false;
-  }
-  return true;
-}
-
 const EMPTY_BODY = trustedHtml("");
 
 // ---- The article ---------------------------------------------------------------------------
@@ -573,8 +500,10 @@ export function fastParse(file: string, bytes: Uint8Array): FastParse | undefine
   if (needsCleaning(raw)) return undefined;
   const matter = raw.normalize("NFC");
   if (matter.length * 3 > LIMITS.frontMatterBytes && Buffer.byteLength(matter) > LIMITS.frontMatterBytes) return undefined;
-  // The body is judged in its bytes (plainBody); only the part the rules read is decoded.
-  if (buffer.length - bodyFrom > LIMITS.bodyBytes || !plainBody(buffer, bodyFrom)) return undefined;
+  // The body is judged in its bytes (isPlainText: nothing to clean, already NFC); only the part the rules read is decoded
+  // (decoding whole bodies to strings only to find they need nothing was the largest part of this path: 10,000 articles,
+  // ~0.45 s of CPU decoding, ~0.2 s testing for characters to clean, ~0.1 s NFC).
+  if (buffer.length - bodyFrom > LIMITS.bodyBytes || !isPlainText(buffer, bodyFrom)) return undefined;
   let newlines = 0;
   for (let i = matter.indexOf("\n"); i >= 0; i = matter.indexOf("\n", i + 1)) newlines++;
   const bodyStart = newlines + (after === undefined ? 2 : 3);
