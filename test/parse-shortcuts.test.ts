@@ -4,10 +4,17 @@
  * in for gave: quickArticleDate what Luxon's parseArticleDate gives (or
  * nothing, then Luxon answers); the front-matter split what gray-matter
  * split; isPlainText only for text that cleanText leaves as it is, and a
- * plain file parses as the same text given as a string.
+ * plain file parses as the same text given as a string; front matter read
+ * in the usual shape (plain-front-matter.ts) gives the article and the
+ * errors js-yaml and zod give.
  */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
+import { generateArticles } from "../scripts/generate-articles.ts";
+import { scanContent } from "../src/content/content-files.ts";
 import { decodeArticle, isPlainText } from "../src/content/front-matter.ts";
 import { parseArticle, parseArticleBytes, quickArticleDate } from "../src/content/parse-article.ts";
 import { parseArticleDate } from "../src/dates.ts";
@@ -142,6 +149,69 @@ describe("isPlainText", () => {
       expect(fromBytes).toEqual(parseArticle(FILE, text));
       expect(fromBytes.ok).toBe(true);
       if (fromBytes.ok) expect(fromBytes.article.bodyText).toBe(cleanText(fromBytes.article.bodyText));
+    }
+  });
+});
+
+describe("front matter in the usual shape", () => {
+  const base = ["title: \"Hội nghị tổng kết năm 2016\"", "date: 2016-11-29T14:00", "province: gia-lai", "agency: Sở Nội vụ", "reviewYear: 2016", "planYear: 2017"];
+  const variants: Record<string, string[]> = {
+    plain: base,
+    officials: [...base, "officials:", "  - name: Nguyễn Văn A", "    role: \"Giám đốc Sở\"", "    honorific: Ông", "  - name: 'Trần Thị B'"],
+    awards: [...base, "awards:", "- title: Lao động tiên tiến", "  count: 12", "  recipient: cá nhân"],
+    image: [...base, "image:", "  src: https://example.gov.vn/a.jpg", "  alt: \"Quang cảnh\"", "  caption: Hội nghị"],
+    lists: [...base, "tags: [\"cải cách\", 'chuyển đổi số']", "aliases:", "  - /tin/a/", "draft: true"],
+    escapes: [...base.slice(1), "title: \"Hội nghị \\\"lớn\\\" \\\\ x\""],
+    "quoted number": [...base.slice(0, 4), "reviewYear: \"2016\""],
+    "number title": ["title: 2016", ...base.slice(1)],
+    "null agency": [...base.slice(0, 3), "agency: null"],
+    "boolean-looking": [...base.slice(0, 3), "agency: yes"],
+    "unknown key": [...base, "titel: x"],
+    "duplicate key": [...base, "agency: Sở khác"],
+    tab: [...base, "officials:", "\t- name: A"],
+    "empty value": [...base.slice(0, 3), "agency:"],
+    "empty text": [...base.slice(0, 3), "agency: \"\""],
+    "folded spaces": [...base.slice(1), "title: \"  Hội   nghị  \""],
+    "comment": [...base, "# a comment", "author: Lê Văn C # not a comment?"],
+    "plan before review": [...base.slice(0, 4), "reviewYear: 2017", "planYear: 2016"],
+    "bad honorific": [...base, "officials:", "  - name: A", "    honorific: Ngài"],
+    "bad date": [...base.slice(0, 1), "date: 29/11/2016", ...base.slice(2)],
+    "anchor": [...base.slice(0, 3), "agency: &a Sở", "author: *a"],
+  };
+
+  it("gives what js-yaml and zod give, for the build's parse and the check's", () => {
+    let usual = 0;
+    for (const [name, lines] of Object.entries(variants)) {
+      const text = `---\n${lines.join("\n")}\n---\n\nNội dung bài viết.\n`;
+      const bytes = Buffer.from(text);
+      for (const validateOnly of [false, true]) {
+        const fast = parseArticleBytes(FILE, bytes, { validateOnly });
+        const slow = parseArticleBytes(FILE, bytes, { validateOnly, usualShape: false });
+        const { source: fastSource, ...fastRest } = fast.ok ? fast : { ...fast, source: undefined };
+        const { source: slowSource, ...slowRest } = slow.ok ? slow : { ...slow, source: undefined };
+        expect(fastRest, name).toEqual(slowRest);
+        expect(JSON.stringify(fastRest), name).toBe(JSON.stringify(slowRest));
+        expect(fastSource?.frontMatter, name).toEqual(slowSource?.frontMatter);
+      }
+      if (parseArticleBytes(FILE, bytes).ok) usual++;
+    }
+    expect(usual).toBeGreaterThan(5);
+  });
+
+  it("gives the same articles on generated ones", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "parse-shortcuts-"));
+    try {
+      generateArticles(root, 150);
+      const files = scanContent(root).articles;
+      expect(files.length).toBe(150);
+      for (const file of files) {
+        const bytes = readFileSync(path.join(root, file));
+        const fast = parseArticleBytes(file, bytes);
+        expect(fast.ok, file).toBe(true);
+        expect(JSON.stringify(fast), file).toBe(JSON.stringify(parseArticleBytes(file, bytes, { usualShape: false })));
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

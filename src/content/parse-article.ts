@@ -31,6 +31,7 @@ import type { Article, ArticleImage } from "./article.ts";
 import { closest, showValue, type ContentError } from "./errors.ts";
 import { cleanFrontMatter, cleanProblemError, decodeArticle, Locator, parseYaml, suspectedBodyLine, yamlErrors, type EarlyError } from "./front-matter.ts";
 import { LIMITS } from "./limits.ts";
+import { KnownLines, readPlainFrontMatter } from "./plain-front-matter.ts";
 import { PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN, AWARD_KEYS, fieldHelp, FRONT_MATTER_KEYS, IMAGE_KEYS, OFFICIAL_KEYS, fieldLabel, fieldPattern, frontMatterSchema, type FrontMatter } from "./schema.ts";
 
 /** A file next to the article that a field names (today only image.src), for the loader to check and to tell used from unused files. */
@@ -53,6 +54,12 @@ export interface ParseOptions {
    * the file the check's own rules read.
    */
   readonly validateOnly?: boolean;
+  /**
+   * Read front matter in the usual shape without js-yaml and zod
+   * (plain-front-matter.ts; default true). False: always the libraries —
+   * tests compare the two.
+   */
+  readonly usualShape?: boolean;
 }
 
 /** What a validate-only parse keeps for `npm run check` (src/check/). */
@@ -290,6 +297,10 @@ function parseText(file: string, source: string, plain: boolean, options: ParseO
   const bodyBytes = Buffer.byteLength(split.content);
   const bodyStart = split.bodyStart;
   if (bodyBytes > LIMITS.bodyBytes) return fail({ file, line: bodyStart, ...explain("content.size.body", { size: bodyBytes, limit: LIMITS.bodyBytes }) });
+
+  // The usual shape without js-yaml, the bounded copy and zod (plain-front-matter.ts); anything else, and every error, below.
+  const usual = options.usualShape === false ? undefined : readPlainFrontMatter(split.matter);
+  if (usual) return semanticCheck(file, usual.frontMatter, split.content, bodyStart, new KnownLines(split.matter, usual.lines, usual.keys), warnings, options);
 
   const locate = new Locator(split.matter);
   const parsed = parseYaml(split.matter, file);
