@@ -69,7 +69,7 @@ export interface FileOutcome {
 }
 
 /** The key of a front-matter path in FileOutcome.lines. */
-export const lineKey = (fieldPath: readonly PropertyKey[]): string => fieldPath.map(String).join(".");
+export { lineKey } from "../content/plain-front-matter.ts";
 
 /** Folder under the project root. */
 export const CHECK_CACHE_DIR = ".cache/check";

@@ -32,9 +32,12 @@ function siteRuleLines(lines: Readonly<Record<string, number>>): Record<string, 
   return out;
 }
 
-/** The full parse's outcome (the loader's validate-only parse), without the fast path: what the fast path is compared with in tests. */
-export function fullParseOutcome(file: string, bytes: Uint8Array): { outcome: FileOutcome; locate?: Locator } {
-  const parsed = parseArticleBytes(file, bytes, { validateOnly: true });
+/**
+ * The full parse's outcome (the loader's validate-only parse), without the fast path: what the fast path is compared with in tests
+ * (with `usualShape` false: front matter through js-yaml and zod only, see ParseOptions).
+ */
+export function fullParseOutcome(file: string, bytes: Uint8Array, usualShape = true): { outcome: FileOutcome; locate?: Locator } {
+  const parsed = parseArticleBytes(file, bytes, { validateOnly: true, usualShape });
   if (parsed.ok && parsed.source) {
     return {
       outcome: { errors: [], warnings: [...parsed.warnings, ...articleWarnings(parsed.article, parsed.source)], uses: parsed.uses, facts: keptFacts(factsOf(parsed.article)) },

@@ -4,7 +4,8 @@
  *
  * Pure: takes the file's path and text (or bytes), does no I/O, so tests
  * call it with fixtures directly and the loader can run it once per file in
- * any order. Front matter is data only: gray-matter splits the file, and
+ * any order. Front matter is data only: the file is split at its --- lines
+ * as gray-matter split it (splitAt), and
  * js-yaml parses it with the YAML 1.2 core schema (no dates, no custom tags,
  * no code). js-yaml is ~8× faster than `yaml` here (10,000 files: 0.3 s vs
  * 2.7 s), but keeps no source positions, so when a file has an error it is
@@ -18,9 +19,8 @@
  * does not also report the field as missing, and a date that does not parse
  * says exactly why, with the corrected value when it can be known.
  */
-import matter from "gray-matter";
 import type { z } from "zod";
-import { diagnoseDate, maxArticleYear, MIN_ARTICLE_YEAR, parseArticleDate, type DateProblem } from "../dates.ts";
+import { diagnoseDate, maxArticleYear, MIN_ARTICLE_YEAR, parseArticleDate, type ArticleDate, type DateProblem } from "../dates.ts";
 import { BODY_FIELD, checkBodyImages } from "../images/body-images.ts";
 import { renderMarkdown, scanMarkdown, truncateText } from "../markdown.ts";
 import { explain, t, type Explanation } from "../messages/index.ts";
@@ -31,6 +31,7 @@ import type { Article, ArticleImage } from "./article.ts";
 import { closest, showValue, type ContentError } from "./errors.ts";
 import { cleanFrontMatter, cleanProblemError, decodeArticle, Locator, parseYaml, suspectedBodyLine, yamlErrors, type EarlyError } from "./front-matter.ts";
 import { LIMITS } from "./limits.ts";
+import { KnownLines, readPlainFrontMatter } from "./plain-front-matter.ts";
 import { PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN, AWARD_KEYS, fieldHelp, FRONT_MATTER_KEYS, IMAGE_KEYS, OFFICIAL_KEYS, fieldLabel, fieldPattern, frontMatterSchema, type FrontMatter } from "./schema.ts";
 
 /** A file next to the article that a field names (today only image.src), for the loader to check and to tell used from unused files. */
@@ -53,6 +54,12 @@ export interface ParseOptions {
    * the file the check's own rules read.
    */
   readonly validateOnly?: boolean;
+  /**
+   * Read front matter in the usual shape without js-yaml and zod
+   * (plain-front-matter.ts; default true). False: always the libraries —
+   * tests compare the two.
+   */
+  readonly usualShape?: boolean;
 }
 
 /** What a validate-only parse keeps for `npm run check` (src/check/). */
@@ -212,7 +219,7 @@ function capped(errors: ContentError[]): ContentError[] {
 export function parseArticleBytes(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
   const decoded = decodeArticle(bytes);
   if (!decoded.ok) return { ok: false, errors: [early(file, decoded.error)], warnings: [], uses: [] };
-  return parseArticle(file, decoded.text, options);
+  return parseText(file, decoded.text, decoded.plain, options);
 }
 
 /**
@@ -221,32 +228,79 @@ export function parseArticleBytes(file: string, bytes: Uint8Array, options: Pars
  * @param source the file's text
  */
 export function parseArticle(file: string, source: string, options: ParseOptions = {}): ParseResult {
+  return parseText(file, source, false, options);
+}
+
+/** Where the front matter and the body are in a cleaned text that opens with `---` (see {@link parseText}). */
+interface Split {
+  /** From the newline that ends the opening line to the one before the closing ---. */
+  readonly matter: string;
+  /** After the closing line. */
+  readonly content: string;
+  /** The file line of the body's first line. */
+  readonly bodyStart: number;
+}
+
+/**
+ * Splits as gray-matter 4 did (it was called with a no-op engine, for this
+ * only): the front matter runs from the end of the opening `---` and its
+ * language word to the first line starting with `---`; the body starts
+ * after that marker, less one newline. Why not gray-matter: it copied every
+ * file into a Buffer and back (its `orig`), 13 % of the build's parse of an
+ * article (10,000 generated articles, `node --cpu-prof` over
+ * scripts/bench-parse.ts: 2.9 s of 21.8 s), for a split that is two
+ * indexOf calls. `close` is the index of the closing "\n---" (the caller
+ * has found it).
+ */
+function splitAt(text: string, openingLine: string, close: number): Split {
+  // "---" + the language word; the matter keeps the newline that ends the line (its line i is the file's line i + 1).
+  const matterStart = openingLine.length - 1;
+  let contentStart = close + 4;
+  if (text[contentStart] === "\r") contentStart++;
+  if (text[contentStart] === "\n") contentStart++;
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < contentStart; i = text.indexOf("\n", i + 1)) lines++;
+  return { matter: text.slice(matterStart, close), content: text.slice(contentStart), bodyStart: lines };
+}
+
+/**
+ * The parse itself; `plain`: the text is known to need no cleaning (decodeArticle's isPlainText).
+ */
+function parseText(file: string, source: string, plain: boolean, options: ParseOptions): ParseResult {
   const warnings: ContentError[] = [];
-  const bidi = needsCleaning(source) ? findBidiControls(source) : undefined;
+  // One test for characters to clean, for the bidi warning and the cleaning (both read it).
+  const dirty = !plain && needsCleaning(source);
+  const bidi = dirty ? findBidiControls(source) : undefined;
   if (bidi) warnings.push({ file, line: bidi.line, severity: "warning", ...explain("content.warn.bidi", { count: bidi.count }) });
   const fail = (...errors: ContentError[]): ParseResult => ({ ok: false, errors: capped(errors), warnings, uses: [] });
 
-  const text = cleanText(source);
+  // cleanText without its own test: the same text.
+  const text = plain ? source : dirty ? cleanText(source) : source.normalize("NFC");
   const opening = /^---([^\n]*)\n/.exec(text);
   if (!opening) return fail({ file, line: 1, ...explain("content.noFrontMatter") });
   const language = (opening[1] ?? "").trim();
   if (language !== "" && language !== "yaml") {
     return fail({ file, line: 1, value: showValue(opening[0].trim()), ...explain("content.frontMatterLanguage", { language: language.slice(0, 40) }) });
   }
-  // gray-matter closes the block at the next line starting with ---; without
-  // one it would read the whole file as YAML and report the body's lines.
+  // The block closes at the next line starting with ---; without one the
+  // whole file would be read as YAML and the body's lines reported.
   const unclosed = (matterText: string): ContentError => {
     const bodyLine = suspectedBodyLine(matterText);
     return { file, line: 1, ...(bodyLine ? explain("content.frontMatterUnclosedAt", { line: bodyLine }) : explain("content.frontMatterUnclosed")) };
   };
-  if (!text.includes("\n---", opening[0].length - 1)) return fail(unclosed(`\n${text.slice(opening[0].length)}`));
+  const close = text.indexOf("\n---", opening[0].length - 1);
+  if (close < 0) return fail(unclosed(`\n${text.slice(opening[0].length)}`));
 
-  const split = matter(text, { engines: { yaml: () => ({}) }, language: "yaml" });
+  const split = splitAt(text, opening[0], close);
   const frontMatterBytes = Buffer.byteLength(split.matter);
   if (frontMatterBytes > LIMITS.frontMatterBytes) return fail({ file, line: 1, ...explain("content.size.frontMatter", { size: frontMatterBytes, limit: LIMITS.frontMatterBytes }) });
   const bodyBytes = Buffer.byteLength(split.content);
-  const bodyStart = text.slice(0, text.length - split.content.length).split("\n").length;
+  const bodyStart = split.bodyStart;
   if (bodyBytes > LIMITS.bodyBytes) return fail({ file, line: bodyStart, ...explain("content.size.body", { size: bodyBytes, limit: LIMITS.bodyBytes }) });
+
+  // The usual shape without js-yaml, the bounded copy and zod (plain-front-matter.ts); anything else, and every error, below.
+  const usual = options.usualShape === false ? undefined : readPlainFrontMatter(split.matter);
+  if (usual) return semanticCheck(file, usual.frontMatter, split.content, bodyStart, new KnownLines(split.matter, usual.lines, usual.keys), warnings, options);
 
   const locate = new Locator(split.matter);
   const parsed = parseYaml(split.matter, file);
@@ -306,6 +360,45 @@ function looseFrontMatter(data: Record<string, unknown>): FrontMatter {
   } as FrontMatter;
 }
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$/;
+const MINUTE_MS = 60_000;
+const VIETNAM_MINUTES = 7 * 60;
+const two = (n: number): string => String(n).padStart(2, "0");
+
+/**
+ * parseArticleDate (src/dates.ts) by arithmetic instead of Luxon, for the
+ * usual date: the wall-clock time at the offset written (Vietnam's +07:00,
+ * a fixed offset, when none), then the same moment in Vietnam, which every
+ * date is shown in. Undefined for anything unusual (a day the month does
+ * not have, an hour 24, a year before 1000, white space around it): then
+ * parseArticleDate answers. Why: Luxon's parse and formatting were ~0.07 ms
+ * an article of the build's parse (10,000 generated articles,
+ * `node --cpu-prof` over scripts/bench-parse.ts: 1.4 s of 21.8 s);
+ * test/parse-shortcuts.test.ts compares the two on every kind of date.
+ */
+export function quickArticleDate(text: string): ArticleDate | undefined {
+  const m = DATE.exec(text);
+  if (!m) return undefined;
+  const [, y = "", mo = "", d = "", h, mi, s, offset] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = h === undefined ? 0 : Number(h);
+  const minute = mi === undefined ? 0 : Number(mi);
+  const second = s === undefined ? 0 : Number(s);
+  // Date.UTC reads years below 100 as 1900 + year: those go to Luxon.
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate() || hour > 23 || minute > 59 || second > 59) return undefined;
+  let offsetMinutes = VIETNAM_MINUTES;
+  if (offset === "Z") offsetMinutes = 0;
+  else if (offset) offsetMinutes = (offset[0] === "-" ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
+  const timestamp = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * MINUTE_MS;
+  const local = new Date(timestamp + VIETNAM_MINUTES * MINUTE_MS);
+  const localYear = local.getUTCFullYear();
+  if (localYear < 1000 || localYear > 9999) return undefined;
+  const localDay = `${localYear}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`;
+  return { iso: `${localDay}T${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}+07:00`, timestamp, year: localYear, day: localDay, hasTime: h !== undefined };
+}
+
 /** The message for a date string that does not parse. */
 function dateExplanation(problem: DateProblem): Explanation {
   switch (problem.kind) {
@@ -335,7 +428,7 @@ function semanticCheck(file: string, fm: FrontMatter, body: string, bodyStart: n
     errors.push({ file, ...(line !== undefined ? { line } : {}), field, value: showValue(value), code: what.code, message: what.message, ...(exp ? { expected: exp } : {}), ...(what.fix ? { fix: what.fix } : {}) });
   };
 
-  let date = fm.date ? parseArticleDate(fm.date) : undefined;
+  let date = fm.date ? (quickArticleDate(fm.date) ?? parseArticleDate(fm.date)) : undefined;
   if (fm.date && !date) at("date", ["date"], fm.date, dateExplanation(diagnoseDate(fm.date)), fieldHelp("date")?.expected);
   const maxYear = maxArticleYear();
   if (date && (date.year < MIN_ARTICLE_YEAR || date.year > maxYear)) {

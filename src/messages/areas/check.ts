@@ -213,6 +213,21 @@ export const CHECK_MESSAGES = {
     vi: { message: "Đo thời gian của npm run check trên các bài viết được tạo tự động: lần đầu, khi không có gì đổi, khi một bài đổi, và qua npm." },
     en: { message: "Measures npm run check over generated articles: cold, with nothing changed, with one article changed, and through npm." },
   }),
+  "check.command.benchParse": message({
+    sample: {},
+    vi: { message: "Đo thời gian máy (CPU) để đọc và kiểm tra từng bài viết của một thư mục content/ có sẵn, theo từng cách đọc (khi dựng trang, khi kiểm tra)." },
+    en: { message: "Measures the CPU time to parse each article of an existing content/ folder, for each parser (the build's, the check's)." },
+  }),
+  "check.option.limit": message({
+    sample: {},
+    vi: { message: "chỉ đo bấy nhiêu bài đầu tiên" },
+    en: { message: "measure only this many articles (the first ones)" },
+  }),
+  "check.option.only": message({
+    sample: {},
+    vi: { message: "chỉ đo các cách đọc có tên chứa chữ này" },
+    en: { message: "measure only the parsers whose name holds this text" },
+  }),
   "check.option.runs": message({
     sample: {},
     vi: { message: "số lần chạy mỗi trường hợp (mặc định 5)" },
