@@ -34,7 +34,7 @@
  * damaged cache only makes the check slower. Written to a temporary file
  * renamed into place, so a killed run never leaves half a file.
  */
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ContentError, Severity } from "../content/errors.ts";
@@ -142,7 +142,8 @@ export function fileStat(fullPath: string, runStartNs: bigint): { key: string; t
 
 /** SHA-256 of an article's facts as JSON text, hex (FileOutcome.facts.digest). */
 export function factsDigest(json: string): string {
-  return createHash("sha256").update(json).digest("hex");
+  // One call, no Hash object: 3.0 against 4.2–6.0 µs for a 1 kB text (20,000 of each, node -e, this machine); one per article parsed.
+  return hash("sha256", json);
 }
 
 /** SHA-256 of an article's path and bytes, hex. */
