@@ -208,7 +208,7 @@ interface NewPostings {
  * articles keep their order by date). Undefined when the bytes are not what
  * search-index.ts writes.
  */
-function rewriteShard(bytes: Buffer, newOf: Int32Array, fresh: readonly NewPostings[], docs: number, out: AsciiWriter, exactOut: AsciiWriter): { payload: Buffer; exact: Buffer } | undefined {
+function rewriteShard(bytes: Buffer, newOf: Int32Array, identity: boolean, fresh: readonly NewPostings[], docs: number, out: AsciiWriter, exactOut: AsciiWriter): { payload: Buffer; exact: Buffer } | undefined {
   out.reset();
   exactOut.reset();
   out.byte(OPEN);
@@ -289,21 +289,64 @@ function rewriteShard(bytes: Buffer, newOf: Int32Array, fresh: readonly NewPosti
       levels.length = 0;
       const idsStart = at;
       let count = 0;
+      let last = 0;
       for (;;) {
         let digits = 0;
+        let value = 0;
         while (at < end && bytes[at]! >= 0x30 && bytes[at]! <= 0x39) {
-          at++;
+          value = value * 10 + bytes[at++]! - 0x30;
           digits++;
         }
         if (digits === 0 || digits > 9) return undefined;
+        last += value;
         count++;
         if (bytes[at] === COMMA_CODE) at++;
         else if (bytes[at] === CLOSE) break;
         else return undefined;
       }
-      at++;
+      const idsEnd = at++;
       if (bytes[at++] !== COMMA_CODE || bytes[at++] !== QUOTE || at + count >= end || bytes[at + count] !== QUOTE) return undefined;
       const levelsAt = at;
+      for (let k = levelsAt; k < levelsAt + count; k++) if (bytes[k]! >= 128 || LEVEL_OF[bytes[k]!]! < 0) return undefined;
+      if (identity && (!merge || merge.ids[0]! > last)) {
+        // No id renumbered, new ones (if any) after all: the entry's bytes again, the new postings appended
+        // (an article added after all others: the common words' long lists are copied, not read).
+        at += count + 1;
+        if (bytes[at++] !== CLOSE || last >= newOf.length) return undefined;
+        const added = merge?.ids.length ?? 0;
+        const dense = isDense(count + added, docs);
+        anyDense ||= dense;
+        for (const [w, codes] of [
+          [out, dense ? DENSE_CODE : EXACT_CODE],
+          [exactOut, EXACT_CODE],
+        ] as const) {
+          if (written > 0) w.byte(COMMA_CODE);
+          w.byte(OPEN);
+          w.raw(bytes, wordStart, wordEnd);
+          w.byte(COMMA_CODE);
+          w.byte(OPEN);
+          w.raw(bytes, idsStart, idsEnd);
+          let previous = last;
+          for (let k = 0; k < added; k++) {
+            w.byte(COMMA_CODE);
+            w.int(merge!.ids[k]! - previous);
+            previous = merge!.ids[k]!;
+          }
+          w.byte(CLOSE);
+          w.byte(COMMA_CODE);
+          w.byte(QUOTE);
+          if (codes === EXACT_CODE) w.raw(bytes, levelsAt, levelsAt + count);
+          else for (let k = levelsAt; k < levelsAt + count; k++) w.byte(codes[LEVEL_OF[bytes[k]!]!]!);
+          for (let k = 0; k < added; k++) w.byte(codes[merge!.levels[k]!]!);
+          w.byte(QUOTE);
+          w.byte(CLOSE);
+        }
+        written++;
+        if (bytes[at] === COMMA_CODE) at++;
+        else if (bytes[at] === CLOSE && at + 1 === end) break;
+        else return undefined;
+        continue;
+      }
       // The ids again, renumbered, with their levels; the new postings merged in by id.
       let m = 0;
       let doc = 0;
@@ -528,7 +571,7 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     // Ids did not move: a shard where every document gone had exactly the postings the new one at its id has is unchanged.
     if (!moved && !flips && unchangedShard(state.exact[bucket]!, goneSet, added.get(bucket))) continue;
     // Here the shard changes: ids moved, or unchangedShard found a posting not put back as it was.
-    const shard = rewriteShard(state.exact[bucket]!, newOf, freshIn.get(bucket) ?? [], n, out, exactOut);
+    const shard = rewriteShard(state.exact[bucket]!, newOf, !moved && gone.length === 0, freshIn.get(bucket) ?? [], n, out, exactOut);
     if (!shard) return undefined;
     exact[bucket] = shard.exact;
     const key = contentKey(shard.payload, GZIP_LEVEL.shard);
