@@ -13,8 +13,9 @@
  * all others added, the usual commit; the newest deleted), only
  * - takes each changed article's words out of the shards they were in and
  *   puts its new words in (the shards of its old and new words, read from
- *   the state, parsed and written again; most come out byte for byte as
- *   they were and keep their compressed file),
+ *   the state and written again as bytes, {@link rewriteShard}; after an
+ *   edit most come out byte for byte as they were and keep their
+ *   compressed file),
  * - when the number of articles changed, also writes again the shards
  *   holding a word that became dense or stopped being dense (found by a scan
  *   of every shard's posting counts, needed when the edge of 1/8 of the
@@ -26,10 +27,11 @@
  * (test/search-state.test.ts compares them byte for byte).
  *
  * An article added, deleted or re-dated among older ones moves the ids after
- * it: every shard is parsed and written again (their id deltas change), and
- * the records after it in its year are renamed. Ids that never move would
- * need room between them, which costs every posting list bytes: measured in
- * session 8, over the issue's 100 KB a query (see search-index.ts).
+ * it: it is patched too, but every shard is written again and compressed
+ * (their id deltas change), and the records after it in its year are
+ * renamed. Ids that never move would need room between them, which costs
+ * every posting list bytes: over the issue's 100 KB a query (measured in
+ * session 8, see search-index.ts).
  * Anything else — the
  * bucket count or BM25's rounded average length moving, many articles
  * changed, another code version, a state or cache that is missing, damaged
