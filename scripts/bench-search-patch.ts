@@ -17,6 +17,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { COMPRESSED_CACHE_FILE, CompressedCache } from "../src/search/compressed-cache.ts";
 import { INDEX_STATE_FILE, IndexStateFile, patchIndex, type PatchDocument } from "../src/search/index-state.ts";
@@ -46,10 +47,20 @@ async function full(list: readonly IndexedArticle[]): Promise<Map<string, Buffer
   return new Map(written.files.map((f) => [f.path, Buffer.from(f.contents)]));
 }
 
+// Time in garbage collection during the full build (main thread): what grows faster than the corpus.
+let gcMs = 0;
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+});
+gcObserver.observe({ entryTypes: ["gc"] });
 let cpu = process.cpuUsage();
 let wall = performance.now();
 const before = await full(corpus);
-console.log(`${count} synthetic articles: full build with state ${cpuSeconds(cpu).toFixed(2)} CPU s, ${((performance.now() - wall) / 1000).toFixed(2)} s wall, ${before.size} files`);
+const fullCpu = cpuSeconds(cpu);
+const fullWall = (performance.now() - wall) / 1000;
+await new Promise((resolve) => setImmediate(resolve));
+gcObserver.disconnect();
+console.log(`${count} synthetic articles: full build with state ${fullCpu.toFixed(2)} CPU s (${(gcMs / 1000).toFixed(2)} s of it in garbage collection), ${fullWall.toFixed(2)} s wall, ${before.size} files`);
 const primed = [COMPRESSED_CACHE_FILE, INDEX_STATE_FILE].map((file) => ({ file: path.join(project, file), bytes: readFileSync(path.join(project, file)) }));
 
 const patchDocument = (a: IndexedArticle): PatchDocument => ({ url: a.document.u, year: a.year, digest: a.digest ?? "", units: a.units, words: () => a.words, document: () => a.document });
