@@ -8,7 +8,7 @@
  * number of files whose bytes or names changed. For profiling:
  *
  *   npx tsx scripts/bench-search-patch.ts [--count 10000]
- *   node --cpu-prof --cpu-prof-dir /tmp/prof --import tsx scripts/bench-search-patch.ts --only back-dated
+ *   node --cpu-prof --cpu-prof-dir /tmp/prof --import tsx scripts/bench-search-patch.ts  (with BENCH_ONLY=back-dated)
  *
  * Also how often BM25's rounded average length (stableAverage) moves when
  * one article is added or deleted: for every article of the corpus, whether
@@ -18,13 +18,23 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
-import { parseArgs } from "node:util";
+import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import { COMPRESSED_CACHE_FILE, CompressedCache } from "../src/search/compressed-cache.ts";
 import { INDEX_STATE_FILE, IndexStateFile, patchIndex, type PatchDocument } from "../src/search/index-state.ts";
 import { SearchIndexWriter, averageOf, dateOrder, type IndexedArticle, type WrittenIndex } from "../src/search/search-index.ts";
 import { syntheticSearchCorpus } from "../test/search-corpus.ts";
 
-const { values } = parseArgs({ options: { count: { type: "string", default: "10000" }, only: { type: "string" } } });
+const values = runCommandLine(
+  defineCommand({
+    invocation: "npx tsx scripts/bench-search-patch.ts",
+    summary: "cli.command.benchSearch",
+    options: {
+      count: { type: "string", value: "number", default: "10000", help: "cli.option.count" },
+    },
+  }),
+);
+// One scenario only (for --cpu-prof): BENCH_ONLY=back-dated.
+const only = process.env["BENCH_ONLY"];
 const count = Number(values.count);
 const project = mkdtempSync(path.join(tmpdir(), "bench-search-patch-"));
 const cpuSeconds = (since: NodeJS.CpuUsage): number => {
@@ -93,7 +103,7 @@ async function searchStep(list: readonly IndexedArticle[]): Promise<WrittenIndex
 }
 
 for (const [name, list] of scenarios) {
-  if (values.only && values.only !== name) continue;
+  if (only && only !== name) continue;
   for (const { file, bytes } of primed) writeFileSync(file, bytes);
   cpu = process.cpuUsage();
   wall = performance.now();
