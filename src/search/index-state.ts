@@ -121,6 +121,30 @@ const COMMA_CODE = 0x2c;
 const OPEN = 0x5b;
 const CLOSE = 0x5d;
 
+/** Whether the string {@link stringEnd} last scanned holds an escape (then it is read with JSON.parse). */
+let stringEscaped = false;
+
+/**
+ * The index just past the JSON string whose opening quote is at `at` in a
+ * shard's bytes, or -1 when it does not end; sets {@link stringEscaped}.
+ * The one scanner of a shard's words, for reading (postingsIn) and
+ * rewriting (rewriteShard): a flag rather than a returned pair keeps the
+ * loop over ~700 shards' words free of allocations.
+ */
+function stringEnd(bytes: Buffer, at: number): number {
+  const end = bytes.length;
+  let i = at + 1;
+  stringEscaped = false;
+  while (i < end && bytes[i] !== QUOTE) {
+    if (bytes[i] === BACKSLASH) {
+      stringEscaped = true;
+      i++;
+    }
+    i++;
+  }
+  return i >= end ? -1 : i + 1;
+}
+
 /**
  * The postings of documents `docs` in a shard's exact form, word → level per
  * document, read without parsing the shard (no array per entry): an edit
@@ -136,18 +160,12 @@ function postingsIn(bytes: Buffer, docs: ReadonlySet<number>): Map<number, Map<s
   if (bytes[at++] !== OPEN) return undefined;
   if (bytes[at] === CLOSE) return at + 1 === end ? found : undefined;
   for (;;) {
-    if (bytes[at++] !== OPEN || bytes[at++] !== QUOTE) return undefined;
-    const wordStart = at - 1;
-    let escaped = false;
-    while (at < end && bytes[at] !== QUOTE) {
-      if (bytes[at] === BACKSLASH) {
-        escaped = true;
-        at++;
-      }
-      at++;
-    }
-    if (at >= end) return undefined;
-    const wordEnd = ++at;
+    if (bytes[at++] !== OPEN || bytes[at] !== QUOTE) return undefined;
+    const wordStart = at;
+    at = stringEnd(bytes, at);
+    if (at < 0) return undefined;
+    const escaped = stringEscaped;
+    const wordEnd = at;
     if (bytes[at++] !== COMMA_CODE || bytes[at++] !== OPEN) return undefined;
     let doc = 0;
     let count = 0;
@@ -266,17 +284,11 @@ function rewriteShard(bytes: Buffer, newOf: Int32Array, identity: boolean, fresh
   } else {
     for (;;) {
       if (bytes[at++] !== OPEN || bytes[at] !== QUOTE) return undefined;
-      const wordStart = at++;
-      let escaped = false;
-      while (at < end && bytes[at] !== QUOTE) {
-        if (bytes[at] === BACKSLASH) {
-          escaped = true;
-          at++;
-        }
-        at++;
-      }
-      if (at >= end) return undefined;
-      const wordEnd = ++at;
+      const wordStart = at;
+      at = stringEnd(bytes, at);
+      if (at < 0) return undefined;
+      const escaped = stringEscaped;
+      const wordEnd = at;
       // New postings for words before this one, or for this one: the word is read only while some are left.
       let merge: NewPostings | undefined;
       if (next < fresh.length) {
