@@ -61,9 +61,11 @@ import { pathToFileURL } from "node:url";
 
 const CHILD = "TONG_KET_COMMAND_CHILD";
 if (process.env[CHILD] === undefined) {
-  const heapSet = [...process.execArgv, process.env["NODE_OPTIONS"] ?? ""].some((a) => a.includes("--max-old-space-size"));
-  const semiSet = [...process.execArgv, process.env["NODE_OPTIONS"] ?? ""].some((a) => a.includes("--max-semi-space-size"));
-  const heap = [...(heapSet ? [] : [`--max-old-space-size=${Math.max(4096, Math.floor((totalmem() / 2 ** 20) * 0.75))}`]), ...(semiSet ? [] : ["--max-semi-space-size=64"])];
+  const given = (flag) => [...process.execArgv, process.env["NODE_OPTIONS"] ?? ""].some((a) => a.includes(flag));
+  const heap = [
+    ...(given("--max-old-space-size") ? [] : [`--max-old-space-size=${Math.max(4096, Math.floor((totalmem() / 2 ** 20) * 0.75))}`]),
+    ...(given("--max-semi-space-size") ? [] : ["--max-semi-space-size=64"]),
+  ];
   const env = { ...process.env, [CHILD]: "1", MALLOC_ARENA_MAX: process.env["MALLOC_ARENA_MAX"] ?? "1" };
   const child = spawn(process.execPath, [...heap, ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BodyStore, storeProperty } from "../src/content/body-store.ts";
+import { BodyStore, storedProperty, writeBody } from "../src/content/body-store.ts";
 import { loadContent } from "../src/content/load-content.ts";
 import { loadContentParallel } from "../src/content/parallel-load.ts";
 import { isSafeHtml, trustedHtml, type SafeHtml } from "../src/safe-html.ts";
@@ -18,7 +18,10 @@ describe("BodyStore", () => {
     const store = BodyStore.open(dir);
     if (!store) throw new Error("no store in a plain folder");
     const texts = ["", "Hội nghị tổng kết công tác năm 2016 – triển khai nhiệm vụ năm 2017 🇻🇳", "x".repeat(100_000), "<p>a &amp; b</p>\n"];
-    const reads = texts.map((text) => store.put(text));
+    const reads = texts.map((text) => {
+      const span = writeBody(store.shared, text);
+      return () => store.read(span);
+    });
     expect(reads.map((read) => read())).toEqual(texts);
     // Read twice, in another order: offsets, not a cursor.
     expect(reads.reverse().map((read) => read())).toEqual([...texts].reverse());
@@ -44,8 +47,8 @@ describe("BodyStore", () => {
     mkdirSync(dir);
     const store = BodyStore.open(dir)!;
     const article: { body: SafeHtml; bodyText: string } = { body: trustedHtml(""), bodyText: "" };
-    storeProperty(article, "body", store, "<p>Đường</p>", trustedHtml);
-    storeProperty(article, "bodyText", store, "Đường", (text) => text);
+    storedProperty(article, "body", store, writeBody(store.shared, "<p>Đường</p>"), trustedHtml);
+    storedProperty(article, "bodyText", store, writeBody(store.shared, "Đường"), (text) => text);
     expect(isSafeHtml(article.body)).toBe(true);
     expect(article.body.value).toBe("<p>Đường</p>");
     expect({ ...article }.bodyText).toBe("Đường");

@@ -16,8 +16,8 @@ import { describe, expect, it } from "vitest";
 import { generateArticles } from "../scripts/generate-articles.ts";
 import { scanContent } from "../src/content/content-files.ts";
 import { decodeArticle, isPlainText } from "../src/content/front-matter.ts";
-import { parseArticle, parseArticleBytes, quickArticleDate } from "../src/content/parse-article.ts";
-import { parseArticleDate } from "../src/dates.ts";
+import { parseArticle, parseArticleBytes } from "../src/content/parse-article.ts";
+import { parseArticleDate, quickArticleDate } from "../src/dates.ts";
 import { cleanText } from "../src/text.ts";
 
 const FILE = "content/gia-lai/2016-11-29-hoi-nghi.md";

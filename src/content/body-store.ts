@@ -8,10 +8,14 @@
  * or twice in a build, late, and held from loading to the end of the build.
  * A heap snapshot of a 10,000-article build right after planning (a full
  * collection first) held 435 MB, of which the bodies' HTML and plain text
- * were 134 MB (`v8.writeHeapSnapshot` at the end of the plan step, strings
- * grouped by the property holding them). Here each body goes to a file as
- * UTF-8 when it arrives from a load worker and is read back by offset when a
- * step asks for it.
+ * were 134 MB (`v8.writeHeapSnapshot` after a full collection at the end of
+ * the plan step, on a copy of the bench's 10k corpus; strings grouped by the
+ * property holding them — the instrumentation and the grouping script were
+ * not committed). Here the load worker that parsed (or took from the parse
+ * cache) an article writes its body to a file as UTF-8, sends the parent
+ * thread where it lies ({@link BodySpan}), and a step that asks for the body
+ * reads it back by offset: the text never crosses the parent's heap until
+ * then.
  *
  * The file is the build's own scratch: created exclusively in the project's
  * `.cache/` (a real folder, src/cache/real-dir.ts), unlinked at once (only
@@ -102,12 +106,6 @@ export class BodyStore {
     return this.#shared;
   }
 
-  /** Writes `text` on this thread; the returned function reads it back. */
-  put(text: string): () => string {
-    const span = writeBody(this.#shared, text);
-    return () => this.read(span);
-  }
-
   /**
    * The text at `span`, as written (by this thread or a load worker).
    * @throws when the span is not within what was written
@@ -135,9 +133,4 @@ export class BodyStore {
  */
 export function storedProperty<T extends object, K extends keyof T>(object: T, key: K, store: BodyStore, span: BodySpan, wrap: (text: string) => T[K]): void {
   Object.defineProperty(object, key, { enumerable: true, configurable: false, get: () => wrap(store.read(span)) });
-}
-
-/** Like {@link storedProperty}, writing `text` into the store first (on this thread). */
-export function storeProperty<T extends object, K extends keyof T>(object: T, key: K, store: BodyStore, text: string, wrap: (text: string) => T[K]): void {
-  storedProperty(object, key, store, writeBody(store.shared, text), wrap);
 }

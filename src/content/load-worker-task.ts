@@ -5,7 +5,9 @@
  * in the parse cache when the loader asks for it.
  *
  * SafeHtml does not survive structured cloning (its brand is a symbol), so
- * bodies travel as strings; parallel-load.ts re-wraps them. Search words
+ * bodies travel as strings, or, when the loader gives a body store
+ * (src/content/body-store.ts), are written there and travel as spans;
+ * parallel-load.ts re-wraps them. Search words
  * travel as ids of this worker's vocabulary (one FoldedWordBag per worker),
  * with the words the parent has not seen yet: a few thousand strings per
  * reply instead of ~900 per article; a cached article's words travel as the

@@ -20,7 +20,7 @@
  * says exactly why, with the corrected value when it can be known.
  */
 import type { z } from "zod";
-import { diagnoseDate, maxArticleYear, MIN_ARTICLE_YEAR, parseArticleDate, type ArticleDate, type DateProblem } from "../dates.ts";
+import { diagnoseDate, maxArticleYear, MIN_ARTICLE_YEAR, parseArticleDate, quickArticleDate, type DateProblem } from "../dates.ts";
 import { BODY_FIELD, checkBodyImages } from "../images/body-images.ts";
 import { renderMarkdown, scanMarkdown, truncateText } from "../markdown.ts";
 import { explain, t, type Explanation } from "../messages/index.ts";
@@ -358,45 +358,6 @@ function looseFrontMatter(data: Record<string, unknown>): FrontMatter {
     aliases,
     image: imageSrc ? { src: imageSrc, alt: "" } : undefined,
   } as FrontMatter;
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$/;
-const MINUTE_MS = 60_000;
-const VIETNAM_MINUTES = 7 * 60;
-const two = (n: number): string => String(n).padStart(2, "0");
-
-/**
- * parseArticleDate (src/dates.ts) by arithmetic instead of Luxon, for the
- * usual date: the wall-clock time at the offset written (Vietnam's +07:00,
- * a fixed offset, when none), then the same moment in Vietnam, which every
- * date is shown in. Undefined for anything unusual (a day the month does
- * not have, an hour 24, a year before 1000, white space around it): then
- * parseArticleDate answers. Why: Luxon's parse and formatting were ~0.07 ms
- * an article of the build's parse (10,000 generated articles,
- * `node --cpu-prof` over scripts/bench-parse.ts: 1.4 s of 21.8 s);
- * test/parse-shortcuts.test.ts compares the two on every kind of date.
- */
-export function quickArticleDate(text: string): ArticleDate | undefined {
-  const m = DATE.exec(text);
-  if (!m) return undefined;
-  const [, y = "", mo = "", d = "", h, mi, s, offset] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = h === undefined ? 0 : Number(h);
-  const minute = mi === undefined ? 0 : Number(mi);
-  const second = s === undefined ? 0 : Number(s);
-  // Date.UTC reads years below 100 as 1900 + year: those go to Luxon.
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate() || hour > 23 || minute > 59 || second > 59) return undefined;
-  let offsetMinutes = VIETNAM_MINUTES;
-  if (offset === "Z") offsetMinutes = 0;
-  else if (offset) offsetMinutes = (offset[0] === "-" ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
-  const timestamp = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * MINUTE_MS;
-  const local = new Date(timestamp + VIETNAM_MINUTES * MINUTE_MS);
-  const localYear = local.getUTCFullYear();
-  if (localYear < 1000 || localYear > 9999) return undefined;
-  const localDay = `${localYear}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`;
-  return { iso: `${localDay}T${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}+07:00`, timestamp, year: localYear, day: localDay, hasTime: h !== undefined };
 }
 
 /** The message for a date string that does not parse. */

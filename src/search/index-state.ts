@@ -145,6 +145,31 @@ function stringEnd(bytes: Buffer, at: number): number {
   return i >= end ? -1 : i + 1;
 }
 
+/** The number {@link numberEnd} last read. */
+let numberValue = 0;
+
+/**
+ * The index just past the decimal number (1 to 9 digits) at `at` in a
+ * shard's bytes, or -1 when there is none; sets {@link numberValue}. A
+ * shard's ids are gaps from the previous id: both readers add them up.
+ */
+function numberEnd(bytes: Buffer, at: number): number {
+  const end = bytes.length;
+  let i = at;
+  let value = 0;
+  while (i < end && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) value = value * 10 + bytes[i++]! - 0x30;
+  if (i === at || i - at > 9) return -1;
+  numberValue = value;
+  return i;
+}
+
+/** The word of a shard entry whose JSON string lies at `start`–`end` ({@link stringEnd}), or undefined when it is not one. */
+function wordAt(bytes: Buffer, start: number, end: number, escaped: boolean): string | undefined {
+  const text = bytes.toString("utf8", start, end);
+  const word: unknown = escaped ? JSON.parse(text) : text.slice(1, -1);
+  return typeof word === "string" ? word : undefined;
+}
+
 /**
  * The postings of documents `docs` in a shard's exact form, word → level per
  * document, read without parsing the shard (no array per entry): an edit
@@ -171,14 +196,9 @@ function postingsIn(bytes: Buffer, docs: ReadonlySet<number>): Map<number, Map<s
     let count = 0;
     const hits: [number, number][] = [];
     for (;;) {
-      let value = 0;
-      let digits = 0;
-      while (at < end && bytes[at]! >= 0x30 && bytes[at]! <= 0x39) {
-        value = value * 10 + bytes[at++]! - 0x30;
-        digits++;
-      }
-      if (digits === 0 || digits > 9) return undefined;
-      doc += value;
+      at = numberEnd(bytes, at);
+      if (at < 0) return undefined;
+      doc += numberValue;
       if (docs.has(doc)) hits.push([doc, count]);
       count++;
       if (bytes[at] === COMMA_CODE) at++;
@@ -188,9 +208,8 @@ function postingsIn(bytes: Buffer, docs: ReadonlySet<number>): Map<number, Map<s
     at++;
     if (bytes[at++] !== COMMA_CODE || bytes[at++] !== QUOTE || at + count >= end || bytes[at + count] !== QUOTE) return undefined;
     if (hits.length > 0) {
-      const text = bytes.toString("utf8", wordStart, wordEnd);
-      const word = escaped ? (JSON.parse(text) as unknown) : text.slice(1, -1);
-      if (typeof word !== "string") return undefined;
+      const word = wordAt(bytes, wordStart, wordEnd, escaped);
+      if (word === undefined) return undefined;
       for (const [d, k] of hits) {
         const code = bytes[at + k]!;
         const level = code < 128 ? LEVEL_OF[code]! : -1;
@@ -292,9 +311,8 @@ function rewriteShard(bytes: Buffer, newOf: Int32Array, identity: boolean, fresh
       // New postings for words before this one, or for this one: the word is read only while some are left.
       let merge: NewPostings | undefined;
       if (next < fresh.length) {
-        const text = bytes.toString("utf8", wordStart, wordEnd);
-        const word: unknown = escaped ? JSON.parse(text) : text.slice(1, -1);
-        if (typeof word !== "string") return undefined;
+        const word = wordAt(bytes, wordStart, wordEnd, escaped);
+        if (word === undefined) return undefined;
         while (next < fresh.length && fresh[next]!.word < word) emitNew(fresh[next++]!);
         if (next < fresh.length && fresh[next]!.word === word) merge = fresh[next++];
       }
@@ -305,14 +323,9 @@ function rewriteShard(bytes: Buffer, newOf: Int32Array, identity: boolean, fresh
       let count = 0;
       let last = 0;
       for (;;) {
-        let digits = 0;
-        let value = 0;
-        while (at < end && bytes[at]! >= 0x30 && bytes[at]! <= 0x39) {
-          value = value * 10 + bytes[at++]! - 0x30;
-          digits++;
-        }
-        if (digits === 0 || digits > 9) return undefined;
-        last += value;
+        at = numberEnd(bytes, at);
+        if (at < 0) return undefined;
+        last += numberValue;
         count++;
         if (bytes[at] === COMMA_CODE) at++;
         else if (bytes[at] === CLOSE) break;
