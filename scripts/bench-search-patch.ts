@@ -78,6 +78,8 @@ const byDate = dateOrder(corpus.map((a) => ({ timestamp: a.timestamp, url: a.doc
 const newest = corpus[byDate[byDate.length - 1]!]!;
 const middle = corpus[byDate[Math.floor(byDate.length / 2)]!]!;
 const third = corpus[byDate[Math.floor(byDate.length / 3)]!]!;
+/** The fourth newest: an article dated just before it moves the ids of the three newest only. */
+const fourthNewest = corpus[byDate[byDate.length - 4]!]!;
 /** A new article: `a`'s words and record under a new URL, dated like `dated` (`later` ms after it). */
 const copy = (a: IndexedArticle, url: string, dated: IndexedArticle, later = 0): IndexedArticle => ({ ...a, document: { ...a.document, u: url }, timestamp: dated.timestamp + later, year: dated.year, digest: `copy ${url}` });
 /** An edit: the title changed in the record, one word's frequency up by one. */
@@ -86,6 +88,8 @@ const scenarios: [string, IndexedArticle[]][] = [
   ["edit", corpus.map((a) => (a === middle ? edited(a) : a))],
   ["added-newest", [...corpus, copy(middle, "/bench/hom-nay/", newest, 3_600_000)]],
   ["back-dated", [...corpus, copy(third, "/bench/cu/", third)]],
+  ["back-dated-3-before-newest", [...corpus, copy(third, "/bench/hom-qua/", fourthNewest, 1)]],
+  ["deleted-4th-newest", corpus.filter((a) => a !== fourthNewest)],
   ["deleted-middle", corpus.filter((a) => a !== middle)],
   ["deleted-newest", corpus.filter((a) => a !== newest)],
 ];
@@ -119,7 +123,7 @@ for (const [name, list] of scenarios) {
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   if (process.env["BENCH_KINDS"]) console.log(kinds);
-  console.log(`${name}: ${patched ? "patched" : "NOT patched"}, ${changed} of ${patched?.files.length ?? 0} files new or changed; ${seconds.toFixed(2)} CPU s, ${wallSeconds.toFixed(2)} s wall`);
+  console.log(`${name}: ${patched ? "patched" : "NOT patched"}, ${changed} of ${patched?.files.length ?? 0} files new or changed, ${patched?.shardsRewritten ?? 0} shards written again; ${seconds.toFixed(2)} CPU s, ${wallSeconds.toFixed(2)} s wall`);
 }
 
 // How often one article added or deleted moves BM25's rounded average (a full build).

@@ -228,6 +228,63 @@ describe("the search index patched from the previous build", { timeout: 120_000 
     await expectSameAsFull(back, articles);
   });
 
+  it("an article back-dated a few places before the newest, then deleted, then re-dated by one place: only the shards of the articles whose ids moved change, the same files", async () => {
+    // n + 1 a multiple of 8 would move the dense edge (isDense), which rewrites other shards too.
+    const base = (articles.length + 1) % 8 === 0 ? articles.slice(0, -1) : articles;
+    let previous = await incremental(base);
+    const buckets = previous.manifest.buckets;
+    const later = (x: Article, y: Article): boolean => x.date.timestamp > y.date.timestamp || (x.date.timestamp === y.date.timestamp && x.url > y.url);
+    const byDate = [...base].sort((x, y) => (later(x, y) ? 1 : later(y, x) ? -1 : 0));
+    const newest = byDate.slice(-3);
+    const added: Article = { ...byDate[10]!, url: "/bai-lui-ngay/", title: "Bài lùi ngày", date: { ...newest[0]!.date, timestamp: newest[0]!.date.timestamp - 1 } };
+    /** The index shards whose bytes changed since `previous`. */
+    const changedShards = (built: SearchIndexResult): string[] =>
+      built.files
+        .filter((f) => f.path.includes("/v/w/") && !Buffer.from(f.contents).equals(Buffer.from(previous.files.find((g) => g.path === f.path)!.contents)))
+        .map((f) => f.path.slice(f.path.indexOf("/v/") + 1));
+    /** Expects every changed shard to hold a word of one of `own` (the articles whose ids moved, or that came or went). */
+    const expectOnlyShardsOf = (built: SearchIndexResult, own: readonly Article[]): void => {
+      const allowed = new Set(own.flatMap((a) => [...shardsOf(a, buckets)]));
+      const changed = changedShards(built);
+      expect(changed.length).toBeGreaterThan(0);
+      expect(changed.filter((file) => !allowed.has(file))).toEqual([]);
+      // Not every shard read and written again: ids moved for a few articles only.
+      expect(allowed.size).toBeLessThan(buckets);
+      expect(built.shardsRewritten).toBeGreaterThanOrEqual(changed.length);
+      expect(built.shardsRewritten).toBeLessThanOrEqual(allowed.size);
+    };
+
+    const grownList = [...base, added];
+    const moved = base.filter((a) => later(a, added));
+    expect(moved.length).toBeGreaterThanOrEqual(3);
+    expect(moved.length).toBeLessThanOrEqual(5);
+    const grown = await incremental(grownList);
+    expect(grown.patched).toBe(true);
+    await expectSameAsFull(grown, grownList);
+    expectOnlyShardsOf(grown, [added, ...moved]);
+    previous = grown;
+
+    const shrunk = await incremental(base);
+    expect(shrunk.patched).toBe(true);
+    await expectSameAsFull(shrunk, base);
+    expectOnlyShardsOf(shrunk, [added, ...moved]);
+    previous = shrunk;
+
+    // The second newest re-dated to just before the third newest: the two swap ids.
+    const [third, second] = [newest[0]!, newest[1]!];
+    const i = base.indexOf(second);
+    const redatedList = base.map((a, k) => (k === i ? { ...second, date: { ...third.date, timestamp: third.date.timestamp - 1 } } : a));
+    const redated = await incremental(redatedList);
+    expect(redated.patched).toBe(true);
+    await expectSameAsFull(redated, redatedList);
+    expectOnlyShardsOf(redated, [second, third]);
+    previous = redated;
+    const back = await incremental(base);
+    expect(back.patched).toBe(true);
+    await expectSameAsFull(back, base);
+    expectOnlyShardsOf(back, [second, third]);
+  });
+
   it("a damaged state, a state without its compressed files, or none: written in full, the same files", async () => {
     const stateFile = path.join(project, INDEX_STATE_FILE);
     const good = readFileSync(stateFile);

@@ -27,9 +27,13 @@
  * (test/search-state.test.ts compares them byte for byte).
  *
  * An article added, deleted or re-dated among older ones moves the ids after
- * it: it is patched too, but every shard is written again and compressed
- * (their id deltas change), and the records after it in its year are
- * renamed. Ids that never move would need room between them, which costs
+ * it: it is patched too, and the shards holding a word of an article whose
+ * id moved are written again and compressed (their id deltas change; the
+ * state's per-document shard bitmaps name them), and the records after it
+ * in its year are renamed. Back-dated by a few days, that is the shards of
+ * the few articles after it; in the middle of 10,000 articles, nearly every
+ * shard (a common word is on articles after any date): byte-identity with a
+ * full build, whose ids are ranks by date, requires it. Ids that never move would need room between them, which costs
  * every posting list bytes: over the issue's 100 KB a query (measured in
  * session 8, see search-index.ts).
  * Anything else — the
@@ -507,7 +511,8 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   const newOf = new Int32Array(before).fill(-1);
   const fresh: number[] = [];
   // Whether a kept document's id moved (an article added, deleted or re-dated before others):
-  // then every shard changes, its id deltas do. Not when only the newest articles come or go.
+  // then the shards of those documents' words change, their id deltas do. Not when only the
+  // newest articles come or go.
   let moved = false;
   for (let id = 0; id < n; id++) {
     const d = docs[id]!;
@@ -537,17 +542,24 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   if (bucketCount(postings) !== buckets || average !== averageOf(state.total, before)) return undefined;
 
   // The shards to parse: those of the old words of the documents gone and the words of the new
-  // ones; every shard when ids moved (their id deltas change); and, when the number of documents
-  // changed, those with a word that becomes dense or stops being dense (written with other levels).
+  // ones; when ids moved, those of the words of every kept document whose id moved (a posting
+  // list holding none of them, nor a document gone or new, keeps its ids and so its bytes: an
+  // article back-dated by a few days moves the ids of the few after it, and only their shards
+  // change); and, when the number of documents changed, those with a word that becomes dense or
+  // stops being dense (written with other levels).
   const rowBytes = bitmapBytes(buckets);
-  const edge = moved || n === before ? undefined : denseEdge(before, n);
+  const edge = n === before ? undefined : denseEdge(before, n);
   const bitmaps = new Uint8Array(n * rowBytes);
   for (let id = 0; id < n; id++) {
     const old = oldOf[id]!;
     if (old >= 0) bitmaps.set(state.bitmaps.subarray(old * rowBytes, (old + 1) * rowBytes), id * rowBytes);
   }
-  const affected = new Uint8Array(rowBytes).fill(moved ? 0xff : 0);
-  for (const old of gone) for (let i = 0; i < rowBytes; i++) affected[i]! |= state.bitmaps[old * rowBytes + i]!;
+  const affected = new Uint8Array(rowBytes);
+  const touch = (old: number): void => {
+    for (let i = 0, row = old * rowBytes; i < rowBytes; i++) affected[i]! |= state.bitmaps[row + i]!;
+  };
+  for (const old of gone) touch(old);
+  if (moved) for (let old = 0; old < before; old++) if (newOf[old]! >= 0 && newOf[old] !== old) touch(old);
   const added = new Map<number, { word: string; doc: number; level: number }[]>();
   fresh.forEach((id, k) => {
     const row = id * rowBytes;
@@ -585,6 +597,7 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   const rewritten = new Map<number, Buffer>();
   const out = new AsciiWriter();
   const exactOut = new AsciiWriter();
+  let shardsRewritten = 0;
   for (let bucket = 0; bucket < buckets; bucket++) {
     paths.push(`w/${bucket}.dat`);
     keys.push(state.keys[bucket]!);
@@ -600,6 +613,7 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     // Here the shard changes: ids moved, or unchangedShard found a posting not put back as it was.
     const shard = rewriteShard(state.exact[bucket]!, newOf, !moved && gone.length === 0, freshIn.get(bucket) ?? [], n, out, exactOut);
     if (!shard) return undefined;
+    shardsRewritten++;
     exact[bucket] = shard.exact;
     const key = contentKey(shard.payload, GZIP_LEVEL.shard);
     if (key !== keys[bucket]) {
@@ -672,6 +686,7 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   return {
     files,
     manifest,
+    shardsRewritten,
     state: {
       buckets,
       total,

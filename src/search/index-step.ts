@@ -68,6 +68,8 @@ export interface SearchIndexResult {
   readonly manifest: SearchManifest;
   /** Whether the previous build's index was patched (index-state.ts) rather than written in full. */
   readonly patched: boolean;
+  /** When patched: how many word shards were read and written again. */
+  readonly shardsRewritten?: number;
 }
 
 /**
@@ -103,7 +105,7 @@ export async function buildSearchIndex(articles: readonly Article[], cache: Comp
     );
     if (patched) {
       state.save(patched.state);
-      return { files: inBundle(patched), manifest: patched.manifest, patched: true };
+      return { files: inBundle(patched), manifest: patched.manifest, patched: true, shardsRewritten: patched.shardsRewritten ?? 0 };
     }
   }
   const writer = new SearchIndexWriter(vocabulary);

@@ -356,6 +356,8 @@ export interface WrittenIndex {
   readonly files: OutputFile[];
   readonly manifest: SearchManifest;
   readonly state?: IndexState;
+  /** A patched index (index-state.ts): how many shards it read and wrote again (the rest were kept as they were). */
+  readonly shardsRewritten?: number;
 }
 
 /**
