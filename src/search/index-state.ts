@@ -44,14 +44,14 @@
  * never more than a way to be faster: a state that does not parse is
  * ignored.
  */
-import { lstatSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { crc32 } from "node:zlib";
 import type { OutputFile } from "../build/output-files.ts";
 import { codeDigest } from "../build/build-digest.ts";
 import { digest } from "../build/stable-digest.ts";
 import { projectCacheDir, readCacheFile } from "../cache/real-dir.ts";
-import { CompressedCache, contentKey } from "./compressed-cache.ts";
+import { CompressedCache, contentKey, writeNewFile } from "./compressed-cache.ts";
 import type { WeightedWords } from "./fold.ts";
 import type { SearchDocument } from "./search-document.ts";
 import { SEARCH_MANIFEST } from "./search-config.ts";
@@ -667,10 +667,13 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   const contents: Buffer[] = new Array<Buffer>(paths.length);
   for (let i = 0; i < listed; i++) if (!rewritten.has(i)) contents[i] = cache.take(keys[i]!)!;
   const made = [...rewritten.keys()];
-  const compressed = await cache.gzipAll([
+  const compressing = cache.gzipAll([
     ...made.map((i) => ({ payload: rewritten.get(i)!, level: levelOf(paths[i]!), key: keys[i]! })),
     ...unitItems.map((item) => ({ payload: item.payload, level: GZIP_LEVEL.other, key: item.key })),
   ]);
+  // Batched for compression already (gzipAll): the uncompressed copies can go while it runs.
+  rewritten.clear();
+  const compressed = await compressing;
   made.forEach((i, k) => (contents[i] = compressed[k]!));
   unitItems.forEach((_, k) => (contents[listed + k] = compressed[made.length + k]!));
 
@@ -831,7 +834,7 @@ export class IndexStateFile {
       crc.writeUInt32LE(body.reduce((value, part) => crc32(part, value), 0));
       const temporary = `${this.file}.${process.pid}.tmp`;
       try {
-        writeFileSync(temporary, Buffer.concat([MAGIC, ...body, crc]), { flag: "wx" });
+        writeNewFile(temporary, [MAGIC, ...body, crc]);
         renameSync(temporary, this.file);
       } catch {
         rmSync(temporary, { force: true });

@@ -226,9 +226,10 @@ interface IndexItem {
  * test/search-corpus.ts, load average ~10); the workers get a few large
  * messages instead.
  */
-async function compressAll(items: readonly IndexItem[], cache: CompressedCache): Promise<OutputFile[]> {
-  const compressed = await cache.gzipAll(items.map((item) => ({ payload: item.payload, level: levelOf(item.path), key: item.key })));
-  return items.map((item, i) => ({ path: item.path, contents: compressed[i]! }));
+function compressAll(items: readonly IndexItem[], cache: CompressedCache): Promise<OutputFile[]> {
+  const paths = items.map((item) => item.path);
+  // Not async: the bytes are batched for the workers before this returns, and only the caller then holds `items`.
+  return cache.gzipAll(items.map((item) => ({ payload: item.payload, level: levelOf(item.path), key: item.key }))).then((compressed) => paths.map((path, i) => ({ path, contents: compressed[i]! })));
 }
 
 /**
@@ -475,7 +476,11 @@ export class SearchIndexWriter {
     const paths = items.map((item) => item.path);
     const keys = items.map((item) => item.key);
     const manifest: SearchManifest = { format: SEARCH_FORMAT, version: indexVersion(paths, keys), docs: docs.length, buckets, k1: BM25.k1, units, years };
-    const files = (await compressAll(items, cache)).map((f) => ({ path: `${SEARCH_FILES}${f.path}`, contents: f.contents }));
+    const compressing = compressAll(items, cache);
+    // Their bytes are in the compression batches now (or compressed): the records' ~40 MB (10,000
+    // articles) can go while the workers compress. The state keeps the shards' (`exact`).
+    items.length = 0;
+    const files = (await compressing).map((f) => ({ path: `${SEARCH_FILES}${f.path}`, contents: f.contents }));
     files.push({ path: SEARCH_MANIFEST, contents: JSON.stringify(manifest) });
     if (!keepState || !wordBucket) return { files, manifest };
     const rowBytes = bitmapBytes(buckets);
