@@ -7,8 +7,9 @@
 import { provinceLabel } from "../src/provinces.ts";
 import type { PersonPage, SharedPage } from "../src/people/people-site.ts";
 import { PEOPLE_BASE } from "../src/people/person-record.ts";
-import { html } from "../src/safe-html.ts";
-import { absoluteUrl, sitePath } from "../src/site-config.ts";
+import type { Article } from "../src/content/article.ts";
+import { html, type SafeHtml } from "../src/safe-html.ts";
+import { absoluteUrl, sitePath, type SiteConfig } from "../src/site-config.ts";
 import { UI } from "../src/ui-strings.ts";
 import { renderPage, type LayoutContext } from "./base.ts";
 import { timeTag } from "./components.ts";
@@ -16,6 +17,30 @@ import { timeTag } from "./components.ts";
 /** The units a person was named in, as one line ("Gia Lai, Bình Định (nay thuộc Gia Lai)"). */
 export function personProvinces(page: PersonPage): string {
   return page.person.provinces.map(provinceLabel).join("; ");
+}
+
+/** An article's date and link as a person page shows them, with the base path they were made for. */
+interface ArticleFragments {
+  readonly basePath: string;
+  readonly time: SafeHtml;
+  readonly link: SafeHtml;
+}
+
+const fragmentsOf = new WeakMap<Article, ArticleFragments>();
+
+/**
+ * The date and link of an article on person pages, made once per article:
+ * an article names several people (~60,000 mentions of 10,000 articles), and
+ * each of their pages lists it again. Remade when the base path differs
+ * (another configuration in the same process: tests, the preview).
+ */
+function articleFragments(config: Pick<SiteConfig, "basePath">, article: Article): ArticleFragments {
+  let made = fragmentsOf.get(article);
+  if (made === undefined || made.basePath !== config.basePath) {
+    made = { basePath: config.basePath, time: timeTag(article, false), link: html`<a href="${sitePath(config, article.url)}">${article.title}</a>` };
+    fragmentsOf.set(article, made);
+  }
+  return made;
 }
 
 /** Renders /nhan-vat/<slug>/. */
@@ -39,7 +64,10 @@ ${page.roles.length > 0
 <section aria-labelledby="bai-viet"><h2 id="bai-viet">${UI.personMentions}</h2>
 ${page.groups.map(
   (g) => html`${page.groups.length > 1 ? html`<h3>${provinceLabel(g.province)}</h3>` : ""}<ol class="mentions">${g.mentions.map(
-    (m) => html`<li><span class="meta">${timeTag(m.article, false)} · ${m.role ?? UI.personNoRole}</span><br><a href="${sitePath(ctx.config, m.article.url)}">${m.article.title}</a></li>`,
+    (m) => {
+      const { time, link } = articleFragments(ctx.config, m.article);
+      return html`<li><span class="meta">${time} · ${m.role ?? UI.personNoRole}</span><br>${link}</li>`;
+    },
   )}</ol>`,
 )}
 </section>`,

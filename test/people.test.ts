@@ -10,8 +10,11 @@ import type { Article } from "../src/content/article.ts";
 import { compareNewestFirst } from "../src/content/article.ts";
 import { buildPeopleIndex } from "../src/people/identity.ts";
 import { compareVietnameseNames, normaliseName } from "../src/people/names.ts";
-import { MENTION_FINGERPRINT_FIELDS, PERSON_FINGERPRINT_FIELDS, personFingerprint } from "../src/people/people-pages.ts";
+import { digest } from "../src/build/stable-digest.ts";
+import { MENTION_FINGERPRINT_FIELDS, PERSON_FINGERPRINT_FIELDS, joinedDigest, personFingerprint } from "../src/people/people-pages.ts";
 import { buildPeopleSite } from "../src/people/people-site.ts";
+import { renderPersonPage } from "../layouts/person-page.ts";
+import { siteConfigFromEnv } from "../src/site-config.ts";
 import { EMPTY_PERSON_RECORD, mergePersonRecords, parsePersonRecord, planPersonUrls, serializePersonRecord, type PersonRecord } from "../src/people/person-record.ts";
 import { foldVietnamese } from "../src/search/fold.ts";
 import { mdFile, parseErrors, parseOk } from "./helpers.ts";
@@ -182,6 +185,27 @@ describe("a person page's fingerprint (incremental builds)", () => {
     expect(personFingerprint({ ...page, formerUrls: ["/nhan-vat/cu/"] })).not.toBe(personFingerprint(page));
     expect(personFingerprint({ ...page, url: "/nhan-vat/khac/" })).not.toBe(personFingerprint(page));
     expect(personFingerprint(page)).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+  });
+
+  it("hashes its parts as one text with the value digest(...parts) gives (manifests stay valid), parts still told apart", () => {
+    // A lone surrogate at a part's edge: encoded alone in each update, the joined text must not pair it with the next part.
+    const cases: string[][] = [[], [""], ["a"], ["a", "b"], ["ab", ""], ["Nguyễn Dũng", "\u0001", "x\u0000y"], ["\ud83d", "\ude00"], ["\ud83d\ude00"]];
+    for (const parts of cases) expect(joinedDigest(parts)).toBe(digest(...parts));
+    expect(joinedDigest(["ab", ""])).not.toBe(joinedDigest(["a", "b"]));
+  });
+});
+
+describe("a person page", () => {
+  it("links each article under the site path of the configuration it is rendered with (fragments made once per article and path)", () => {
+    const a = article("gia-lai", "2019-01-10", official("Nguyễn Dũng", "\n    role: Giám đốc"));
+    const page = buildPeopleSite([a]).pages[0]!;
+    const render = (siteUrl: string): string => renderPersonPage({ config: siteConfigFromEnv({ SITE_URL: siteUrl }), stylesheetUrl: "/site.css" }, page);
+    const link = `href="${a.url}"`;
+    expect(render("https://example.gov.vn")).toContain(link);
+    // Rendered again under a path after a first render without one: a fragment kept from the first must not be reused.
+    expect(render("https://example.gov.vn/tin")).toContain(`href="/tin${a.url}"`);
+    expect(render("https://example.gov.vn/tin")).not.toContain(` ${link}`);
+    expect(render("https://example.gov.vn")).toContain(link);
   });
 });
 

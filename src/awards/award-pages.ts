@@ -8,6 +8,7 @@ import { definePageType, defineFileStep, defineSinglePage } from "../plan/output
 import type { SiteData } from "../site-data.ts";
 import { awardCsvFiles } from "./awards-csv.ts";
 import { NO_VALUE, articleDigest, digest } from "../build/stable-digest.ts";
+import { joinedDigest } from "../people/people-pages.ts";
 import { AWARDS_BASE, type NationalYear, type ProvinceYearTable } from "./awards.ts";
 
 /** Every field of a province-year table that {@link tableDigest} describes (a test fails when the table gains one it does not). */
@@ -35,7 +36,7 @@ export function tableDigest(table: ProvinceYearTable): string {
     const { rowsCsv, totalsCsv } = table;
     const parts: string[] = ["award-table", table.unit.id, String(table.year), table.url, rowsCsv.url, rowsCsv.fileName, totalsCsv.url, totalsCsv.fileName, String(table.rows.length)];
     for (const { article, award } of table.rows) parts.push(articleDigest(article), award.title, award.recipient ?? NO_VALUE, award.count === undefined ? NO_VALUE : String(award.count), award.conferredBy ?? NO_VALUE);
-    tableDigests.set(table, (value = digest(...parts)));
+    tableDigests.set(table, (value = joinedDigest(parts)));
   }
   return value;
 }
