@@ -21,6 +21,7 @@
 import { Worker } from "node:worker_threads";
 import { getLanguage } from "../messages/index.ts";
 import type { ReadOutcome, WorkerReply, WorkerRequest, WorkerSetup } from "./check-worker.ts";
+import type { ArticleSummary } from "./facts.ts";
 import type { PendingWarning } from "./site-rules.ts";
 
 interface Share {
@@ -94,6 +95,12 @@ export class ParsePool {
   /** The role warnings over these facts (JSON of ArticleFacts, made or checked by the caller) on a worker (roles.ts); rejects if the worker fails. */
   async roles(facts: readonly string[]): Promise<readonly PendingWarning[]> {
     const reply = await this.send({ kind: "roles", id: this.nextId++, facts });
+    return reply.kind === "roles" ? reply.roles : [];
+  }
+
+  /** The role warnings over these summaries (of every valid article, made or checked by the caller) on a worker (roles.ts quickRoleWarnings); rejects if the worker fails. */
+  async quickRoles(summaries: readonly ArticleSummary[]): Promise<readonly PendingWarning[]> {
+    const reply = await this.send({ kind: "quickRoles", id: this.nextId++, summaries });
     return reply.kind === "roles" ? reply.roles : [];
   }
 

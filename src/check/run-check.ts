@@ -46,7 +46,7 @@ import type { RecordRead } from "./staged.ts";
 import { vietnamYear } from "../dates.ts";
 import { CHECK_PRODUCERS } from "./check-producers.ts";
 import { parseOutcome } from "./parse-outcome.ts";
-import { quickRoleWarnings, quickSiteOutcome } from "./quick-site.ts";
+import { quickRoleWarnings, quickSiteApplies, quickSiteErrors } from "./quick-site.ts";
 import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, type PendingWarning } from "./site-rules.ts";
 
 
@@ -389,7 +389,15 @@ async function checkParsed(options: CheckOptions, contentDir: string, scan: Retu
   const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
   let site = cache.enabled ? cache.getSite(key) : undefined;
   if (!site) {
-    site = (options.buildSitePhase ? undefined : quickSiteOutcome(options.rootDir, summaries, published, record, problems)) ?? (await sitePhase(options.rootDir, valid, order, problems, record, pool, cache));
+    if (!options.buildSitePhase && quickSiteApplies(published, record)) {
+      // With a worker running (a first run), the role warnings are found there while this thread plans the reduced site.
+      const there = pool?.quickRoles(summaries).then(
+        (roles) => roles,
+        () => undefined,
+      );
+      const errors = quickSiteErrors(options.rootDir, published, problems);
+      site = { errors, roles: (await there) ?? quickRoleWarnings(summaries) };
+    } else site = await sitePhase(options.rootDir, valid, order, problems, record, pool, cache);
     cache.setSite(key, site);
   }
   problems.push(...site.errors);
