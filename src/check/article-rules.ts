@@ -54,11 +54,12 @@ export function titleYears(title: string): TitleYear[] {
   const found: TitleYear[] = [];
   if (!/(?:19|20)\d\d/.test(title)) return found;
   for (const clause of title.split(/[,;:()[\]–—]|\s-\s|\svà\s/u)) {
+    // Clauses without exactly one year are skipped before anything else is made of them (most clauses of most titles).
+    const years = [...clause.matchAll(YEAR)];
+    if (years.length !== 1) continue;
     // Plain lowercasing is exact for Vietnamese (locale rules differ only for Turkish and Lithuanian) and much cheaper.
     const lower = clause.toLowerCase();
     if (lower.includes("giai đoạn")) continue;
-    const years = [...clause.matchAll(YEAR)];
-    if (years.length !== 1) continue;
     const position = (words: readonly string[]): number => {
       let first = Infinity;
       for (const word of words) {

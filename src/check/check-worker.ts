@@ -15,7 +15,8 @@ import { setLanguage, type Lang } from "../messages/index.ts";
 import { articleHash, type FileOutcome } from "./check-cache.ts";
 import { parseOutcome } from "./parse-outcome.ts";
 import type { ArticleFacts } from "./facts.ts";
-import { roleWarningsOf } from "./roles.ts";
+import type { ArticleSummary } from "./facts.ts";
+import { quickRoleWarnings, roleWarningsOf } from "./roles.ts";
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -29,10 +30,11 @@ export interface WorkerSetup {
 /** What a worker found for one file: its outcome, or only that its bytes are those of the kept result (`known`). */
 export type ReadOutcome = { readonly hash: string; readonly known: true } | { readonly hash: string; readonly known?: undefined; readonly outcome: FileOutcome; /** False for a file that could not be read (its problem is not kept). */ readonly keep: boolean };
 
-/** A share of articles to read and parse (with the hash of the kept result of each, if any), or the facts of every valid article for the role warnings (roles.ts). */
+/** A share of articles to read and parse (with the hash of the kept result of each, if any), or the facts or the summaries of every valid article for the role warnings (roles.ts). */
 export type WorkerRequest =
   | { readonly kind: "read"; readonly id: number; readonly files: readonly string[]; readonly known: readonly (string | undefined)[] }
-  | { readonly kind: "roles"; readonly id: number; readonly facts: readonly string[] };
+  | { readonly kind: "roles"; readonly id: number; readonly facts: readonly string[] }
+  | { readonly kind: "quickRoles"; readonly id: number; readonly summaries: readonly ArticleSummary[] };
 
 export type WorkerReply = { readonly kind: "read"; readonly id: number; readonly outcomes: readonly ReadOutcome[] } | { readonly kind: "roles"; readonly id: number; readonly roles: ReturnType<typeof roleWarningsOf> };
 
@@ -58,6 +60,11 @@ export function serveCheckWorker(): void {
     if (request.kind === "roles") {
       // Facts the main thread made or checked (reviveFacts): plain JSON of the shape ArticleFacts.
       port.postMessage({ kind: "roles", id: request.id, roles: roleWarningsOf(request.facts.map((json) => JSON.parse(json) as ArticleFacts)) } satisfies WorkerReply);
+      return;
+    }
+    if (request.kind === "quickRoles") {
+      // Summaries the main thread made or checked (reviveSummary), copied here as they are.
+      port.postMessage({ kind: "roles", id: request.id, roles: quickRoleWarnings(request.summaries) } satisfies WorkerReply);
       return;
     }
     const outcomes = request.files.map((file, i) => readOutcome(setup, file, request.known[i]));

@@ -4,9 +4,12 @@
  * seconds of CPU, and the machine has more than one core); then one of
  * them finds the role warnings while the main thread plans the site.
  *
- * - Started once per run, fed shares of ~200 file names; each worker reads
- *   and parses its share (check-worker.ts), so at most a few shares of file
- *   contents are in memory at once, however many articles there are.
+ * - Started once per run, fed shares of ~100 file names, up to `depth` of
+ *   them queued on a worker at once (the caller parses shares of its own
+ *   between looking at replies: a second share keeps the worker busy in the
+ *   meantime); each worker reads and parses its share (check-worker.ts), so
+ *   at most a few shares of file contents are in memory at once, however
+ *   many articles there are.
  * - Workers evaluate the bundled command itself when it runs bundled
  *   (scripts/run-bundled.mjs: no TypeScript loading), else check-worker.mjs.
  * - A worker that fails fails its shares (the caller parses them itself)
@@ -18,6 +21,7 @@
 import { Worker } from "node:worker_threads";
 import { getLanguage } from "../messages/index.ts";
 import type { ReadOutcome, WorkerReply, WorkerRequest, WorkerSetup } from "./check-worker.ts";
+import type { ArticleSummary } from "./facts.ts";
 import type { PendingWarning } from "./site-rules.ts";
 
 interface Share {
@@ -33,42 +37,48 @@ function workerUrl(): URL {
 }
 
 export class ParsePool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Share>();
+  /** The shares posted to each worker and not answered yet, oldest first (a worker answers in order). */
+  private readonly posted = new Map<Worker, Share[]>();
   private readonly queue: Share[] = [];
   private readonly waiters: (() => void)[] = [];
   private readonly workers: Worker[] = [];
   private broken = false;
   private nextId = 0;
 
-  constructor(threads: number, setup: Omit<WorkerSetup, "lang">) {
+  /**
+   * @param threads workers to start
+   * @param depth shares posted to a worker before it answers the first (default 1)
+   */
+  constructor(
+    threads: number,
+    setup: Omit<WorkerSetup, "lang">,
+    private readonly depth = 1,
+  ) {
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(workerUrl(), { workerData: { ...setup, lang: getLanguage() } satisfies WorkerSetup });
       this.workers.push(worker);
+      const posted: Share[] = [];
+      this.posted.set(worker, posted);
       worker.on("message", (reply: WorkerReply) => {
-        const share = this.busy.get(worker);
-        this.busy.delete(worker);
-        share?.resolve(reply);
-        this.idle.push(worker);
+        posted.shift()?.resolve(reply);
         this.pump();
       });
       const fail = (error: Error): void => {
         this.broken = true;
-        const share = this.busy.get(worker);
-        this.busy.delete(worker);
-        share?.reject(error);
+        for (const share of posted.splice(0)) share.reject(error);
         for (const queued of this.queue.splice(0)) queued.reject(error);
         this.wake();
       };
       worker.once("error", fail);
       worker.once("exit", (code) => fail(new Error(`check worker exited with code ${code}`)));
-      this.idle.push(worker);
     }
   }
 
   /** Shares waiting or being parsed. */
   get backlog(): number {
-    return this.queue.length + this.busy.size;
+    let posted = 0;
+    for (const shares of this.posted.values()) posted += shares.length;
+    return this.queue.length + posted;
   }
 
   /** Resolves when the backlog is below `n` (or the pool broke). */
@@ -88,6 +98,12 @@ export class ParsePool {
     return reply.kind === "roles" ? reply.roles : [];
   }
 
+  /** The role warnings over these summaries (of every valid article, made or checked by the caller) on a worker (roles.ts quickRoleWarnings); rejects if the worker fails. */
+  async quickRoles(summaries: readonly ArticleSummary[]): Promise<readonly PendingWarning[]> {
+    const reply = await this.send({ kind: "quickRoles", id: this.nextId++, summaries });
+    return reply.kind === "roles" ? reply.roles : [];
+  }
+
   private send(request: WorkerRequest): Promise<WorkerReply> {
     if (this.broken) return Promise.reject(new Error("check workers stopped"));
     return new Promise((resolve, reject) => {
@@ -97,11 +113,19 @@ export class ParsePool {
   }
 
   private pump(): void {
-    while (!this.broken && this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop();
-      const share = this.queue.shift();
+    while (!this.broken && this.queue.length > 0) {
+      // The worker with the fewest shares posted, if it can take one more.
+      let worker: Worker | undefined;
+      let least = this.depth;
+      for (const [w, shares] of this.posted) {
+        if (shares.length < least) {
+          worker = w;
+          least = shares.length;
+        }
+      }
+      const share = worker ? this.queue.shift() : undefined;
       if (!worker || !share) break;
-      this.busy.set(worker, share);
+      this.posted.get(worker)?.push(share);
       worker.postMessage(share.request);
     }
     this.wake();

@@ -42,11 +42,13 @@ import { linksStep } from "../build/links-step.ts";
 import type { ContentError } from "../content/errors.ts";
 import type { Ledger } from "../links/ledger.ts";
 import { explain } from "../messages/index.ts";
-import { normaliseName } from "../people/names.ts";
-import { getProvince } from "../provinces.ts";
 import type { ArticleSummary } from "./facts.ts";
 import { CHECK_PRODUCERS } from "./check-producers.ts";
-import { roleWarningsOfMentions, type PendingWarning } from "./site-rules.ts";
+import { quickRoleWarnings } from "./roles.ts";
+import type { PendingWarning } from "./site-rules.ts";
+
+// Kept in roles.ts, which the check's worker threads load (they find these warnings while the main thread plans the site).
+export { quickRoleWarnings };
 
 /** What the site phase finds (check-cache.ts SiteOutcome). */
 export interface QuickSiteOutcome {
@@ -120,73 +122,20 @@ function reducedPlanErrors(rootDir: string, published: readonly ArticleSummary[]
  * @param loaded the problems found before (errors hold back "nothing to publish", as in planSiteOf)
  */
 export function quickSiteOutcome(rootDir: string, valid: readonly ArticleSummary[], published: readonly ArticleSummary[], record: RecordShape, loaded: readonly ContentError[]): QuickSiteOutcome | undefined {
-  if (record.errors.length > 0 || record.ledger.entries.length > 0 || (record.ledger.people !== undefined && record.ledger.people.length > 0)) return undefined;
-  if (published.some((a) => a.officials.some((o) => o.id !== undefined))) return undefined;
+  if (!quickSiteApplies(published, record)) return undefined;
+  return { errors: quickSiteErrors(rootDir, published, loaded), roles: quickRoleWarnings(valid) };
+}
+
+/** Whether the quick site phase gives the build's site phase's errors (see the header): else the build's must run. */
+export function quickSiteApplies(published: readonly ArticleSummary[], record: RecordShape): boolean {
+  if (record.errors.length > 0 || record.ledger.entries.length > 0 || (record.ledger.people !== undefined && record.ledger.people.length > 0)) return false;
+  return !published.some((a) => a.officials.some((o) => o.id !== undefined));
+}
+
+/** The errors of the quick site phase, when {@link quickSiteApplies} (its role warnings: {@link quickRoleWarnings}, which may run on another thread meanwhile). */
+export function quickSiteErrors(rootDir: string, published: readonly ArticleSummary[], loaded: readonly ContentError[]): readonly ContentError[] {
   const found = reducedPlanErrors(rootDir, published);
   // As planSiteOf: a site with nothing to publish is an error, once every other error is fixed.
   const none = published.length === 0 && found.length === 0 && !loaded.some((p) => p.severity !== "warning");
-  return { errors: none ? [{ file: "content/", ...explain("cli.nothingToPublish") }] : found, roles: quickRoleWarnings(valid) };
-}
-
-/** One official in one article, as identity.ts makes a mention. */
-interface QuickMention {
-  readonly article: ArticleSummary;
-  readonly index: number;
-  readonly name: string;
-  readonly role?: string;
-}
-
-/**
- * site-rules.ts roleWarnings over the people identity.ts's buildPeopleIndex
- * makes of these articles, without making the rest of the index (display
- * names, sorting, provinces): the same persons, the same mentions of each.
- */
-export function quickRoleWarnings(articles: readonly ArticleSummary[]): PendingWarning[] {
-  const normal = new Map<string, ReturnType<typeof normaliseName>>();
-  const normalised = (name: string): ReturnType<typeof normaliseName> => {
-    let n = normal.get(name);
-    if (!n) normal.set(name, (n = normaliseName(name)));
-    return n;
-  };
-  // Pass 1 (identity.ts): the ids pinned on each name in each unit.
-  const idsByKey = new Map<string, Set<string>>();
-  const units: (string | undefined)[] = [];
-  for (const article of articles) {
-    const unit = getProvince(article.province)?.id;
-    units.push(unit);
-    if (unit === undefined) continue;
-    for (const official of article.officials) {
-      if (!official.id) continue;
-      const n = normalised(official.name);
-      if (n.key === "") continue;
-      const key = `${unit}/${n.key}`;
-      let ids = idsByKey.get(key);
-      if (!ids) idsByKey.set(key, (ids = new Set()));
-      ids.add(official.id);
-    }
-  }
-  // Pass 2: each mention to its person; one mention per person and article, the first.
-  const persons = new Map<string, QuickMention[]>();
-  articles.forEach((article, a) => {
-    const unit = units[a];
-    if (unit === undefined) return;
-    article.officials.forEach((official, index) => {
-      const n = normalised(official.name);
-      if (n.key === "") return;
-      let identity: string;
-      if (official.id) identity = `id:${official.id}`;
-      else {
-        const ids = idsByKey.get(`${unit}/${n.key}`);
-        // Two ids on the name: the people pages report it, and the mention belongs to nobody.
-        if (ids && ids.size > 1) return;
-        const only = ids?.values().next().value;
-        identity = only !== undefined ? `id:${only}` : `name:${unit}/${n.key}`;
-      }
-      let mentions = persons.get(identity);
-      if (!mentions) persons.set(identity, (mentions = []));
-      if (mentions.at(-1)?.article === article) return;
-      mentions.push({ article, index, name: n.display, ...(official.role ? { role: official.role } : {}) });
-    });
-  });
-  return roleWarningsOfMentions(persons.values());
+  return none ? [{ file: "content/", ...explain("cli.nothingToPublish") }] : found;
 }

@@ -46,7 +46,7 @@ import type { RecordRead } from "./staged.ts";
 import { vietnamYear } from "../dates.ts";
 import { CHECK_PRODUCERS } from "./check-producers.ts";
 import { parseOutcome } from "./parse-outcome.ts";
-import { quickRoleWarnings, quickSiteOutcome } from "./quick-site.ts";
+import { quickRoleWarnings, quickSiteApplies, quickSiteErrors } from "./quick-site.ts";
 import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, type PendingWarning } from "./site-rules.ts";
 
 
@@ -96,8 +96,10 @@ export interface CheckReport {
 
 /** Below this many articles to parse, parsing in the main thread is quicker than starting threads. */
 export const PARALLEL_FROM = 1000;
-/** Articles per share sent to a worker. */
-const SHARE = 200;
+/** Most articles per share (of a worker, or of this thread between two looks at the workers' replies). */
+const SHARE = 100;
+/** Shares queued on a worker at once: one to parse while the reply of the one before waits for this thread, busy with its own share. */
+const PER_WORKER = 2;
 
 /** The problems of one article that depend on more than its bytes: the files it names (checked every run, as the loader does). */
 function withFileChecks(rootDir: string, contentDir: string, file: string, outcome: FileOutcome): FileOutcome {
@@ -148,34 +150,50 @@ async function articleOutcomes(rootDir: string, contentDir: string, files: reado
   };
   let pool: ParsePool | undefined;
   if (threads > 1 && todo.length >= parallelFrom) {
-    pool = new ParsePool(threads, { rootDir, contentDir, hashing: cache.enabled });
+    // This thread parses too, beside threads − 1 workers: it is running already, while a worker takes ~0.25 s of CPU to
+    // start (the bundle's code compiled and initialised again) before its first article, and its outcomes need no copy
+    // between threads. One worker fewer on a 2-core machine was the largest cut in a cold check's CPU and wall time
+    // (see scripts/bench-check.ts and the commit that made this change for the figures).
+    pool = new ParsePool(threads - 1, { rootDir, contentDir, hashing: cache.enabled }, PER_WORKER);
     const started = pool;
-    const shares: Promise<void>[] = [];
-    for (let i = 0; i < todo.length; i += SHARE) {
-      const part = todo.slice(i, i + SHARE);
+    // Shares small enough that both sides end close together, and that a few dozen articles make several (tests take both paths).
+    const size = Math.max(1, Math.min(SHARE, Math.ceil(todo.length / (threads * 4))));
+    const parts: Todo[][] = [];
+    for (let i = 0; i < todo.length; i += size) parts.push(todo.slice(i, i + size));
+    let next = 0;
+    const onWorker = (part: Todo[]): Promise<void> => {
       const names = part.map((t) => files[t.index] ?? "");
-      shares.push(
-        started.read(names, cache.enabled ? names.map((f) => cache.hashOf(f)) : []).then(
-          (results) =>
-            part.forEach((t, k) => {
-              const result = results[k];
-              const file = names[k] ?? "";
-              // The kept result, unchanged: as when read here (a result that does not read back is parsed here).
-              if (!result || result.known) {
-                const cached = result ? cache.get(file, result.hash, t.stat) : undefined;
-                if (cached) outcomes[t.index] = cached;
-                else here(t);
-                return;
-              }
-              if (result.keep) cache.set(file, result.hash, result.outcome, t.stat);
-              outcomes[t.index] = result.outcome;
-            }),
-          // A worker that failed: its share is parsed here.
-          () => part.forEach(here),
-        ),
+      return started.read(names, cache.enabled ? names.map((f) => cache.hashOf(f)) : []).then(
+        (results) =>
+          part.forEach((t, k) => {
+            const result = results[k];
+            const file = names[k] ?? "";
+            // The kept result, unchanged: as when read here (a result that does not read back is parsed here).
+            if (!result || result.known) {
+              const cached = result ? cache.get(file, result.hash, t.stat) : undefined;
+              if (cached) outcomes[t.index] = cached;
+              else here(t);
+              return;
+            }
+            if (result.keep) cache.set(file, result.hash, result.outcome, t.stat);
+            outcomes[t.index] = result.outcome;
+          }),
+        // A worker that failed: its share is parsed here.
+        () => part.forEach(here),
       );
+    };
+    // Each worker takes the next share whenever it has fewer than PER_WORKER queued (ParsePool.read queues them on it).
+    const feeding: Promise<void>[] = [];
+    const feed = async (): Promise<void> => {
+      for (let part = parts[next++]; part; part = parts[next++]) await onWorker(part);
+    };
+    for (let i = 0; i < (threads - 1) * PER_WORKER; i++) feeding.push(feed());
+    // This thread takes shares from the same list, and lets the workers' replies in between (each reply frees a worker for the next share).
+    for (let part = parts[next++]; part; part = parts[next++]) {
+      part.forEach(here);
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    await Promise.all(shares);
+    await Promise.all(feeding);
   } else todo.forEach(here);
   const all = outcomes.map((outcome, i) => withFileChecks(rootDir, contentDir, files[i] ?? "", outcome ?? { errors: [], warnings: [], uses: [] }));
   return pool ? { outcomes: all, pool } : { outcomes: all };
@@ -371,7 +389,15 @@ async function checkParsed(options: CheckOptions, contentDir: string, scan: Retu
   const key = cache.enabled ? siteKey(valid, order, record, problems) : "";
   let site = cache.enabled ? cache.getSite(key) : undefined;
   if (!site) {
-    site = (options.buildSitePhase ? undefined : quickSiteOutcome(options.rootDir, summaries, published, record, problems)) ?? (await sitePhase(options.rootDir, valid, order, problems, record, pool, cache));
+    if (!options.buildSitePhase && quickSiteApplies(published, record)) {
+      // With a worker running (a first run), the role warnings are found there while this thread plans the reduced site.
+      const there = pool?.quickRoles(summaries).then(
+        (roles) => roles,
+        () => undefined,
+      );
+      const errors = quickSiteErrors(options.rootDir, published, problems);
+      site = { errors, roles: (await there) ?? quickRoleWarnings(summaries) };
+    } else site = await sitePhase(options.rootDir, valid, order, problems, record, pool, cache);
     cache.setSite(key, site);
   }
   problems.push(...site.errors);

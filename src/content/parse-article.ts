@@ -193,8 +193,17 @@ function issueErrors(file: string, issues: readonly z.core.$ZodIssue[], data: un
 /** The URL slug from the file name: "2016-11-29-hoi-nghi.md" → "hoi-nghi". */
 export function slugFromFileName(fileName: string): string {
   const base = fileName.replace(/^.*\//, "").replace(/\.md$/i, "");
-  return slugify(base.replace(/^\d{4}-\d{2}-\d{2}-?/, "")) || slugify(base);
+  const rest = base.replace(/^\d{4}-\d{2}-\d{2}-?/, "");
+  // A name already in slug form is its own slug (slugify changes nothing in it): most file names, named by the convention.
+  // slugify's Unicode normalisations and replacements were ~5 % of the check's per-article CPU in a cold check's worker profile.
+  if (rest.length <= SLUG_MAX && SLUG_FORM.test(rest)) return rest;
+  return slugify(rest) || slugify(base);
 }
+
+/** What slugify gives back unchanged (at most SLUG_MAX characters long). */
+const SLUG_FORM = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** slugify's default length. */
+const SLUG_MAX = 80;
 
 /** Normalises a valid alias path: directory-like paths end with "/", file-like ones ("x.html") stay. */
 export function normaliseAlias(alias: string): string {
