@@ -11,12 +11,13 @@ import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { articleDigest } from "../src/build/stable-digest.ts";
-import { isRenderedMarkdown, reviveCachedArticle } from "../src/cache/cached-article.ts";
+import { isRenderedMarkdown, reviveCachedEntry } from "../src/cache/cached-article.ts";
 import { PARSE_CACHE_DIR, parseCacheKey, shardOf } from "../src/cache/parse-cache.ts";
 import { loadContent, type LoadResult } from "../src/content/load-content.ts";
 import { loadContentParallel, type ParallelLoadResult } from "../src/content/parallel-load.ts";
 import { renderMarkdown } from "../src/markdown.ts";
 import { setLanguage } from "../src/messages/index.ts";
+import { rememberedTable, rememberedWords } from "../src/search/search-record.ts";
 import { generateArticles } from "../scripts/generate-articles.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "parse-cache-"));
@@ -128,6 +129,20 @@ function tamper(root: string, file: string, change: (value: Record<string, unkno
   writeFileSync(shard, JSON.stringify(json));
 }
 
+/** Replaces one of the cached texts of `file` ("html", "text" or "words") in its shard's blob with `text`. */
+function tamperText(root: string, file: string, which: "html" | "text" | "words", text: string): void {
+  const shard = path.join(root, PARSE_CACHE_DIR, `${shardOf(file)}.json`);
+  const json = JSON.parse(readFileSync(shard, "utf8")) as { blob: string; entries: Record<string, { value: { spans: Record<string, [number, number]> } }> };
+  const entry = json.entries[file];
+  if (!entry) throw new Error(`${file} is not cached`);
+  const blob = path.join(root, PARSE_CACHE_DIR, `${shardOf(file)}-${json.blob}.bin`);
+  const bytes = readFileSync(blob);
+  const added = Buffer.from(text, "utf8");
+  writeFileSync(blob, Buffer.concat([bytes, added]));
+  entry.value.spans[which] = [bytes.length, added.length];
+  writeFileSync(shard, JSON.stringify(json));
+}
+
 const RICH_FILE = "content/binh-dinh/2016-11-29-bai-day-du.md";
 
 describe("parse cache", () => {
@@ -193,7 +208,7 @@ describe("parse cache", () => {
 
   it("survives damaged shards: truncated, not JSON, wrong shapes", async () => {
     const shards = shardFiles(root);
-    const damage = ["", "{", "null", "[]", '{"format":"tong-ket-parse-cache-1","key":1,"entries":[]}', "\u0000\u0001binary"];
+    const damage = ["", "{", "null", "[]", '{"format":"tong-ket-parse-cache-2","key":1,"entries":[]}', "\u0000\u0001binary"];
     shards.forEach((shard, i) => writeFileSync(shard, i < damage.length ? damage[i]! : readFileSync(shard, "utf8").slice(0, 100)));
     const again = await load(root);
     expect(snapshot(again)).toEqual(snapshot(cold));
@@ -211,21 +226,13 @@ describe("parse cache", () => {
       (v) => ((v["article"] as Record<string, unknown>)["title"] = "Tiêu đề\u0007"),
       (v) => ((v["article"] as Record<string, unknown>)["bodyImages"] = [{ src: "anh.jpg", alt: "x", line: 1, sourceFile: "../../etc/passwd" }]),
       (v) => ((v["article"] as Record<string, unknown>)["bodyImages"] = [{ src: "javascript:alert(1)", alt: "x", line: 1 }]),
-      (v) => ((v["article"] as Record<string, unknown>)["bodyImages"] = []), // the body's data-anh="0" would point at nothing
       (v) => ((v["article"] as Record<string, unknown>)["officials"] = [{ name: "A", id: "../x" }]),
       (v) => ((v["article"] as Record<string, unknown>)["extra"] = 1),
-      (v) => (v["bodyHtml"] = "<p>x</p><script>alert(1)</script>"),
-      (v) => (v["bodyHtml"] = '<p><a href="javascript:alert(1)">x</a></p>'),
-      (v) => (v["bodyHtml"] = '<p><a href="&#106;avascript:alert(1)">x</a></p>'),
-      (v) => (v["bodyHtml"] = '<p><a href="java\tscript:alert(1)">x</a></p>'),
-      (v) => (v["bodyHtml"] = '<p><img src="x" onerror="alert(1)"></p>'),
-      (v) => (v["bodyHtml"] = '<p><img data-x="1" src="x"></p>'),
-      (v) => (v["bodyHtml"] = '<p style="background:url(x)">x</p>'),
-      (v) => (v["bodyHtml"] = "<p>x</p><!-- <script> -->"),
-      (v) => (v["bodyHtml"] = "<p>x</p><iframe src=x></iframe>"),
       // An own "__proto__" key, as JSON.parse creates it from crafted text.
       (v) => Object.defineProperty(v["article"], "__proto__", { value: { polluted: true }, enumerable: true }),
-      (v) => (v["words"] = 42),
+      (v) => (v["spans"] = { html: [0, 1e12], text: [0, 1], words: [0, 1] }), // beyond the blob
+      (v) => (v["spans"] = { html: [-1, 2], text: [0, 1], words: [0, 1] }),
+      (v) => (v["spans"] = 42),
       (v) => (v["digest"] = "not a digest"),
       (v) => delete v["digest"],
     ];
@@ -235,6 +242,48 @@ describe("parse cache", () => {
       expect(result.cacheHits).toBe(cold.fileCount - 2); // the crafted entry is a miss, the file is parsed again
       expect(snapshot(result)).toEqual(snapshot(cold));
     }
+    // Texts in the blob are checked when read: a crafted one is never served, the file is parsed again then.
+    const craftedTexts: ["html" | "text" | "words", string][] = [
+      ["html", "<p>x</p><script>alert(1)</script>"],
+      ["html", '<p><a href="javascript:alert(1)">x</a></p>'],
+      ["html", '<p><a href="&#106;avascript:alert(1)">x</a></p>'],
+      ["html", '<p><a href="java\tscript:alert(1)">x</a></p>'],
+      ["html", '<p><img src="x" onerror="alert(1)"></p>'],
+      ["html", '<p><img data-x="1" src="x"></p>'],
+      ["html", '<p style="background:url(x)">x</p>'],
+      ["html", "<p>x</p><!-- <script> -->"],
+      ["html", "<p>x</p><iframe src=x></iframe>"],
+      ["html", '<p><img data-anh="7" src="anh.jpg" alt="x"></p>'], // a picture the article does not have
+      ["text", "chữ\u0007"],
+    ];
+    for (const [which, text] of craftedTexts) {
+      await load(root); // a clean cache again
+      tamperText(root, RICH_FILE, which, text);
+      const result = await load(root);
+      expect(snapshot(result)).toEqual(snapshot(cold));
+      expect(result.articles.map((a) => a.body.value + a.bodyText).join("")).not.toContain(text);
+    }
+    // A text longer than any article's (limits.ts) is a miss even when the blob holds it.
+    await load(root);
+    tamperText(root, RICH_FILE, "text", "chữ ".repeat(400_000));
+    const long = await load(root);
+    expect(long.cacheHits).toBe(cold.fileCount - 2);
+    expect(snapshot(long)).toEqual(snapshot(cold));
+    // Pictures taken away: the body (whose data-anh="0" would point at nothing) fails its check when read and comes from the file.
+    await load(root);
+    tamper(root, RICH_FILE, (v) => ((v["article"] as Record<string, unknown>)["bodyImages"] = []));
+    const noPictures = await load(root);
+    const coldRich = cold.articles.find((a) => a.sourcePath === RICH_FILE)!;
+    expect(noPictures.articles.find((a) => a.sourcePath === RICH_FILE)?.body.value).toBe(coldRich.body.value);
+    // Search words with a control character are no words: the search step folds the article again.
+    await load(root);
+    tamperText(root, RICH_FILE, "words", "1 a\u0000 1");
+    const words = await load(root);
+    const rich = words.articles.find((a) => a.sourcePath === RICH_FILE)!;
+    const table = rememberedTable(words.articles);
+    expect(table).toBeDefined();
+    expect(rememberedWords(rich, table!)).toBeUndefined();
+    expect(rememberedWords(words.articles.find((a) => a.sourcePath !== RICH_FILE)!, table!)?.ids.length).toBeGreaterThan(0);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   }, 240_000); // two worker loads per crafted entry: minutes on a loaded shared machine
 
@@ -249,6 +298,18 @@ describe("parse cache", () => {
     const result = await load(root);
     expect(snapshot(result)).toEqual(snapshot(cold));
     expect(readFileSync(target, "utf8")).toBe("do not touch");
+    // Nor a blob that is a symlink: its shard is parsed again.
+    rmSync(shard);
+    await load(root);
+    const json = JSON.parse(readFileSync(shard, "utf8")) as { blob: string };
+    const blob = path.join(root, PARSE_CACHE_DIR, `${shardOf(RICH_FILE)}-${json.blob}.bin`);
+    writeFileSync(path.join(outside, "blob.bin"), readFileSync(blob));
+    rmSync(blob);
+    symlinkSync(path.join(outside, "blob.bin"), blob);
+    const viaLink = await load(root);
+    expect(snapshot(viaLink)).toEqual(snapshot(cold));
+    expect(viaLink.cacheHits).toBeLessThan(cold.fileCount - 1);
+    rmSync(path.join(outside, "blob.bin"));
     // A symlinked cache folder is not used at all.
     rmSync(path.join(root, PARSE_CACHE_DIR), { recursive: true });
     symlinkSync(outside, path.join(root, PARSE_CACHE_DIR));
@@ -273,8 +334,8 @@ describe("isRenderedMarkdown (the cache's check of body HTML)", () => {
   });
 
   it("rejects a cached article that is not an object", () => {
-    expect(reviveCachedArticle(RICH_FILE, null)).toBeUndefined();
-    expect(reviveCachedArticle(RICH_FILE, "x")).toBeUndefined();
-    expect(reviveCachedArticle(RICH_FILE, { article: [], bodyHtml: "", words: "" })).toBeUndefined();
+    expect(reviveCachedEntry(RICH_FILE, null, 100)).toBeUndefined();
+    expect(reviveCachedEntry(RICH_FILE, "x", 100)).toBeUndefined();
+    expect(reviveCachedEntry(RICH_FILE, { article: [], digest: "", spans: {} }, 100)).toBeUndefined();
   });
 });

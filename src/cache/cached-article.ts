@@ -18,6 +18,12 @@
  *   markdown-it with raw HTML disabled produces here (src/markdown.ts), and
  *   link targets pass markdown-it's own protocol rule.
  * Anything else makes the entry a cache miss: the file is parsed again.
+ *
+ * The texts (body HTML, plain text, search words) lie in the shard's blob
+ * and are checked when they are read ({@link cachedTextsUsable}), not when
+ * the entry is: a warm build reads the texts of the few articles it renders
+ * again, not all of them. A text that fails the check is never used: its
+ * file is parsed again then (src/content/parallel-load.ts).
  */
 import type { Article, ArticleImage, Award, Official } from "../content/article.ts";
 import type { ArticleDate } from "../dates.ts";
@@ -26,15 +32,35 @@ import { slugFromFileName } from "../content/parse-article.ts";
 import { HONORIFICS, PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN, type Honorific } from "../content/schema.ts";
 import type { BodyImage } from "../images/body-images.ts";
 import { DIGEST_PATTERN } from "../build/stable-digest.ts";
+import { LIMITS } from "../content/limits.ts";
 
-/** A parsed article as it travels between threads and into the cache: the body as a string. */
-export interface PlainArticle {
-  readonly article: Omit<Article, "body">;
-  readonly bodyHtml: string;
-  /** Folded search words, space-separated (src/search/search-record.ts). */
-  readonly words: string;
+/** A parsed article as it travels between threads and into the cache: everything but its body. */
+export type CachedArticle = Omit<Article, "body">;
+
+/** Where one text lies in a shard's blob: byte offset and length. */
+export type BlobSpan = readonly [at: number, bytes: number];
+
+/** Where a cached article's texts lie in its shard's blob (src/cache/parse-cache.ts). */
+export interface CachedSpans {
+  readonly html: BlobSpan;
+  readonly text: BlobSpan;
+  /** Folded search words, space-separated (src/search/search-record.ts joinWords). */
+  readonly words: BlobSpan;
+}
+
+/** A cache entry with its article checked and its spans within the blob; the texts are checked when read ({@link cachedTextsUsable}). */
+export interface CachedEntry {
+  readonly article: CachedArticle;
   /** src/build/stable-digest.ts articleDigest of the article, computed where it was parsed. */
   readonly digest: string;
+  readonly spans: CachedSpans;
+}
+
+/** The texts of a cached article as read back from its blob. */
+export interface CachedTexts {
+  readonly bodyHtml: string;
+  readonly bodyText: string;
+  readonly words: string;
 }
 
 type Json = Record<string, unknown>;
@@ -110,13 +136,53 @@ function alias(v: unknown): v is string {
 }
 
 /**
- * The cached article of `file`, checked and with every derived field
- * recomputed; undefined when anything is off (the caller parses the file).
+ * The most bytes a text of one article can have: a file is at most
+ * LIMITS.articleBytes; its HTML grows at most ~18 × (a one-letter table cell
+ * with an alignment becomes `<td style="text-align:center">a</td>`), its
+ * plain text not at all, its search words (each folded word and word pair
+ * with its count) at most ~4 ×. A larger span is a crafted entry: a miss,
+ * not a 180 MB body read into a page.
  */
-export function reviveCachedArticle(file: string, value: unknown): PlainArticle | undefined {
-  if (!isObject(value) || !onlyKeys(value, ["article", "bodyHtml", "words", "digest"])) return undefined;
-  const { article: a, bodyHtml, words, digest } = value;
-  if (typeof bodyHtml !== "string" || !isRenderedMarkdown(bodyHtml) || !isLine(words) || typeof digest !== "string" || !DIGEST_PATTERN.test(digest)) return undefined;
+const MAX_TEXT_BYTES = { html: 20 * LIMITS.articleBytes, text: LIMITS.articleBytes, words: 8 * LIMITS.articleBytes } as const;
+
+function blobSpan(v: unknown, blobBytes: number, max: number): BlobSpan | undefined {
+  if (!Array.isArray(v) || v.length !== 2) return undefined;
+  const [at, bytes] = v as unknown[];
+  if (!Number.isSafeInteger(at) || !Number.isSafeInteger(bytes) || (at as number) < 0 || (bytes as number) < 0 || (bytes as number) > max || (at as number) + (bytes as number) > blobBytes) return undefined;
+  return [at as number, bytes as number];
+}
+
+/**
+ * The cached entry of `file`, its article checked and every derived field
+ * recomputed, its spans within a blob of `blobBytes`; undefined when
+ * anything is off (the caller parses the file). The article's `bodyText` is
+ * not in the entry: it is one of the texts, read when asked for.
+ */
+export function reviveCachedEntry(file: string, value: unknown, blobBytes: number): CachedEntry | undefined {
+  if (!isObject(value) || !onlyKeys(value, ["article", "digest", "spans"])) return undefined;
+  const { article: a, digest, spans: s } = value;
+  if (typeof digest !== "string" || !DIGEST_PATTERN.test(digest) || !isObject(s) || !onlyKeys(s, ["html", "text", "words"])) return undefined;
+  const html = blobSpan(s["html"], blobBytes, MAX_TEXT_BYTES.html);
+  const text = blobSpan(s["text"], blobBytes, MAX_TEXT_BYTES.text);
+  const words = blobSpan(s["words"], blobBytes, MAX_TEXT_BYTES.words);
+  if (!html || !text || !words) return undefined;
+  const article = reviveArticle(file, a);
+  return article && { article, digest, spans: { html, text, words } };
+}
+
+/**
+ * Whether texts read back from a blob are what the parser makes for
+ * `article`: body HTML of the renderer's markup only (with no more picture
+ * indexes than the article has pictures), text and words without control
+ * characters. The caller parses the file again when they are not.
+ */
+export function cachedTextsUsable(article: Pick<CachedArticle, "bodyImages">, texts: Partial<CachedTexts>): boolean {
+  const { bodyHtml, bodyText, words } = texts;
+  if (bodyHtml !== undefined && !(isRenderedMarkdown(bodyHtml) && imageIndexesWithin(bodyHtml, article.bodyImages.length))) return false;
+  return (bodyText === undefined || isText(bodyText)) && (words === undefined || isLine(words));
+}
+
+function reviveArticle(file: string, a: unknown): CachedArticle | undefined {
   if (!isObject(a)) return undefined;
   const province = isObject(a["province"]) && typeof a["province"]["id"] === "string" ? getProvince(a["province"]["id"]) : undefined;
   const when = date(a["date"]);
@@ -124,8 +190,8 @@ export function reviveCachedArticle(file: string, value: unknown): PlainArticle 
   if (!province || !when || !slug || a["slug"] !== slug || a["sourcePath"] !== file) return undefined;
   const url = `/${province.id}/${when.year}/${slug}/`;
   if (a["url"] !== url) return undefined;
-  const { title, summary, bodyText, agency, author, reviewYear, planYear, draft } = a;
-  if (!isLine(title) || !isText(summary) || !isText(bodyText) || !optional(agency, isLine) || !optional(author, isLine) || typeof draft !== "boolean") return undefined;
+  const { title, summary, agency, author, reviewYear, planYear, draft } = a;
+  if (!isLine(title) || !isText(summary) || !optional(agency, isLine) || !optional(author, isLine) || typeof draft !== "boolean") return undefined;
   if ((reviewYear !== undefined && !Number.isSafeInteger(reviewYear)) || (planYear !== undefined && !Number.isSafeInteger(planYear))) return undefined;
   const lists = [a["officials"], a["awards"], a["tags"], a["aliases"], a["bodyImages"]];
   if (!lists.every(Array.isArray)) return undefined;
@@ -135,13 +201,11 @@ export function reviveCachedArticle(file: string, value: unknown): PlainArticle 
   const aliases = a["aliases"] as unknown[];
   const bodyImages = (a["bodyImages"] as unknown[]).map((v) => bodyImage(v, file));
   if (officials.includes(undefined) || awards.includes(undefined) || bodyImages.includes(undefined) || !tags.every(isLine) || !aliases.every(alias)) return undefined;
-  // Each picture's <img> carries its index in bodyImages: no more indexes than pictures.
-  if (!imageIndexesWithin(bodyHtml, bodyImages.length)) return undefined;
   const picture = image(a["image"], file, url);
   if (picture === false) return undefined;
-  const known = ["sourcePath", "slug", "url", "title", "date", "province", "listedUnder", "agency", "reviewYear", "planYear", "officials", "awards", "author", "summary", "image", "tags", "draft", "aliases", "bodyImages", "bodyText"];
+  const known = ["sourcePath", "slug", "url", "title", "date", "province", "listedUnder", "agency", "reviewYear", "planYear", "officials", "awards", "author", "summary", "image", "tags", "draft", "aliases", "bodyImages"];
   if (!onlyKeys(a, known)) return undefined;
-  const article: Omit<Article, "body"> = {
+  return {
     sourcePath: file,
     slug,
     url,
@@ -161,9 +225,8 @@ export function reviveCachedArticle(file: string, value: unknown): PlainArticle 
     draft,
     aliases: aliases as string[],
     bodyImages: bodyImages as BodyImage[],
-    bodyText,
+    bodyText: "",
   };
-  return { article, bodyHtml, words, digest };
 }
 
 // ---------------------------------------------------------------------------

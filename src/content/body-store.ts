@@ -28,6 +28,11 @@
  * The descriptor is closed when no article refers to the store any more
  * (FinalizationRegistry): a preview server keeps its articles, and their
  * bodies stay readable, for as long as it runs.
+ *
+ * The store also reads the parse cache's blobs (src/cache/parse-cache.ts):
+ * a load worker that finds an article in the cache hands over the blob's
+ * descriptor instead of copying its texts here ({@link BodyStore.adopt}),
+ * and the store closes it with its own.
  */
 import { randomBytes } from "node:crypto";
 import { closeSync, constants, openSync, readSync, unlinkSync, writeSync } from "node:fs";
@@ -69,13 +74,28 @@ export function writeBody(shared: SharedBodyStore, text: string): BodySpan {
   return [at, bytes.length];
 }
 
+/** A file the store reads besides its own: a parse-cache blob handed over by a load worker. */
+export type BodySource = number & { readonly __bodySource: unique symbol };
+
 /** Texts written once, read back by offset; see the file comment. */
 export class BodyStore {
   readonly #shared: SharedBodyStore;
+  /** Adopted blobs: descriptor and size, by BodySource - 1. */
+  readonly #sources: { readonly fd: number; readonly bytes: number }[] = [];
 
   private constructor(fd: number) {
     this.#shared = { fd, end: new SharedArrayBuffer(8) };
     closer.register(this, fd);
+  }
+
+  /**
+   * Reads texts of a file open as `fd` (`bytes` long) from now on, and
+   * closes it with the store. The caller gives up the descriptor.
+   */
+  adopt(fd: number, bytes: number): BodySource {
+    this.#sources.push({ fd, bytes });
+    closer.register(this, fd);
+    return this.#sources.length as BodySource;
   }
 
   /**
@@ -107,18 +127,22 @@ export class BodyStore {
   }
 
   /**
-   * The text at `span`, as written (by this thread or a load worker).
+   * The text at `span`, as written (by this thread or a load worker), or
+   * of an adopted `source`.
    * @throws when the span is not within what was written
    */
-  read(span: BodySpan): string {
+  read(span: BodySpan, source?: BodySource): string {
     const [at, bytes] = span;
     if (bytes === 0) return "";
-    const end = Number(Atomics.load(new BigInt64Array(this.#shared.end), 0));
+    const file = source === undefined ? undefined : this.#sources[source - 1];
+    if (source !== undefined && !file) throw new Error("an article body was asked of a file the store was not given");
+    const fd = file ? file.fd : this.#shared.fd;
+    const end = file ? file.bytes : Number(Atomics.load(new BigInt64Array(this.#shared.end), 0));
     if (!Number.isSafeInteger(at) || !Number.isSafeInteger(bytes) || at < 0 || bytes < 0 || at + bytes > end) throw new Error("an article body lies outside the build's scratch file");
     const buffer = Buffer.allocUnsafe(bytes);
     let read = 0;
     while (read < bytes) {
-      const n = readSync(this.#shared.fd, buffer, read, bytes - read, at + read);
+      const n = readSync(fd, buffer, read, bytes - read, at + read);
       if (n === 0) throw new Error("an article body could not be read back from the build's scratch file");
       read += n;
     }
@@ -128,9 +152,10 @@ export class BodyStore {
 
 /**
  * Makes `object[key]` an enumerable getter that reads the text at `span`
- * from `store` (through `wrap`) each time it is asked for: spreads and
- * structured clones still see a plain value.
+ * (of `source`, else the store's own file) from `store` (through `wrap`)
+ * each time it is asked for: spreads and structured clones still see a
+ * plain value.
  */
-export function storedProperty<T extends object, K extends keyof T>(object: T, key: K, store: BodyStore, span: BodySpan, wrap: (text: string) => T[K]): void {
-  Object.defineProperty(object, key, { enumerable: true, configurable: false, get: () => wrap(store.read(span)) });
+export function storedProperty<T extends object, K extends keyof T>(object: T, key: K, store: BodyStore, span: BodySpan, wrap: (text: string) => T[K], source?: BodySource): void {
+  Object.defineProperty(object, key, { enumerable: true, configurable: false, get: () => wrap(store.read(span, source)) });
 }

@@ -14,9 +14,10 @@
  * cache's line instead (LoadedArticle.line). Each article's digest is made
  * here and cached with it (LoadedArticle.digest).
  */
+import { closeSync } from "node:fs";
 import { articleDigest } from "../build/stable-digest.ts";
-import { ParseCacheShard, contentHash } from "../cache/parse-cache.ts";
-import type { PlainArticle } from "../cache/cached-article.ts";
+import { ParseCacheShard, contentHash, readAllCachedTexts, type ShardTexts } from "../cache/parse-cache.ts";
+import type { CachedArticle, CachedSpans } from "../cache/cached-article.ts";
 import { BODY_FIELD } from "../images/body-images.ts";
 import { FoldedWordBag } from "../search/fold.ts";
 import { joinWords, searchWords } from "../search/search-record.ts";
@@ -35,15 +36,15 @@ export interface LoadTaskInput {
   readonly contentDir?: string;
   /** Paths relative to rootDir, as scanContent gives them. */
   readonly files: readonly string[];
-  /** Use the parse cache: its folder, the shard all `files` belong to, and the key. */
-  readonly cache?: { readonly dir: string; readonly shard: string; readonly key: string };
+  /** Use the parse cache: its folder, the shard all `files` belong to, the key, and the shard's blob files on disk. */
+  readonly cache?: { readonly dir: string; readonly shard: string; readonly key: string; readonly blobs?: readonly string[] };
   /** The loader's body store (src/content/body-store.ts): bodies are written there and travel as spans. */
   readonly bodies?: SharedBodyStore;
 }
 
 /** A parsed article on its way to the parent thread. */
 export interface LoadedArticle {
-  readonly article: PlainArticle["article"];
+  readonly article: CachedArticle;
   readonly bodyHtml: string;
   /** Search words and pairs: ids of this worker's vocabulary (search-record.ts); empty with `line`. */
   readonly ids: Int32Array;
@@ -69,6 +70,12 @@ export interface LoadedArticle {
    * parent's heap.
    */
   readonly spans?: { readonly html: BodySpan; readonly text: BodySpan };
+  /**
+   * Where the texts lie in the group's parse-cache blob (LoadTaskOutput.blob):
+   * `bodyHtml` and `article.bodyText` are then empty, and an article from the
+   * cache (`line` and `ids` empty) has its search words there too.
+   */
+  readonly cached?: CachedSpans;
 }
 
 /** loadArticleFile's result, with the article as it travels between threads. */
@@ -83,6 +90,12 @@ export interface LoadTaskOutput {
   readonly hits: number;
   /** Words this worker's vocabulary gained since its previous reply, in id order. */
   readonly vocabulary: readonly string[];
+  /**
+   * The group's parse-cache blob when results have `cached` spans: the
+   * loader opens it (parse-cache.ts openCacheBlob) for its body store. Its
+   * texts are checked when read unless `checked`.
+   */
+  readonly blob?: { readonly name: string; readonly bytes: number; readonly ino: number; readonly checked: boolean };
 }
 
 /** The words of an article sent as a line (shared: nothing transfers an empty buffer). */
@@ -99,7 +112,7 @@ let sent = 0;
  * the front matter, then pictures of the body next to the article): they are
  * not part of the article's bytes, so a hit checks them again.
  */
-function usesOf(article: PlainArticle["article"]): FileUse[] {
+function usesOf(article: CachedArticle): FileUse[] {
   const uses: FileUse[] = [];
   const image = article.image;
   if (image?.sourceFile) uses.push({ path: image.sourceFile, field: "image.src", value: image.sourceFile.slice(image.sourceFile.lastIndexOf("/") + 1) });
@@ -113,55 +126,111 @@ function usesOf(article: PlainArticle["article"]): FileUse[] {
  * the bytes read are the bytes hashed and the bytes parsed. Only articles
  * without errors or warnings are cached (warnings and errors are produced
  * fresh, and a hit needs nothing but the article).
+ *
+ * With a body store, the texts of the cached articles stay in the shard's
+ * blob (parse-cache.ts) and travel as spans with its descriptor; the rest
+ * are written to the store. Without one, every text travels as a string.
  */
 export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutput> {
   bag ??= new FoldedWordBag({ pairs: true });
   const words = bag;
   const contentDir = input.contentDir ?? "content";
-  const shard = input.cache ? new ParseCacheShard(input.cache.dir, input.cache.shard, input.cache.key) : undefined;
+  const shard = input.cache ? new ParseCacheShard(input.cache.dir, input.cache.shard, input.cache.key, input.cache.blobs) : undefined;
   let hits = 0;
-  /** Parsed files to cache, written once the group is answered (TaskOutput.later): the ids are copied, the originals are transferred. */
-  const toCache: { file: string; sha256: string; value: LoadedArticle | undefined }[] = [];
-  const results = input.files.map((file): LoadTaskResult => {
-    const read = tryReadContentFile(input.rootDir, file, LIMITS.articleBytes, undefined, contentDir);
-    if (!read.ok) return { ok: false, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
-    const sha256 = shard ? contentHash(read.bytes) : undefined;
-    if (shard && sha256) {
-      const hit = shard.get(file, sha256);
-      const uses = hit ? usesOf(hit.article) : [];
-      // A problem with a used file: parse again, which reports it.
-      if (hit && checkArticleUses(input.rootDir, file, uses, contentDir).length === 0) {
-        hits++;
-        // The line travels as it is (LoadedArticle.line): one that is not search words is folded again by the search step.
-        return { ok: true, value: { article: hit.article, bodyHtml: hit.bodyHtml, ids: NO_IDS, tf: NO_TF, length: 0, line: hit.words, digest: hit.digest }, warnings: [], uses };
-      }
-    }
-    const result = parseArticleFile(input.rootDir, file, read.bytes, contentDir);
+  const parse = (file: string, bytes: Uint8Array, sha256: string | undefined): LoadTaskResult => {
+    const result = parseArticleFile(input.rootDir, file, bytes, contentDir);
     if (!result.ok) {
-      if (shard && sha256) toCache.push({ file, sha256, value: undefined });
+      if (shard && sha256) shard.set(file, sha256, undefined);
       return result;
     }
     const value = loaded(result.article, words);
-    if (shard && sha256) toCache.push({ file, sha256, value: result.warnings.length === 0 ? { ...value, ids: value.ids.slice(), tf: value.tf.slice() } : undefined });
+    if (shard && sha256) {
+      const texts = { bodyHtml: value.bodyHtml, bodyText: value.article.bodyText, words: joinWords(value, (id) => words.word(id)) };
+      shard.set(file, sha256, result.warnings.length === 0 ? { article: value.article, digest: value.digest, texts } : undefined);
+    }
     return { ok: true, value, warnings: result.warnings, uses: result.uses };
-  });
-  const later = shard
-    ? (): void => {
-        for (const { file, sha256, value } of toCache) shard.set(file, sha256, value && { article: value.article, bodyHtml: value.bodyHtml, words: joinWords(value, (id) => words.word(id)), digest: value.digest });
-        shard.save();
+  };
+  let results: LoadTaskResult[];
+  let blob: ShardTexts | undefined;
+  try {
+    results = input.files.map((file): LoadTaskResult => {
+      const read = tryReadContentFile(input.rootDir, file, LIMITS.articleBytes, undefined, contentDir);
+      if (!read.ok) return { ok: false, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
+      const sha256 = shard ? contentHash(read.bytes) : undefined;
+      if (shard && sha256) {
+        const hit = shard.get(file, sha256);
+        const uses = hit ? usesOf(hit.article) : [];
+        // A problem with a used file: parse again, which reports it.
+        if (hit && checkArticleUses(input.rootDir, file, uses, contentDir).length === 0) {
+          hits++;
+          return { ok: true, value: { article: hit.article, bodyHtml: "", ids: NO_IDS, tf: NO_TF, length: 0, digest: hit.digest, cached: hit.spans }, warnings: [], uses };
+        }
       }
-    : undefined;
+      return parse(file, read.bytes, sha256);
+    });
+    if (shard) {
+      const done = shard.finish();
+      blob = done.texts;
+      const reparse = new Set(done.failed);
+      results = results.map((result, i) => {
+        const file = input.files[i]!;
+        if (reparse.has(file)) {
+          // Texts of a cached entry that fail their check: parse the file (never cached this time).
+          hits--;
+          const read = tryReadContentFile(input.rootDir, file, LIMITS.articleBytes, undefined, contentDir);
+          return read.ok ? parse(file, read.bytes, undefined) : { ok: false, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
+        }
+        if (!result.ok) return result;
+        const spans = blob?.spans.get(file);
+        if (spans) return { ...result, value: { ...result.value, article: { ...result.value.article, bodyText: "" }, bodyHtml: "", cached: spans } };
+        // The cache could not be written: a hit's texts come as read back.
+        const texts = done.read.get(file);
+        if (texts) return { ...result, value: { ...result.value, article: { ...result.value.article, bodyText: texts.bodyText }, bodyHtml: texts.bodyHtml, line: texts.words, cached: undefined } };
+        return result;
+      });
+    }
+  } catch (error) {
+    shard?.close();
+    if (blob) closeSync(blob.fd);
+    throw error;
+  }
+  if (blob && !input.bodies) {
+    // No store to adopt the blob: every text travels as a string, checked here.
+    const fd = blob.fd;
+    results = results.map((result, i) => {
+      if (!result.ok || !result.value.cached) return result;
+      const texts = readAllCachedTexts(fd, result.value.article, result.value.cached);
+      const file = input.files[i]!;
+      if (!texts) {
+        hits--;
+        const read = tryReadContentFile(input.rootDir, file, LIMITS.articleBytes, undefined, contentDir);
+        return read.ok ? parse(file, read.bytes, undefined) : { ok: false, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
+      }
+      const fresh = result.value.line === undefined && result.value.ids.length > 0;
+      return { ...result, value: { ...result.value, article: { ...result.value.article, bodyText: texts.bodyText }, bodyHtml: texts.bodyHtml, cached: undefined, ...(fresh ? {} : { line: texts.words }) } };
+    });
+    closeSync(fd);
+    blob = undefined;
+  }
   const vocabulary: string[] = [];
   for (; sent < words.wordCount; sent++) vocabulary.push(words.word(sent));
-  const transfer = results.flatMap((r) => (r.ok && r.value.line === undefined ? [r.value.ids.buffer as ArrayBuffer, r.value.tf.buffer as ArrayBuffer] : []));
+  const transfer = results.flatMap((r) => (r.ok && r.value.ids.length > 0 ? [r.value.ids.buffer as ArrayBuffer, r.value.tf.buffer as ArrayBuffer] : []));
   const bodies = input.bodies;
-  const answers = bodies ? results.map((r) => (r.ok ? { ...r, value: stored(r.value, bodies) } : r)) : results;
-  return { output: { results: answers, hits, vocabulary }, transfer, ...(later ? { later } : {}) };
+  const answers = bodies ? results.map((r) => (r.ok && !r.value.cached ? { ...r, value: stored(r.value, bodies) } : r)) : results;
+  if (blob) closeSync(blob.fd);
+  return { output: { results: answers, hits, vocabulary, ...(blob ? { blob: { name: blob.name, bytes: blob.bytes, ino: blob.ino, checked: blob.checked } } : {}) }, transfer };
 }
 
 /** `value` with its body and text written to the store, as spans. */
 function stored(value: LoadedArticle, bodies: SharedBodyStore): LoadedArticle {
-  const spans = { html: writeBody(bodies, value.bodyHtml), text: writeBody(bodies, value.article.bodyText) };
+  let spans: LoadedArticle["spans"];
+  try {
+    spans = { html: writeBody(bodies, value.bodyHtml), text: writeBody(bodies, value.article.bodyText) };
+  } catch {
+    // The scratch file cannot take it (a full disk, a quota): this body stays in the message, as without a
+    // store. The build must not stop for a cache's sake (a full .cache only made builds slower before).
+    return value;
+  }
   return { ...value, article: { ...value.article, bodyText: "" }, bodyHtml: "", spans };
 }
 

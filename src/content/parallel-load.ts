@@ -9,12 +9,13 @@
  * more than parsing a few hundred files.
  */
 import type { Article } from "./article.ts";
-import { BodyStore, storedProperty } from "./body-store.ts";
+import { BodyStore, storedProperty, type BodySource } from "./body-store.ts";
 import { scanContent } from "./content-files.ts";
-import { assembleLoad, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
+import { assembleLoad, loadArticleFile, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
 import type { ParseResult } from "./parse-article.ts";
-import type { LoadTaskInput, LoadTaskOutput, LoadTaskResult } from "./load-worker-task.ts";
-import { parseCacheDir, parseCacheKey, pruneShards, shardOf } from "../cache/parse-cache.ts";
+import type { LoadedArticle, LoadTaskInput, LoadTaskOutput, LoadTaskResult } from "./load-worker-task.ts";
+import { openCacheBlob, parseCacheDir, parseCacheKey, pruneShards, shardOf } from "../cache/parse-cache.ts";
+import { cachedTextsUsable } from "../cache/cached-article.ts";
 import { getLanguage, t } from "../messages/index.ts";
 import { getProvince } from "../provinces.ts";
 import { rememberArticleDigest } from "../build/stable-digest.ts";
@@ -48,10 +49,20 @@ export interface ParallelLoadResult extends LoadResult {
   readonly cacheSaved: Promise<void>;
 }
 
+/** Where a worker's result lies: the store, and the group's adopted blob (with whether its texts still need their check). */
+interface Sources {
+  readonly store: BodyStore | undefined;
+  /** Undefined for a worker's blob the loader could not open again: its articles' texts come from their files, parsed again. */
+  readonly blob?: { readonly source: BodySource; readonly checked: boolean } | undefined;
+  /** Parses a file again, in this thread: for a cached text that fails its check when read. */
+  readonly reparse: (file: string) => Article;
+}
+
 /** Rebuilds a full Article from a worker's result (restores SafeHtml and registry identity). */
-function revive(result: LoadTaskResult, table: WordTable, store: BodyStore | undefined): ParseResult {
+function revive(result: LoadTaskResult, table: WordTable, sources: Sources): ParseResult {
   if (!result.ok) return result;
   const loaded = result.value;
+  const store = sources.store;
   const province = getProvince(loaded.article.province.id) ?? loaded.article.province;
   // The body is markdown-it output rendered with raw HTML disabled in the
   // worker, or a cached copy of it checked by cached-article.ts.
@@ -61,10 +72,39 @@ function revive(result: LoadTaskResult, table: WordTable, store: BodyStore | und
     storedProperty(article, "body", store, loaded.spans.html, trustedHtml);
     storedProperty(article, "bodyText", store, loaded.spans.text, (text) => text);
   }
+  const words = loaded.cached ? cachedTexts(article, loaded, sources) : loaded.line;
   rememberArticleDigest(article, loaded.digest);
   // Ids were translated to `table` when the worker's reply arrived.
-  rememberSearchWords(article, loaded.line ?? { ids: loaded.ids, tf: loaded.tf, length: loaded.length }, table);
+  rememberSearchWords(article, words ?? { ids: loaded.ids, tf: loaded.tf, length: loaded.length }, table);
   return { ok: true, article, warnings: result.warnings, uses: result.uses };
+}
+
+/**
+ * Makes `article`'s body and text read from the group's parse-cache blob
+ * (checked as they are read when the blob is not this build's; one that
+ * fails comes from the file, parsed again) and returns how its search words
+ * are read, when they are the cache's.
+ */
+function cachedTexts(article: Article, loaded: LoadedArticle, sources: Sources): string | (() => string) | undefined {
+  const { store, blob, reparse } = sources;
+  const cached = loaded.cached;
+  if (!store || !cached) throw new Error("a load worker sent texts of a parse-cache file the loader was not given");
+  const file = article.sourcePath;
+  if (!blob) {
+    // The blob is gone (another build on this folder replaced it): the file parsed again gives the texts; the search step folds them.
+    Object.defineProperty(article, "body", { enumerable: true, configurable: false, get: () => reparse(file).body });
+    Object.defineProperty(article, "bodyText", { enumerable: true, configurable: false, get: () => reparse(file).bodyText });
+    return "";
+  }
+  const { checked, source } = blob;
+  storedProperty(article, "body", store, cached.html, (html) => trustedHtml(checked || cachedTextsUsable(article, { bodyHtml: html }) ? html : reparse(file).body.value), source);
+  storedProperty(article, "bodyText", store, cached.text, (text) => (checked || cachedTextsUsable(article, { bodyText: text }) ? text : reparse(file).bodyText), source);
+  // A fresh article's words came as ids; a cached one's are read if the search step asks. A line that fails its check is no line: the article is folded again.
+  if (loaded.ids.length > 0 || loaded.line !== undefined) return loaded.line;
+  return () => {
+    const line = store.read(cached.words, source);
+    return checked || cachedTextsUsable(article, { words: line }) ? line : "";
+  };
 }
 
 /** Like loadContent, on worker threads with the parse cache for sites of {@link PARALLEL_THRESHOLD} files or more. */
@@ -81,14 +121,14 @@ export async function loadContentParallel(options: ParallelLoadOptions): Promise
     if (group) group.push(file);
     else groups.set(shard, [file]);
   }
-  if (cacheDir) pruneShards(cacheDir, new Set(groups.keys()));
+  const blobs = cacheDir ? pruneShards(cacheDir, new Set(groups.keys())) : new Map<string, string[]>();
   // Bodies go from the workers to the store (off the heap) and wait there until a page, feed or search record asks for them.
   const store = BodyStore.open(options.rootDir);
   const inputs: LoadTaskInput[] = [...groups.keys()].sort().map((shard) => ({
     rootDir: options.rootDir,
     ...(options.contentDir !== undefined ? { contentDir: options.contentDir } : {}),
     files: groups.get(shard) ?? [],
-    ...(cacheDir ? { cache: { dir: cacheDir, shard, key } } : {}),
+    ...(cacheDir ? { cache: { dir: cacheDir, shard, key, blobs: blobs.get(shard) ?? [] } } : {}),
     ...(store ? { bodies: store.shared } : {}),
   }));
   // Each worker numbers search words in its own vocabulary; as its replies
@@ -110,20 +150,34 @@ export async function loadContentParallel(options: ParallelLoadOptions): Promise
     describeInput: (i) => t("workers.input.files", { first: inputs[i]?.files[0] ?? "", more: (inputs[i]?.files.length ?? 1) - 1 }),
     onOutput: translate,
   });
-  const byFile = new Map<string, LoadTaskResult>();
+  // A cached text that fails its check when read: the file parsed again here, once.
+  const reparsed = new Map<string, Article>();
+  const reparse = (file: string): Article => {
+    const known = reparsed.get(file);
+    if (known) return known;
+    const result = loadArticleFile(options.rootDir, file, options.contentDir);
+    if (!result.ok) throw new Error(`${file} changed during the build and no longer parses: build again`);
+    reparsed.set(file, result.article);
+    return result.article;
+  };
+  const byFile = new Map<string, { result: LoadTaskResult; sources: Sources }>();
   let cacheHits = 0;
   outputs.forEach((output, i) => {
     cacheHits += output.hits;
+    const blob = output.blob;
+    // The blob's descriptor is the store's from now on (closed with it); without a store, workers send no blob.
+    const fd = blob && store && cacheDir ? openCacheBlob(cacheDir, blob) : undefined;
+    const sources: Sources = { store, reparse, blob: fd !== undefined && blob && store ? { source: store.adopt(fd, blob.bytes), checked: blob.checked } : undefined };
     inputs[i]?.files.forEach((file, j) => {
       const result = output.results[j];
-      if (result) byFile.set(file, result);
+      if (result) byFile.set(file, { result, sources });
     });
   });
   // Back in file order, through the serial loader's own assembly: identical results.
   const results = files.map((file) => {
-    const result = byFile.get(file);
-    if (!result) throw new Error(`content loading returned no result for ${file}`);
-    return revive(result, table, store);
+    const entry = byFile.get(file);
+    if (!entry) throw new Error(`content loading returned no result for ${file}`);
+    return revive(entry.result, table, entry.sources);
   });
   return { ...assembleLoad(scan, results, options), cacheHits, cacheSaved: workersStopped() };
 }

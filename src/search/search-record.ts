@@ -76,8 +76,8 @@ export function splitWords(joined: string, idOf: (word: string) => number): Weig
 }
 
 interface Remembered {
-  /** The words, or the parse cache's line of them ({@link joinWords}), numbered when asked for. */
-  readonly words: WeightedWords | string;
+  /** The words, or the parse cache's line of them ({@link joinWords}, or where to read it), numbered when asked for. */
+  readonly words: WeightedWords | string | (() => string);
   readonly table: WordTable;
 }
 
@@ -92,11 +92,12 @@ function registry(): WeakMap<Article, Remembered> {
 
 /**
  * Records the search words the loader computed for `article`: ids into
- * `table`, or the parse cache's line of them, numbered into `table` only if
- * the search step asks for them (an edit build asks for the changed
- * articles' only: src/search/index-state.ts).
+ * `table`, or the parse cache's line of them (or a function that reads it
+ * from the cache's blob), numbered into `table` only if the search step
+ * asks for them (an edit build asks for the changed articles' only:
+ * src/search/index-state.ts).
  */
-export function rememberSearchWords(article: Article, words: WeightedWords | string, table: WordTable): void {
+export function rememberSearchWords(article: Article, words: WeightedWords | string | (() => string), table: WordTable): void {
   registry().set(article, { words, table });
 }
 
@@ -116,5 +117,6 @@ export function rememberedWords(article: Article, table: WordTable): WeightedWor
   const remembered = registry().get(article);
   if (remembered?.table !== table) return undefined;
   const { words } = remembered;
+  if (typeof words === "function") return splitWords(words(), (word) => table.idOf(word));
   return typeof words === "string" ? splitWords(words, (word) => table.idOf(word)) : words;
 }
