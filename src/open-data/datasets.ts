@@ -69,20 +69,15 @@ interface ItemList {
 }
 
 function itemList<T>(key: string, items: readonly T[], value: (item: T, refs: ArticleRefs) => unknown, provincesOf: (item: T) => readonly string[]): ItemList {
-  return textList(key, items, (item, refs) => JSON.stringify(value(item, refs)), provincesOf);
-}
-
-/** {@link itemList} from a function giving each item's JSON text itself. */
-function textList<T>(key: string, items: readonly T[], text: (item: T, refs: ArticleRefs) => string, provincesOf: (item: T) => readonly string[]): ItemList {
   return {
     key,
-    texts: (refs) => items.map((item) => text(item, refs)),
+    texts: (refs) => items.map((item) => JSON.stringify(value(item, refs))),
     provinces: () => items.map(provincesOf),
     subset: (positions) =>
-      textList(
+      itemList(
         key,
         positions.map((i) => items[i]!),
-        text,
+        value,
         provincesOf,
       ),
   };
@@ -123,21 +118,7 @@ export function isoVietnam(timestamp: number): string {
 class ArticleRefs {
   private readonly urls = new Map<Article, string>();
   private readonly dates = new Map<Article, string>();
-  private readonly mentionHeads = new Map<Article, string>();
   constructor(private readonly config: SiteConfig) {}
-  /**
-   * The JSON text a person's mention of `article` starts with, up to its own
-   * fields: `{"article":…,"title":…,"date":…,"province":…` (what
-   * JSON.stringify writes for those fields, in that order).
-   */
-  mentionHead(article: Article): string {
-    let head = this.mentionHeads.get(article);
-    if (head === undefined) {
-      head = `{"article":${JSON.stringify(this.url(article))},"title":${JSON.stringify(article.title)},"date":${JSON.stringify(this.date(article))},"province":${JSON.stringify(article.province.id)}`;
-      this.mentionHeads.set(article, head);
-    }
-    return head;
-  }
   url(article: Article): string {
     let url = this.urls.get(article);
     if (url === undefined) this.urls.set(article, (url = absoluteUrl(this.config, article.url)));
@@ -205,17 +186,9 @@ function provinceItems(input: OpenDataInput): ItemList[] {
 
 function peopleItems(input: OpenDataInput): ItemList[] {
   const abs = (path: string): string => absoluteUrl(input.config, path);
-  /**
-   * Written as JSON.stringify would write the object { id, url, formerUrls,
-   * name, honorific, provinces, roles, mentions } (fields in that order,
-   * undefined ones absent), with each mention's article fields made once per
-   * article (ArticleRefs.mentionHead): ~60,000 mentions of 10,000 articles
-   * repeat the same addresses, titles and dates. test/open-data.test.ts
-   * compares the text with JSON.stringify's.
-   */
-  const text = (page: PersonPage, refs: ArticleRefs): string => {
+  const value = (page: PersonPage, refs: ArticleRefs): unknown => {
     const { person } = page;
-    const head = JSON.stringify({
+    return {
       id: page.url.split("/").at(-2) ?? "",
       url: abs(page.url),
       formerUrls: page.formerUrls.map(abs),
@@ -223,19 +196,10 @@ function peopleItems(input: OpenDataInput): ItemList[] {
       honorific: person.honorific,
       provinces: person.provinces.map((p) => p.id),
       roles: page.roles.map((r) => ({ role: r.role, province: r.province.id, from: r.from, to: r.to })),
-    });
-    let out = `${head.slice(0, -1)},"mentions":[`;
-    const { mentions } = person;
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i]!;
-      out += `${i > 0 ? "," : ""}${refs.mentionHead(m.article)},"name":${JSON.stringify(m.name)}`;
-      if (m.role !== undefined) out += `,"role":${JSON.stringify(m.role)}`;
-      if (m.honorific !== undefined) out += `,"honorific":${JSON.stringify(m.honorific)}`;
-      out += "}";
-    }
-    return `${out}]}`;
+      mentions: person.mentions.map((m) => ({ article: refs.url(m.article), title: m.article.title, date: refs.date(m.article), province: m.article.province.id, name: m.name, role: m.role, honorific: m.honorific })),
+    };
   };
-  return [textList("people", input.people.pages, text, (page) => page.person.provinces.map((p) => p.id))];
+  return [itemList("people", input.people.pages, value, (page) => page.person.provinces.map((p) => p.id))];
 }
 
 function awardItems(input: OpenDataInput): ItemList[] {
