@@ -137,6 +137,9 @@ export interface MediaStats {
 
 type FileResult = { readonly ok: true; readonly renditions: ImageRenditions; readonly original: Buffer | undefined; readonly format: ImageFormat } | { readonly ok: false; readonly problem: ImageProblem };
 
+/** File-system errors of writing the renditions into the cache (the image itself was read before). */
+const CACHE_WRITE_CODES = new Set(["ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EACCES", "EPERM", "EMFILE", "ENFILE", "EIO"]);
+
 /** Reads, checks and processes one image file. */
 async function processFile(rootDir: string, file: string, cacheDir: string, keepOriginal: boolean, stats: MediaStats): Promise<FileResult> {
   const read = readImageFile(rootDir, file, MAX_IMAGE_BYTES);
@@ -168,6 +171,9 @@ async function processFile(rootDir: string, file: string, cacheDir: string, keep
     stats.imagesMade++;
     return { ok: true, renditions, original, format };
   } catch (error) {
+    // A full or read-only disk under .cache is the build machine's problem: telling the editor their photo is damaged sends them the wrong way.
+    const code = (error as { code?: unknown } | undefined)?.code;
+    if (typeof code === "string" && CACHE_WRITE_CODES.has(code)) return { ok: false, problem: explain("media.cacheUnwritable", { code, folder: path.relative(rootDir, cacheDir) || cacheDir }) };
     const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]?.trim() ?? "";
     return { ok: false, problem: explain("media.unreadable", { reason: reason.slice(0, 160) }) };
   }

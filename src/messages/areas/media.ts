@@ -28,6 +28,11 @@ export const MEDIA_MESSAGES = {
     vi: { message: (p) => `tệp ảnh bị hỏng hoặc không đầy đủ, không đọc được (${p.reason})`, expected: "một tệp ảnh đọc được trọn vẹn", fix: "chép lại ảnh từ máy ảnh hoặc điện thoại (có thể tệp chưa tải xong), mở thử rồi lưu lại dưới dạng JPEG" },
     en: { message: (p) => `the image file is damaged or incomplete and cannot be read (${p.reason})`, expected: "an image file that opens completely", fix: "copy the photo again from the camera or phone (the upload may have been cut short), open it and save it as JPEG" },
   }),
+  "media.cacheUnwritable": message({
+    sample: { code: "ENOSPC", folder: ".cache/images-v1" },
+    vi: { message: (p) => `không ghi được các cỡ ảnh vào thư mục ${p.folder} (${p.code}): lỗi của máy dựng trang, không phải của ảnh`, expected: "một thư mục .cache ghi được, trên ổ đĩa còn chỗ trống", fix: "giải phóng dung lượng ổ đĩa (hoặc báo người quản trị máy dựng trang), rồi dựng lại; ảnh của bài không cần sửa" },
+    en: { message: (p) => `the image sizes could not be written into ${p.folder} (${p.code}): a problem of the build machine, not of the picture`, expected: "a writable .cache folder on a disk with free space", fix: "free disk space (or tell whoever runs the build machine), then build again; the article's picture needs no change" },
+  }),
   "media.bodyAltMissing": message({
     sample: { src: "toan-canh.jpg" },
     vi: { message: "ảnh trong bài chưa có lời mô tả", expected: "lời mô tả ảnh cho người không xem được ảnh, trong ngoặc vuông", fix: (p) => `viết như: ![Toàn cảnh hội nghị](${p.src})` },
