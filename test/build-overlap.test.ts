@@ -69,12 +69,41 @@ describe("bundles run beside the file steps", () => {
         return [{ path: "a.txt", contents: "made beside the files" }];
       },
     });
-    await buildSite({ outDir: out, rootDir: root, config: siteConfigFromEnv({}), producers: [...SITE_PRODUCERS, countingPages(counter), files, bundle] });
+    // The first bundle: later ones start when the one before them is done (the next test).
+    await buildSite({ outDir: out, rootDir: root, config: siteConfigFromEnv({}), producers: [bundle, ...SITE_PRODUCERS, countingPages(counter), files] });
     expect(seenByBundle).toEqual({ pages: 3, files: 0 });
     expect(madeFiles).toBe(2);
     expect(readFileSync(path.join(out, "probe-bundle/a.txt"), "utf8")).toBe("made beside the files");
     expect(readFileSync(path.join(out, "probe-2/index.html"), "utf8")).toBe("<p>2</p>");
     expect(readFileSync(path.join(out, "probe-file-2.txt"), "utf8")).toMatch(/^file [12]$/);
+  });
+
+  it("run one after the other (two at once both used esbuild, and one stopped it under the other)", async () => {
+    const root = copyFixture();
+    const out = path.join(root, "_site");
+    let firstDone = false;
+    let firstDoneWhenSecondStarted: boolean | undefined;
+    const first = defineBundle<SiteData>({
+      name: "probe-first",
+      folder: "probe-first",
+      async run() {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        firstDone = true;
+        return [{ path: "a.txt", contents: "1" }];
+      },
+    });
+    const second = defineBundle<SiteData>({
+      name: "probe-second",
+      folder: "probe-second",
+      run() {
+        firstDoneWhenSecondStarted = firstDone;
+        return [{ path: "b.txt", contents: "2" }];
+      },
+    });
+    await buildSite({ outDir: out, rootDir: root, config: siteConfigFromEnv({}), producers: [...SITE_PRODUCERS, first, second] });
+    expect(firstDoneWhenSecondStarted).toBe(true);
+    expect(readFileSync(path.join(out, "probe-first/a.txt"), "utf8")).toBe("1");
+    expect(readFileSync(path.join(out, "probe-second/b.txt"), "utf8")).toBe("2");
   });
 
   it("a bundle that fails while the files are made fails the build with its error, and nothing is published", async () => {

@@ -135,7 +135,7 @@ interface StartedBundle {
  * build of 10,000 articles peaked at 1.34 GiB against 1.22 GiB with
  * neither (the tree sampled every 50 ms, one run each, load average 10–14).
  */
-function startBundle(incremental: IncrementalOutput, bundle: BundleProducer<unknown>, data: SiteData): StartedBundle {
+function startBundle(incremental: IncrementalOutput, bundle: BundleProducer<unknown>, data: SiteData, after?: Promise<unknown>): StartedBundle {
   const key = bundle.fingerprint ? incremental.keyOf({ producer: bundle.name, fingerprint: () => bundle.fingerprint!(data) }) : "";
   if (key) {
     const previous = incremental.previousFolder(bundle.folder);
@@ -144,10 +144,33 @@ function startBundle(incremental: IncrementalOutput, bundle: BundleProducer<unkn
       return { bundle, key, files: undefined };
     }
   }
-  const files = (async () => [...(await bundle.run(data))])();
+  const files = (async () => {
+    // Without a bundle before it, the run starts now (its part on this thread before the files' work).
+    if (after) await after.catch(() => undefined);
+    return [...(await bundle.run(data))];
+  })();
   // Awaited by writeBundle, or on failure before the staging folder goes; until then a rejection is not "unhandled".
   files.catch(() => undefined);
   return { bundle, key, files };
+}
+
+/**
+ * Starts every bundle, each run after the one before it: two at once both
+ * used esbuild (the search index bundles its compression workers with it,
+ * the web editor its script), and the first to finish stopped esbuild's
+ * service under the other (src/workers/bundle.ts stops it after its own
+ * builds): a cold build of 10,000 articles failed with "The service was
+ * stopped: Cannot call write after a stream was destroyed".
+ */
+function startBundles(incremental: IncrementalOutput, bundles: readonly BundleProducer<unknown>[], data: SiteData): StartedBundle[] {
+  const started: StartedBundle[] = [];
+  let previous: Promise<unknown> | undefined;
+  for (const bundle of bundles) {
+    const one = startBundle(incremental, bundle, data, previous);
+    started.push(one);
+    if (one.files) previous = one.files;
+  }
+  return started;
 }
 
 /** Writes a started bundle's files, each reused when its bytes are unchanged. */
@@ -268,7 +291,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // after a full collection that frees what the pages left: the search index is the build's largest at once
     // (10,000 articles, cold: the tree peaked at 1.23 GiB in the search step without it).
     gc?.();
-    bundles = plan.bundles.map((bundle) => startBundle(incremental, bundle, data));
+    bundles = startBundles(incremental, plan.bundles, data);
     lap("bundles");
     // Files, grouped by producer (one timing each), then the folders filled after planning.
     const byProducer = new Map<string, PlannedOutput[]>();
