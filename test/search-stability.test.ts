@@ -142,6 +142,23 @@ describe("the compressed-file cache (.cache/search-gzip.bin)", () => {
     inWorkers.forEach((gz, i) => expect(gz.equals(expected[i]!), String(i)).toBe(true));
   });
 
+  it("files laid out one after the other in one buffer (as the index writer packs them) go to the workers as views and come out the same bytes", async () => {
+    const files = [...before.files].filter(([file]) => file !== "index.json");
+    const payloads = files.map(([, gz]) => gunzipSync(gz as Uint8Array));
+    // Behind 100 other bytes, so that a view read from the buffer's start instead of its own gives other bytes.
+    const packed = Buffer.concat([Buffer.alloc(100, 0x41), ...payloads]);
+    let at = 100;
+    const items = payloads.map((payload, i) => {
+      const view = packed.subarray(at, at + payload.length);
+      at += payload.length;
+      // The last file on its own: a run of packed files followed by one that does not follow them.
+      return { payload: i === payloads.length - 1 ? Buffer.from(payload) : view, level: files[i]![0].startsWith("v/w/") ? 6 : 4 };
+    });
+    const inWorkers = await CompressedCache.none().gzipAll(items, { threads: 2, minWorkerBytes: 0 });
+    expect(inWorkers).toHaveLength(items.length);
+    inWorkers.forEach((gz, i) => expect(gz.equals(Buffer.from(files[i]![1] as Uint8Array)), String(i)).toBe(true));
+  });
+
   it("a damaged cache, or one that lies about its contents, only costs time", async () => {
     const file = path.join(project, COMPRESSED_CACHE_FILE);
     const bytes = readFileSync(file);

@@ -98,6 +98,16 @@ export function writeNewFile(file: string, parts: readonly Uint8Array[]): void {
   }
 }
 
+/** Whether the files `batch` of `items` lie one after the other in one buffer (then the batch is a view of them). */
+function contiguous(batch: readonly number[], items: readonly GzipItem[]): boolean {
+  for (let k = 1; k < batch.length; k++) {
+    const previous = items[batch[k - 1]!]!.payload;
+    const payload = items[batch[k]!]!.payload;
+    if (previous.buffer !== payload.buffer || previous.byteOffset + previous.length !== payload.byteOffset) return false;
+  }
+  return true;
+}
+
 /**
  * The batches compressed on worker threads. A function of its own so that
  * the pool's callbacks, which live until the workers have exited (after the
@@ -161,20 +171,32 @@ export class CompressedCache {
     const bytes = missing.reduce((sum, i) => sum + items[i]!.payload.length, 0);
     const threads = options.threads ?? defaultThreads();
     if (threads > 1 && bytes >= (options.minWorkerBytes ?? WORKER_MIN_BYTES)) {
+      // A run of files laid out one after the other in one buffer (search-index.ts FilePacker) is a
+      // batch of its own, sent to a worker as a view of them, not a copy: a batch is also cut where
+      // such a run of at least a quarter batch ends. Other files are copied into batches.
       const batches: number[][] = [[]];
       let batchBytes = 0;
+      /** Whether the current batch's files lie one after the other. */
+      let run = true;
+      let previous: Buffer | undefined;
       for (const i of missing) {
-        if (batchBytes >= BATCH_BYTES) {
+        const payload = items[i]!.payload;
+        const follows = previous !== undefined && previous.buffer === payload.buffer && previous.byteOffset + previous.length === payload.byteOffset;
+        if (batchBytes >= BATCH_BYTES || (run && !follows && batchBytes >= BATCH_BYTES / 4)) {
           batches.push([]);
           batchBytes = 0;
-        }
+          run = true;
+        } else if (batchBytes > 0) run &&= follows;
         batches[batches.length - 1]!.push(i);
-        batchBytes += items[i]!.payload.length;
+        batchBytes += payload.length;
+        previous = payload;
       }
       const inputs = batches.map((batch): GzipBatch => {
-        const data = Buffer.concat(batch.map((i) => items[i]!.payload));
+        const first = items[batch[0]!]!.payload;
         let end = 0;
-        return { data, ends: batch.map((i) => (end += items[i]!.payload.length)), levels: batch.map((i) => items[i]!.level) };
+        const ends = batch.map((i) => (end += items[i]!.payload.length));
+        const data = contiguous(batch, items) ? Buffer.from(first.buffer, first.byteOffset, end) : Buffer.concat(batch.map((i) => items[i]!.payload));
+        return { data, ends, levels: batch.map((i) => items[i]!.level) };
       });
       return compressInWorkers(inputs, threads).then((results) => {
         results.forEach((result, n) => {
