@@ -58,37 +58,6 @@ parentPort.on("message", (batch) => {
 
 const encoder = new TextEncoder();
 
-/** Bytes of one block of encoded text (a larger text gets a block of its own). */
-const BLOCK_BYTES = 4 * 1024 * 1024;
-
-/**
- * A batch's texts encoded into a few large blocks, each text a view of one:
- * `TextEncoder.encode` allocates a new buffer per call, and for a 26,000-
- * character page of Vietnamese HTML cost 0.125 ms against `encodeInto` a
- * block's 0.047 ms (20,000 pages each, `node` over a synthetic page, load
- * ~12); a cold build at 10,000 articles writes ~75,000 files. The blocks
- * are transferred whole to the thread, which writes each view.
- */
-class EncodedBlocks {
-  readonly buffers: ArrayBuffer[] = [];
-  private block = new Uint8Array(0);
-  private used = 0;
-
-  encode(text: string): Uint8Array {
-    // At most 3 bytes per UTF-16 code unit: a text that fits this bound always fits whole.
-    const most = text.length * 3;
-    if (this.block.length - this.used < most) {
-      this.block = new Uint8Array(Math.max(BLOCK_BYTES, most));
-      this.buffers.push(this.block.buffer);
-      this.used = 0;
-    }
-    const { written } = encoder.encodeInto(text, this.block.subarray(this.used));
-    const view = this.block.subarray(this.used, this.used + written);
-    this.used += written;
-    return view;
-  }
-}
-
 /** Files per message: large enough to amortise the hop, small enough that the thread starts early. */
 const BATCH_FILES = 256;
 
@@ -173,13 +142,16 @@ export class FileWriter {
       thread.ref();
       // Text is encoded here and its bytes moved, not copied, to the thread (a structured clone
       // of Vietnamese text copies it as UTF-16, twice its UTF-8 size, and the thread then encodes it).
-      const blocks = new EncodedBlocks();
       const contents: Uint8Array[] = [];
+      const transfer: ArrayBuffer[] = [];
       for (const p of batch) {
-        contents.push(typeof p.contents === "string" ? blocks.encode(p.contents) : (p.contents ?? new Uint8Array(0)));
+        if (typeof p.contents === "string") {
+          const bytes = encoder.encode(p.contents);
+          contents.push(bytes);
+          transfer.push(bytes.buffer as ArrayBuffer);
+        } else contents.push(p.contents ?? new Uint8Array(0));
         p.contents = undefined;
       }
-      const transfer = blocks.buffers;
       thread.postMessage({ id, targets: batch.map((p) => p.target), contents }, transfer);
     }
   }
