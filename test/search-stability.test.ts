@@ -8,7 +8,7 @@
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
+import { crc32, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateArticles } from "../scripts/generate-articles.ts";
 import type { OutputFile } from "../src/build/output-files.ts";
@@ -175,10 +175,24 @@ describe("the compressed-file cache (.cache/search-gzip.bin)", () => {
     const swapped = Buffer.from(bytes);
     keyB.copy(swapped, magicEnd);
     Buffer.from(keyA).copy(swapped, magicEnd + 20 + lengthA);
+    // The file's CRC-32 (its last four bytes) no longer matches: none of it is used.
+    writeFileSync(file, swapped);
+    const swappedOnly = CompressedCache.forProject(project);
+    identical(await index(articles, swappedOnly));
+    expect(swappedOnly.hits).toBe(0);
+    // With the CRC-32 forged too, each entry's gzip trailer still refuses the swapped two.
+    swapped.writeUInt32LE(crc32(swapped.subarray(0, swapped.length - 4)), swapped.length - 4);
     writeFileSync(file, swapped);
     const lying = CompressedCache.forProject(project);
     identical(await index(articles, lying));
     expect(lying.hits).toBe(before.files.size - 3);
+    // One byte flipped inside a gzip member (its trailer intact, which alone would pass): none used.
+    const flipped = Buffer.from(bytes);
+    flipped[magicEnd + 20 + Math.floor(lengthA / 2)]! ^= 0xff;
+    writeFileSync(file, flipped);
+    const damaged = CompressedCache.forProject(project);
+    identical(await index(articles, damaged));
+    expect(damaged.hits).toBe(0);
     // Not this format at all.
     writeFileSync(file, "not a cache");
     identical(await index(articles, CompressedCache.forProject(project)));

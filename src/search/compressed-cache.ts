@@ -10,10 +10,13 @@
  * Never stale: an entry is the gzip of exactly the bytes whose SHA-256 (with
  * the level) is its key, made by this zlib version (the file's header names
  * it; another version's output could differ from a cold build's by a byte).
- * Never trusted: a file that is missing, a symbolic link, too large or not
- * in this format is ignored; an entry is used only when its gzip trailer
- * holds the CRC-32 and length of the bytes asked for. A bad cache only makes
- * a build slower. One file, rewritten (temporary file renamed into place)
+ * Never trusted: a file that is missing, a symbolic link, too large, not
+ * in this format or whose CRC-32 (the file's last four bytes) does not match
+ * is ignored; an entry is used only when its gzip trailer holds the CRC-32
+ * and length of the bytes asked for, or (take: a file not compressed again)
+ * when the whole file's CRC-32 held. A bad cache only makes a build slower;
+ * a forged one, CRC recomputed, is the provenance question README's "What
+ * the build trusts" answers (caches are scoped per branch in CI). One file, rewritten (temporary file renamed into place)
  * with exactly the entries this build used, so it never grows past the
  * index itself (~22 MB at 10,000 articles).
  */
@@ -57,7 +60,7 @@ export function contentKey(payload: Uint8Array, level: number): string {
 
 /** File under the project root. */
 export const COMPRESSED_CACHE_FILE = ".cache/search-gzip.bin";
-const MAGIC = Buffer.from(`tong-ket-search-gzip-1 zlib ${process.versions.zlib}\n`);
+const MAGIC = Buffer.from(`tong-ket-search-gzip-2 zlib ${process.versions.zlib}\n`);
 /** A cache larger than this is not read (10,000 articles make ~22 MB). */
 const MAX_BYTES = 1024 * 1024 * 1024;
 const KEY_BYTES = 16;
@@ -272,12 +275,18 @@ export class CompressedCache {
   save(): void {
     if (!this.file || (this.reused === this.next.size && this.next.size === this.previous.size)) return;
     const parts: Buffer[] = [MAGIC];
+    let crc = crc32(MAGIC);
     for (const [key, gz] of this.next) {
       const head = Buffer.alloc(KEY_BYTES + 4);
       head.write(key, 0, "latin1");
       head.writeUInt32LE(gz.length, KEY_BYTES);
       parts.push(head, gz);
+      crc = crc32(gz, crc32(head, crc));
     }
+    // The whole file's CRC-32 last: an entry taken without its trailer checked (take) is at least undamaged.
+    const trailer = Buffer.alloc(4);
+    trailer.writeUInt32LE(crc);
+    parts.push(trailer);
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       const st = lstatSync(this.file, { throwIfNoEntry: false });
@@ -293,14 +302,17 @@ export class CompressedCache {
   private read(file: string): void {
     const bytes = readCacheFile(file, MAX_BYTES);
     if (!bytes) return; // absent (written after this build), or not a file of ours
-    if (bytes.length < MAGIC.length || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return;
+    if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return;
+    // Damaged anywhere (a flipped byte inside a gzip member leaves its trailer intact): use none of it.
+    const end = bytes.length - 4;
+    if (crc32(bytes.subarray(0, end)) !== bytes.readUInt32LE(end)) return;
     const entries = new Map<string, Buffer>();
-    for (let at = MAGIC.length; at < bytes.length; ) {
-      if (at + KEY_BYTES + 4 > bytes.length) return; // cut short: use none of it
+    for (let at = MAGIC.length; at < end; ) {
+      if (at + KEY_BYTES + 4 > end) return; // cut short: use none of it
       const key = bytes.toString("latin1", at, at + KEY_BYTES);
       const length = bytes.readUInt32LE(at + KEY_BYTES);
       at += KEY_BYTES + 4;
-      if (at + length > bytes.length) return;
+      if (at + length > end) return;
       entries.set(key, bytes.subarray(at, at + length));
       at += length;
     }
