@@ -35,6 +35,14 @@ describe("the message catalogue", () => {
       }
     }
   });
+
+  it("never sends an editor to the developers' README in Vietnamese (their guide is docs/huong-dan-bien-tap.md)", () => {
+    for (const [key, def] of catalogueEntries()) {
+      const all = (["message", "expected", "fix"] as const).map((part) => render(def.vi[part], def.sample) ?? "").join("\n");
+      // "README:" or "README.md" points to the developers' README; a notice about a file named README is fine.
+      expect(all, `${key} (vi)`).not.toMatch(/README(?:\.md|:)/);
+    }
+  });
 });
 
 describe("message language", () => {

@@ -286,7 +286,7 @@ export const CHECK_MESSAGES = {
         "",
         "Tùy chọn:",
         "  --format text|github|json  cách in kết quả: danh sách dễ đọc (mặc định), chú thích",
-        "                             GitHub Actions, hoặc mảng JSON (README: npm run check)",
+        "                             GitHub Actions, hoặc mảng JSON (phần 5 của docs/huong-dan-bien-tap.md)",
         "  --staged                   chỉ các bài trong lần commit sắp tới (dùng cho git hook)",
         "  --root THƯ-MỤC             thư mục dự án (mặc định: thư mục hiện tại)",
         "  --no-cache                 không dùng kết quả đã lưu trong .cache/check/",

@@ -116,7 +116,7 @@ export const CLI_MESSAGES = {
   }),
   "cli.noArticles": message({
     sample: {},
-    vi: { message: "không có bài nào (tệp .md)", expected: "ít nhất một bài: content/<tỉnh>/<ngày>-<tên>.md", fix: "thêm một bài (README: Writing an article), hoặc kiểm tra --root" },
+    vi: { message: "không có bài nào (tệp .md)", expected: "ít nhất một bài: content/<tỉnh>/<ngày>-<tên>.md", fix: "thêm một bài (phần 1 và 2 của docs/huong-dan-bien-tap.md), hoặc kiểm tra --root" },
     en: { message: "has no articles (.md files)", expected: "at least one article: content/<province>/<date>-<name>.md", fix: "add an article (README: Writing an article), or check --root" },
   }),
   "cli.nothingToPublish": message({

@@ -17,6 +17,10 @@ function field(vi: { name: string; expected: string }, en: { name: string; expec
   return message({ sample: {}, vi: { message: vi.name, expected: vi.expected, fix: example }, en: { message: en.name, expected: en.expected, fix: example } });
 }
 
+/** Where an editor finds the province ids and the person id explained: their guide, in Vietnamese (the README is the developers'). */
+export const GUIDE_PROVINCE_IDS_VI = "bảng mã tỉnh ở phần 10 của docs/huong-dan-bien-tap.md";
+export const GUIDE_PERSON_ID_VI = "mã người: phần 2 của docs/huong-dan-bien-tap.md";
+
 export const CONTENT_FIELD_MESSAGES = {
   "field.title": field({ name: "Tiêu đề", expected: "tiêu đề bài viết" }, { name: "Title", expected: "the headline as text" }, 'title: "Hội nghị tổng kết công tác năm 2016"'),
   "field.date": field(
@@ -25,7 +29,7 @@ export const CONTENT_FIELD_MESSAGES = {
     "date: 2016-11-29",
   ),
   "field.province": field(
-    { name: "Tỉnh, thành phố", expected: "mã tỉnh, thành phố trong danh sách, ví dụ gia-lai, ha-tinh, ho-chi-minh (xem bảng mã tỉnh ở phần 10 của docs/huong-dan-bien-tap.md)" },
+    { name: "Tỉnh, thành phố", expected: `mã tỉnh, thành phố trong danh sách, ví dụ gia-lai, ha-tinh, ho-chi-minh (xem ${GUIDE_PROVINCE_IDS_VI})` },
     { name: "Province", expected: "a province id from the registry, e.g. gia-lai, ha-tinh, ho-chi-minh (README: Province ids)" },
     "province: gia-lai",
   ),

@@ -171,7 +171,7 @@ export const CONTENT_MESSAGES = {
     vi: {
       message: "thiếu phần thông tin đầu bài (front matter)",
       expected: "tệp bắt đầu bằng một dòng chỉ có ---, tiếp theo là các trường thông tin, rồi một dòng --- nữa",
-      fix: "thêm phần thông tin đầu bài có ít nhất title, date và province (xem README.md)",
+      fix: "thêm phần thông tin đầu bài có ít nhất title, date và province (xem phần 2 của docs/huong-dan-bien-tap.md)",
     },
     en: {
       message: "has no front matter",
@@ -220,7 +220,7 @@ export const CONTENT_MESSAGES = {
   }),
   "content.frontMatterNotFields": message({
     sample: {},
-    vi: { message: "phần thông tin đầu bài phải gồm các dòng dạng tên: giá trị", expected: "các trường như title:, date:, province:", fix: "viết mỗi trường trên một dòng (xem README.md)" },
+    vi: { message: "phần thông tin đầu bài phải gồm các dòng dạng tên: giá trị", expected: "các trường như title:, date:, province:", fix: "viết mỗi trường trên một dòng (xem phần 2 của docs/huong-dan-bien-tap.md)" },
     en: { message: "front matter must be key: value fields", expected: "fields such as title:, date:, province:", fix: "write one field per line (see README.md)" },
   }),
 
@@ -280,14 +280,14 @@ export const CONTENT_MESSAGES = {
   }),
   "content.yaml.tooDeep": message({
     sample: { limit: 10 },
-    vi: { message: (p) => `phần thông tin đầu bài lồng nhau quá ${p.limit} cấp`, expected: "các trường trong README.md (nhiều nhất ba cấp, như officials > name)", fix: "xóa phần lồng nhau thừa" },
+    vi: { message: (p) => `phần thông tin đầu bài lồng nhau quá ${p.limit} cấp`, expected: "các trường trong phần 2 của docs/huong-dan-bien-tap.md (nhiều nhất ba cấp, như officials > name)", fix: "xóa phần lồng nhau thừa" },
     en: { message: (p) => `the front matter is nested more than ${p.limit} levels deep`, expected: "the fields in README.md (at most three levels, as in officials > name)", fix: "remove the extra nesting" },
   }),
   "content.yaml.tooManyValues": message({
     sample: { limit: 10_000 },
     vi: {
       message: (p) => `phần thông tin đầu bài có quá ${p.limit} giá trị (có thể do dùng & và * của YAML để lặp lại dữ liệu)`,
-      expected: "các trường trong README.md",
+      expected: "các trường trong phần 2 của docs/huong-dan-bien-tap.md",
       fix: "viết đầy đủ từng giá trị, không dùng & và *",
     },
     en: {
@@ -298,7 +298,7 @@ export const CONTENT_MESSAGES = {
   }),
   "content.yaml.reservedKey": message({
     sample: { key: "__proto__" },
-    vi: { message: (p) => `tên trường "${p.key}" không được phép`, expected: "tên trường trong danh sách ở README.md", fix: "xóa dòng này" },
+    vi: { message: (p) => `tên trường "${p.key}" không được phép`, expected: "tên trường trong danh sách ở phần 2 của docs/huong-dan-bien-tap.md", fix: "xóa dòng này" },
     en: { message: (p) => `the field name "${p.key}" is not allowed`, expected: "field names from the list in README.md", fix: "remove this line" },
   }),
 
@@ -310,7 +310,7 @@ export const CONTENT_MESSAGES = {
   }),
   "content.unknownFieldNoMatch": message({
     sample: { key: "xyzzy", known: "title, date, province" },
-    vi: { message: (p) => `không có trường "${p.key}"`, expected: (p) => `một trong: ${p.known}`, fix: "xóa dòng này, hoặc xem danh sách trường trong README.md" },
+    vi: { message: (p) => `không có trường "${p.key}"`, expected: (p) => `một trong: ${p.known}`, fix: "xóa dòng này, hoặc xem danh sách trường trong phần 2 của docs/huong-dan-bien-tap.md" },
     en: { message: (p) => `unknown field "${p.key}"`, expected: (p) => `one of: ${p.known}`, fix: "remove the line, or check the field list in README.md" },
   }),
   "content.required": message({ sample: {}, vi: { message: "bắt buộc phải có nhưng đang thiếu" }, en: { message: "is required but missing" } }),
@@ -397,7 +397,7 @@ export const CONTENT_MESSAGES = {
   }),
   "content.province.unknownNoMatch": message({
     sample: {},
-    vi: { message: "không phải mã tỉnh, thành phố nào", fix: "dùng mã không dấu của tỉnh, ví dụ gia-lai (README.md có danh sách đầy đủ)" },
+    vi: { message: "không phải mã tỉnh, thành phố nào", fix: "dùng mã không dấu của tỉnh, ví dụ gia-lai (bảng mã tỉnh ở phần 10 của docs/huong-dan-bien-tap.md có danh sách đầy đủ)" },
     en: { message: "is not a known province id", fix: "use the ASCII id of the province, e.g. gia-lai (README.md lists all ids)" },
   }),
   "content.province.merged": message({

@@ -3,6 +3,7 @@
  * editor to confirm or fill in), progress, the summary and errors.
  */
 import { message } from "../define.ts";
+import { GUIDE_PROVINCE_IDS_VI } from "./content-fields.ts";
 
 const CONFIRM_VI = "XÁC NHẬN:";
 const CONFIRM_EN = "CONFIRM:";
@@ -122,7 +123,7 @@ export const IMPORT_MESSAGES = {
   }),
   "import.note.provinceMissing": message({
     sample: {},
-    vi: { message: `${FILL_VI} bài không nêu tỉnh/thành phố; ghi mã tỉnh, ví dụ gia-lai (README: Province ids), hoặc nhập lại với --province.` },
+    vi: { message: `${FILL_VI} bài không nêu tỉnh/thành phố; ghi mã tỉnh, ví dụ gia-lai (${GUIDE_PROVINCE_IDS_VI}), hoặc nhập lại với --province.` },
     en: { message: `${FILL_EN} the text names no province; write its id, e.g. gia-lai (README: Province ids), or import again with --province.` },
   }),
   "import.note.agency": message({
@@ -247,7 +248,7 @@ export const IMPORT_MESSAGES = {
   }),
   "import.error.unknownProvince": message({
     sample: { value: "gia-lia", suggestion: "gia-lai" },
-    vi: { message: (p) => `--province "${p.value}" không phải mã tỉnh đã biết.`, fix: (p) => `có phải "${p.suggestion}"? (README: Province ids)` },
+    vi: { message: (p) => `--province "${p.value}" không phải mã tỉnh đã biết.`, fix: (p) => `có phải "${p.suggestion}"? (${GUIDE_PROVINCE_IDS_VI})` },
     en: { message: (p) => `--province "${p.value}" is not a known province id.`, fix: (p) => `did you mean "${p.suggestion}"? (README: Province ids)` },
   }),
   "import.error.noContent": message({

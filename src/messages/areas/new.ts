@@ -1,5 +1,6 @@
 /** `npm run new`: prompts, validation messages, results and errors. */
 import { message } from "../define.ts";
+import { GUIDE_PERSON_ID_VI, GUIDE_PROVINCE_IDS_VI } from "./content-fields.ts";
 
 export const NEW_MESSAGES = {
   "new.usage": message({
@@ -13,12 +14,12 @@ export const NEW_MESSAGES = {
         "Không bao giờ ghi đè tệp đã có. In ra đường dẫn tệp và địa chỉ bài khi đăng.",
         "",
         "Tùy chọn:",
-        "  --province MÃ          mã tỉnh/thành phố (README: Province ids), ví dụ gia-lai",
+        `  --province MÃ          mã tỉnh/thành phố (${GUIDE_PROVINCE_IDS_VI}), ví dụ gia-lai`,
         "  --title \"…\"            tiêu đề bài",
         "  --date YYYY-MM-DD      ngày đăng (mặc định: hôm nay, giờ Việt Nam)",
         "  --agency \"…\"           cơ quan tổ chức",
         "  --review-year NĂM      năm tổng kết;  --plan-year NĂM   năm kế hoạch",
-        "  --official \"Tên; chức vụ; Ông|Bà|Đồng chí; mã người\"   (lặp lại cho mỗi người; mã người nếu cần, README: People)",
+        `  --official "Tên; chức vụ; Ông|Bà|Đồng chí; mã người"   (lặp lại cho mỗi người; mã người nếu cần, ${GUIDE_PERSON_ID_VI})`,
         "  --award \"Danh hiệu; người nhận; số lượng; cơ quan trao\"   (lặp lại cho mỗi khen thưởng)",
         "  --author \"…\"           tác giả",
         "  --slug TÊN             tên tệp/địa chỉ (mặc định: từ tiêu đề)",
@@ -63,12 +64,12 @@ export const NEW_MESSAGES = {
   }),
   "new.error.unknownProvince": message({
     sample: { value: "gia-lia", suggestions: "gia-lai" },
-    vi: { message: (p) => `"${p.value}" không phải mã tỉnh đã biết.`, fix: (p) => `có phải: ${p.suggestions}? (README: Province ids)` },
+    vi: { message: (p) => `"${p.value}" không phải mã tỉnh đã biết.`, fix: (p) => `có phải: ${p.suggestions}? (${GUIDE_PROVINCE_IDS_VI})` },
     en: { message: (p) => `"${p.value}" is not a known province id.`, fix: (p) => `did you mean: ${p.suggestions}? (README: Province ids)` },
   }),
   "new.error.unknownProvinceNoHint": message({
     sample: { value: "xyz" },
-    vi: { message: (p) => `"${p.value}" không phải mã tỉnh đã biết.`, fix: "dùng mã không dấu, ví dụ gia-lai (README: Province ids)" },
+    vi: { message: (p) => `"${p.value}" không phải mã tỉnh đã biết.`, fix: `dùng mã không dấu, ví dụ gia-lai (${GUIDE_PROVINCE_IDS_VI})` },
     en: { message: (p) => `"${p.value}" is not a known province id.`, fix: "use the id without diacritics, e.g. gia-lai (README: Province ids)" },
   }),
   "new.error.provinceEnded": message({
