@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../src/content/load-content.ts";
 import { parseArticle } from "../src/content/parse-article.ts";
 import { formatTable, progressBar } from "../src/import/summary.ts";
-import { articleFileName, checkProvince, newArticleText, parseAwardFlag, parseOfficialFlag, todayInVietnam, type NewArticle } from "../src/new-article/new-article.ts";
+import { articleFileName, checkDate, checkProvince, newArticleText, parseAwardFlag, parseOfficialFlag, todayInVietnam, type NewArticle } from "../src/new-article/new-article.ts";
 import { provinceChoices, searchProvinces } from "../src/new-article/province-search.ts";
 import { askNewArticle } from "../src/new-article/wizard.ts";
 
@@ -88,6 +88,14 @@ describe("the new article file", () => {
     expect(checkProvince("gia-lai", "2016-11-29")).toBeUndefined();
     expect(checkProvince("binh-duong", "2025-08-01")?.fix).toBe("use --province ho-chi-minh");
     expect(checkProvince("gia-lia", "2016-11-29")?.fix).toContain("gia-lai");
+  });
+
+  it("says why a well-formed date does not exist, as the content check does", () => {
+    expect(checkDate("2024-02-29")).toBeUndefined();
+    expect(checkDate("2024-02-30")?.message).toBe('the date "2024-02-30" is not valid: February 2024 has 29 days, not 30.');
+    expect(checkDate("2023-13-01")?.message).toMatch(/^the date "2023-13-01" is not valid: .*13/);
+    // A day-month-year date still gets the corrected value.
+    expect(checkDate("20/12/2024")?.fix).toContain("2024-12-20");
   });
 
   it("takes today's date in Vietnam, not the computer's zone", () => {

@@ -369,8 +369,8 @@ function looseFrontMatter(data: Record<string, unknown>): FrontMatter {
   } as FrontMatter;
 }
 
-/** The message for a date string that does not parse. */
-function dateExplanation(problem: DateProblem): Explanation {
+/** The message for a date string that does not parse (also `npm run new --date`: one message per cause everywhere). */
+export function dateExplanation(problem: DateProblem): Explanation {
   switch (problem.kind) {
     case "dayMonthYear":
       return explain("content.date.dayMonthYear", { iso: problem.iso });

@@ -4,7 +4,8 @@
  * flag values. Pure; the file is written by scripts/new.ts.
  */
 import { HONORIFICS, PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN } from "../content/schema.ts";
-import { parseArticleDate } from "../dates.ts";
+import { dateExplanation } from "../content/parse-article.ts";
+import { diagnoseDate, parseArticleDate } from "../dates.ts";
 import { explain, t } from "../messages/index.ts";
 import { getProvince, suggestProvinceIds } from "../provinces.ts";
 import { SITE_TIME_ZONE } from "../site-config.ts";
@@ -72,6 +73,13 @@ export interface InputProblem {
 /** Checks a date value: "YYYY-MM-DD" (or with a time) that names a real day. */
 export function checkDate(value: string): InputProblem | undefined {
   if (parseArticleDate(value)) return undefined;
+  // A date of the right form that does not exist (2024-02-30, 2024-13-01): the content check's own message, with the cause.
+  const problem = diagnoseDate(value.trim());
+  if (problem.kind !== "unrecognised" && problem.kind !== "dayMonthYear") {
+    const cause = dateExplanation(problem);
+    const e = explain("new.error.dateCause", { value, reason: cause.message, fix: cause.fix ?? cause.expected ?? "" });
+    return { message: e.message, ...(e.fix ? { fix: e.fix } : {}) };
+  }
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim());
   const example = m ? `${m[3]}-${(m[2] ?? "").padStart(2, "0")}-${(m[1] ?? "").padStart(2, "0")}` : "2016-11-29";
   const e = explain("new.error.badDate", { value, example });

@@ -77,6 +77,11 @@ export const NEW_MESSAGES = {
     vi: { message: (p) => `${p.name} không còn là đơn vị riêng từ ${p.since}, trước ngày của bài (${p.date}).`, fix: (p) => `dùng --province ${p.successor}` },
     en: { message: (p) => `${p.name} was no longer a unit of its own from ${p.since}, before the article's date (${p.date}).`, fix: (p) => `use --province ${p.successor}` },
   }),
+  "new.error.dateCause": message({
+    sample: { value: "2024-02-30", reason: "tháng 2 năm 2024 có 29 ngày, không có ngày 30", fix: "kiểm tra lại ngày" },
+    vi: { message: (p) => `ngày "${p.value}" không hợp lệ: ${p.reason}.`, fix: (p) => p.fix },
+    en: { message: (p) => `the date "${p.value}" is not valid: ${p.reason}.`, fix: (p) => p.fix },
+  }),
   "new.error.badDate": message({
     sample: { value: "20/12/2024", example: "2024-12-20" },
     vi: { message: (p) => `ngày "${p.value}" không hợp lệ.`, fix: (p) => `viết dạng YYYY-MM-DD, ví dụ ${p.example}` },
