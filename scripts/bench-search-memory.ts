@@ -8,21 +8,37 @@
  * memory sampled while the step waits for its compression workers, the
  * external memory when it returns (garbage included), and after full
  * collections (what the step really keeps, and what it keeps until its
- * compression workers have exited). Run with the collector exposed:
+ * compression workers have exited). The script exposes the collector itself
+ * (as src/build/render-pages.ts fullCollection does):
  *
- *   node --expose-gc --import tsx scripts/bench-search-memory.ts [count]
+ *   npx tsx scripts/bench-search-memory.ts [--count 10000]
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { defineCommand, runCommandLine } from "../src/cli/command-line.ts";
 import { CompressedCache } from "../src/search/compressed-cache.ts";
 import { IndexStateFile } from "../src/search/index-state.ts";
 import { SearchIndexWriter, type WrittenIndex } from "../src/search/search-index.ts";
 import { syntheticSearchCorpus } from "../test/search-corpus.ts";
 
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error("run with node --expose-gc --import tsx scripts/bench-search-memory.ts");
-const count = Number(process.argv[2] ?? 10000);
+// Options first: --help and a wrong flag answer like every script's (test/cli.test.ts), with or without the collector.
+const values = runCommandLine(
+  defineCommand({
+    invocation: "npx tsx scripts/bench-search-memory.ts",
+    summary: "cli.command.benchSearch",
+    options: {
+      count: { type: "string", value: "number", default: "10000", help: "cli.option.count" },
+    },
+  }),
+);
+setFlagsFromString("--expose-gc");
+const exposed: unknown = runInNewContext("gc");
+if (typeof exposed !== "function") throw new Error("this Node.js does not expose its garbage collector (--expose-gc)");
+const gc = exposed as () => void;
+const count = Number(values.count);
 const project = mkdtempSync(path.join(tmpdir(), "bench-search-memory-"));
 const { vocabulary, articles } = syntheticSearchCorpus(count);
 const corpus = articles.map((a, i) => ({ ...a, digest: `d${i}` }));
@@ -30,7 +46,7 @@ const mib = (n: number): string => (n / 2 ** 20).toFixed(1);
 /** Full collections until the ArrayBuffers freed by them are gone (their memory is released after the collection). */
 async function settle(): Promise<NodeJS.MemoryUsage> {
   for (let i = 0; i < 3; i++) {
-    gc!();
+    gc();
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return process.memoryUsage();
