@@ -17,12 +17,15 @@ export function foldDiacritics(text: string): string {
     .normalize("NFC");
 }
 
+/** The longest slug {@link slugify} makes unless told otherwise. */
+export const SLUG_MAX_LENGTH = 80;
+
 /**
  * Turns any text into a URL slug: lowercase ASCII letters, digits and single
  * hyphens, no leading or trailing hyphen, cut at a word boundary to `maxLength`.
  * Returns "" when nothing usable remains (callers decide what that means).
  */
-export function slugify(text: string, maxLength = 80): string {
+export function slugify(text: string, maxLength = SLUG_MAX_LENGTH): string {
   const slug = foldDiacritics(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")

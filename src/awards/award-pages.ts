@@ -7,8 +7,7 @@ import { renderAwardsIndex, renderNationalYearAwards, renderProvinceYearAwards }
 import { definePageType, defineFileStep, defineSinglePage } from "../plan/output-plan.ts";
 import type { SiteData } from "../site-data.ts";
 import { awardCsvFiles } from "./awards-csv.ts";
-import { NO_VALUE, articleDigest, digest } from "../build/stable-digest.ts";
-import { joinedDigest } from "../people/people-pages.ts";
+import { NO_VALUE, articleDigest, digest, joinedDigest } from "../build/stable-digest.ts";
 import { AWARDS_BASE, type NationalYear, type ProvinceYearTable } from "./awards.ts";
 
 /** Every field of a province-year table that {@link tableDigest} describes (a test fails when the table gains one it does not). */

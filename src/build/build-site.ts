@@ -155,12 +155,11 @@ function startBundle(incremental: IncrementalOutput, bundle: BundleProducer<unkn
 }
 
 /**
- * Starts every bundle, each run after the one before it: two at once both
- * used esbuild (the search index bundles its compression workers with it,
- * the web editor its script), and the first to finish stopped esbuild's
- * service under the other (src/workers/bundle.ts stops it after its own
- * builds): a cold build of 10,000 articles failed with "The service was
- * stopped: Cannot call write after a stream was destroyed".
+ * Starts every bundle, each run after the one before it: the order the
+ * README's cold figures were measured in. (Two at once once failed a build
+ * with "The service was stopped": both bundle with esbuild, and one stopped
+ * its service under the other; src/workers/esbuild-service.ts now keeps the
+ * service while any build runs. Running them together was not measured.)
  */
 function startBundles(incremental: IncrementalOutput, bundles: readonly BundleProducer<unknown>[], data: SiteData): StartedBundle[] {
   const started: StartedBundle[] = [];

@@ -17,6 +17,20 @@ export function digest(...parts: readonly string[]): string {
   return hash.digest("base64url");
 }
 
+/**
+ * The value of {@link digest}`(...parts)` (each part
+ * followed by "\0"), hashed as one string: a hash's input is the
+ * concatenation of its updates, and a "\0" between parts keeps every
+ * character's UTF-8 bytes the same. One update instead of two per part:
+ * 24,080 person pages give ~700,000 updates at 10,000 articles, 1.0 s of a
+ * profiled cold build (`node --cpu-prof`, load ~12–18).
+ */
+export function joinedDigest(parts: readonly string[]): string {
+  return createHash("sha1")
+    .update(parts.length === 0 ? "" : `${parts.join("\0")}\0`)
+    .digest("base64url");
+}
+
 /** Thrown by the describer: the value holds something it cannot describe. */
 class NotDescribable extends Error {}
 

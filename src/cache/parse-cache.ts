@@ -23,8 +23,8 @@
  * its path. A shard is two files: `<xx>.json` holds each article's front
  * matter, digest and where its texts lie, and `<xx>-<id>.bin` (the blob)
  * holds the texts — body HTML, plain text and search words as UTF-8, ~90 %
- * of the bytes. A warm build parses the small JSON only and hands the
- * blob's descriptor to the loader, which reads a text when a page, feed or
+ * of the bytes. A warm build parses the small JSON only and names the blob
+ * to the loader, which opens it and reads a text when a page, feed or
  * search record asks for it (src/content/body-store.ts): at 10,000 articles
  * the shards' JSON with the texts inside was 163 MB to read, decode, parse
  * and check (`npx tsx` over /tmp/s6/c10k/.cache/parse, load ~12: read and
@@ -41,11 +41,11 @@
  */
 import { createHash } from "node:crypto";
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { threadId } from "node:worker_threads";
 import { cachedTextsUsable, reviveCachedEntry, type BlobSpan, type CachedArticle, type CachedEntry, type CachedSpans, type CachedTexts } from "./cached-article.ts";
-import { isRealDir, projectCacheDir, readCacheFile } from "./real-dir.ts";
+import { isRealDir, projectCacheDir, readAt, readCacheFile } from "./real-dir.ts";
 
 /** Folder under the project root. */
 export const PARSE_CACHE_DIR = ".cache/parse";
@@ -107,7 +107,8 @@ export function pruneShards(dir: string, current: ReadonlySet<string>): Map<stri
   const blobs = new Map<string, string[]>();
   for (const name of readdirSync(dir)) {
     const shard = /^([0-9a-f]{2})\.json$/.exec(name)?.[1] ?? BLOB_NAME.exec(name)?.[1];
-    const temporary = /^[0-9a-f]{2}(?:\.json|-[0-9a-f]{12}\.bin)\.(\d+)-\d+\.tmp$/.exec(name)?.[1];
+    // Blobs are written under their final, new name (no temporary): a killed build's half blob is one of `blobs`.
+    const temporary = /^[0-9a-f]{2}\.json\.(\d+)-\d+\.tmp$/.exec(name)?.[1];
     if ((shard && !current.has(shard)) || (temporary && !isAlive(Number(temporary)))) rmSync(path.join(dir, name), { force: true });
     else if (shard && name.endsWith(".bin")) blobs.set(shard, [...(blobs.get(shard) ?? []), name]);
   }
@@ -164,38 +165,16 @@ export function openCacheBlob(dir: string, blob: { readonly name: string; readon
   return undefined;
 }
 
-/** The bytes at `span` of the file open as `fd`; undefined when it ends before. */
-function readSpan(fd: number, span: BlobSpan): Buffer | undefined {
-  const [at, bytes] = span;
-  const buffer = Buffer.allocUnsafe(bytes);
-  let read = 0;
-  while (read < bytes) {
-    const n = readSync(fd, buffer, read, bytes - read, at + read);
-    if (n === 0) return undefined;
-    read += n;
-  }
-  return buffer;
-}
-
 /**
- * The texts of `keys` at `spans` of a blob open as `fd`, checked for
- * `article` (cached-article.ts); undefined when unreadable or not what the
- * parser makes.
+ * The three texts at `spans` of a blob open as `fd`, checked for `article`
+ * (cached-article.ts); undefined when unreadable or not what the parser
+ * makes.
  */
-export function readCachedTexts(fd: number, article: Pick<CachedArticle, "bodyImages">, spans: CachedSpans, keys: readonly (keyof CachedTexts)[]): Partial<CachedTexts> | undefined {
-  const texts: { -readonly [K in keyof CachedTexts]?: string } = {};
-  for (const key of keys) {
-    const bytes = readSpan(fd, key === "bodyHtml" ? spans.html : key === "bodyText" ? spans.text : spans.words);
-    if (!bytes) return undefined;
-    texts[key] = bytes.toString("utf8");
-  }
+export function readCachedTexts(fd: number, article: Pick<CachedArticle, "bodyImages">, spans: CachedSpans): CachedTexts | undefined {
+  const [html, text, words] = [spans.html, spans.text, spans.words].map(([at, bytes]) => readAt(fd, at, bytes)?.toString("utf8"));
+  if (html === undefined || text === undefined || words === undefined) return undefined;
+  const texts = { bodyHtml: html, bodyText: text, words };
   return cachedTextsUsable(article, texts) ? texts : undefined;
-}
-
-/** All three texts at `spans`, checked; see {@link readCachedTexts}. */
-export function readAllCachedTexts(fd: number, article: Pick<CachedArticle, "bodyImages">, spans: CachedSpans): CachedTexts | undefined {
-  const texts = readCachedTexts(fd, article, spans, ["bodyHtml", "bodyText", "words"]);
-  return texts && { bodyHtml: texts.bodyHtml ?? "", bodyText: texts.bodyText ?? "", words: texts.words ?? "" };
 }
 
 /** One shard: read once, looked up per file, rewritten when it changed. */
@@ -293,7 +272,7 @@ export class ParseCacheShard {
       let article: CachedArticle;
       let digest: string;
       if (next.hit) {
-        texts = blob ? readAllCachedTexts(blob.fd, next.hit.article, next.hit.spans) : undefined;
+        texts = blob ? readCachedTexts(blob.fd, next.hit.article, next.hit.spans) : undefined;
         if (!texts) {
           failed.push(file);
           continue;

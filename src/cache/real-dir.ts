@@ -61,3 +61,18 @@ export function readCacheFile(file: string, maxBytes: number): Buffer | undefine
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+/**
+ * The `bytes` bytes at offset `at` of the file open as `fd` (reads until
+ * done: a read may return fewer), or undefined when the file ends first.
+ */
+export function readAt(fd: number, at: number, bytes: number): Buffer | undefined {
+  const buffer = Buffer.allocUnsafe(bytes);
+  let read = 0;
+  while (read < bytes) {
+    const n = readSync(fd, buffer, read, bytes - read, at + read);
+    if (n === 0) return undefined;
+    read += n;
+  }
+  return buffer;
+}

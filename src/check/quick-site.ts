@@ -47,7 +47,8 @@ import { CHECK_PRODUCERS } from "./check-producers.ts";
 import { quickRoleWarnings } from "./roles.ts";
 import type { PendingWarning } from "./site-rules.ts";
 
-// Kept in roles.ts, which the check's worker threads load (they find these warnings while the main thread plans the site).
+// Kept in roles.ts, which the check's worker threads load (they find these warnings while the main thread plans the site);
+// exported here too, beside quickSiteOutcome, which uses it.
 export { quickRoleWarnings };
 
 /** What the site phase finds (check-cache.ts SiteOutcome). */

@@ -46,7 +46,8 @@ import type { RecordRead } from "./staged.ts";
 import { vietnamYear } from "../dates.ts";
 import { CHECK_PRODUCERS } from "./check-producers.ts";
 import { parseOutcome } from "./parse-outcome.ts";
-import { quickRoleWarnings, quickSiteApplies, quickSiteErrors } from "./quick-site.ts";
+import { quickSiteApplies, quickSiteErrors } from "./quick-site.ts";
+import { quickRoleWarnings } from "./roles.ts";
 import { duplicateTitleWarnings, futureDateWarnings, roleWarnings, type PendingWarning } from "./site-rules.ts";
 
 
@@ -150,10 +151,9 @@ async function articleOutcomes(rootDir: string, contentDir: string, files: reado
   };
   let pool: ParsePool | undefined;
   if (threads > 1 && todo.length >= parallelFrom) {
-    // This thread parses too, beside threads − 1 workers: it is running already, while a worker takes ~0.25 s of CPU to
-    // start (the bundle's code compiled and initialised again) before its first article, and its outcomes need no copy
-    // between threads. One worker fewer on a 2-core machine was the largest cut in a cold check's CPU and wall time
-    // (see scripts/bench-check.ts and the commit that made this change for the figures).
+    // This thread parses too, beside threads − 1 workers: it is running already, while a worker compiles and initialises
+    // the bundle's code again before its first article, and its outcomes need no copy between threads. It moves work off
+    // the waiting main thread; it did not cut CPU (README, Checking content: cold --no-cache runs, 7.96 vs 7.97 CPU-s).
     pool = new ParsePool(threads - 1, { rootDir, contentDir, hashing: cache.enabled }, PER_WORKER);
     const started = pool;
     // Shares small enough that both sides end close together, and that a few dozen articles make several (tests take both paths).

@@ -36,6 +36,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "esbuild";
+import { withEsbuild } from "../workers/esbuild-service.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root (the bundle's inputs are resolved from here). */
@@ -259,11 +260,12 @@ let memo: Promise<AdminBundle> | undefined;
 export function adminBundle(): Promise<AdminBundle> {
   memo ??= (async () => {
     // esbuild is loaded here, not when this module is: npm run check imports it (the plan's admin folder) and never bundles.
-    const { build, version } = await import("esbuild");
-    const key = cacheKey(version);
-    const cached = readCache(key);
-    if (cached) return cached;
-    const { js, inputs } = await bundle(build);
+    const made = await withEsbuild(async ({ build, version }): Promise<AdminBundle | { key: string; js: Uint8Array; inputs: string[] }> => {
+      const key = cacheKey(version);
+      return readCache(key) ?? { key, ...(await bundle(build)) };
+    });
+    if (!("js" in made)) return made;
+    const { key, js, inputs } = made;
     const fileName = `cms-${createHash("sha256").update(js).digest("hex").slice(0, 10)}.js`;
     const stamps = inputs.map(stamp).filter((s): s is readonly [string, number, number] => s !== undefined);
     try {

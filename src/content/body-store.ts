@@ -30,14 +30,15 @@
  * bodies stay readable, for as long as it runs.
  *
  * The store also reads the parse cache's blobs (src/cache/parse-cache.ts):
- * a load worker that finds an article in the cache hands over the blob's
- * descriptor instead of copying its texts here ({@link BodyStore.adopt}),
- * and the store closes it with its own.
+ * a load worker that finds an article in the cache names the blob instead
+ * of copying its texts here, the loader opens it (a worker's descriptors
+ * close when the worker exits) and the store adopts the descriptor
+ * ({@link BodyStore.adopt}) and closes it with its own.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, constants, openSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
-import { projectCacheDir } from "../cache/real-dir.ts";
+import { projectCacheDir, readAt } from "../cache/real-dir.ts";
 
 const closer = new FinalizationRegistry<number>((fd) => {
   try {
@@ -139,13 +140,8 @@ export class BodyStore {
     const fd = file ? file.fd : this.#shared.fd;
     const end = file ? file.bytes : Number(Atomics.load(new BigInt64Array(this.#shared.end), 0));
     if (!Number.isSafeInteger(at) || !Number.isSafeInteger(bytes) || at < 0 || bytes < 0 || at + bytes > end) throw new Error("an article body lies outside the build's scratch file");
-    const buffer = Buffer.allocUnsafe(bytes);
-    let read = 0;
-    while (read < bytes) {
-      const n = readSync(fd, buffer, read, bytes - read, at + read);
-      if (n === 0) throw new Error("an article body could not be read back from the build's scratch file");
-      read += n;
-    }
+    const buffer = readAt(fd, at, bytes);
+    if (!buffer) throw new Error("an article body could not be read back from the build's scratch file");
     return buffer.toString("utf8");
   }
 }
@@ -157,5 +153,10 @@ export class BodyStore {
  * plain value.
  */
 export function storedProperty<T extends object, K extends keyof T>(object: T, key: K, store: BodyStore, span: BodySpan, wrap: (text: string) => T[K], source?: BodySource): void {
-  Object.defineProperty(object, key, { enumerable: true, configurable: false, get: () => wrap(store.read(span, source)) });
+  lazyProperty(object, key, () => wrap(store.read(span, source)));
+}
+
+/** Makes `object[key]` an enumerable getter answering `get()` each time it is asked for (see {@link storedProperty}). */
+export function lazyProperty<T extends object, K extends keyof T>(object: T, key: K, get: () => T[K]): void {
+  Object.defineProperty(object, key, { enumerable: true, configurable: false, get });
 }

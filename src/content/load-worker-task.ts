@@ -16,8 +16,8 @@
  */
 import { closeSync } from "node:fs";
 import { articleDigest } from "../build/stable-digest.ts";
-import { ParseCacheShard, contentHash, readAllCachedTexts, type ShardTexts } from "../cache/parse-cache.ts";
-import type { CachedArticle, CachedSpans } from "../cache/cached-article.ts";
+import { ParseCacheShard, contentHash, readCachedTexts, type ShardTexts } from "../cache/parse-cache.ts";
+import type { CachedArticle, CachedSpans, CachedTexts } from "../cache/cached-article.ts";
 import { BODY_FIELD } from "../images/body-images.ts";
 import { FoldedWordBag } from "../search/fold.ts";
 import { joinWords, searchWords } from "../search/search-record.ts";
@@ -150,6 +150,12 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
     }
     return { ok: true, value, warnings: result.warnings, uses: result.uses };
   };
+  /** `file` read and parsed, never cached: its cached texts failed their check. */
+  const parseAgain = (file: string): LoadTaskResult => {
+    hits--;
+    const read = tryReadContentFile(input.rootDir, file, LIMITS.articleBytes, undefined, contentDir);
+    return read.ok ? parse(file, read.bytes, undefined) : { ok: false, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
+  };
   let results: LoadTaskResult[];
   let blob: ShardTexts | undefined;
   try {
@@ -174,19 +180,13 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
       const reparse = new Set(done.failed);
       results = results.map((result, i) => {
         const file = input.files[i]!;
-        if (reparse.has(file)) {
-          // Texts of a cached entry that fail their check: parse the file (never cached this time).
-          hits--;
-          const read = tryReadContentFile(input.rootDir, file, LIMITS.articleBytes, undefined, contentDir);
-          return read.ok ? parse(file, read.bytes, undefined) : { ok: false, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
-        }
+        if (reparse.has(file)) return parseAgain(file);
         if (!result.ok) return result;
         const spans = blob?.spans.get(file);
         if (spans) return { ...result, value: { ...result.value, article: { ...result.value.article, bodyText: "" }, bodyHtml: "", cached: spans } };
         // The cache could not be written: a hit's texts come as read back.
         const texts = done.read.get(file);
-        if (texts) return { ...result, value: { ...result.value, article: { ...result.value.article, bodyText: texts.bodyText }, bodyHtml: texts.bodyHtml, line: texts.words, cached: undefined } };
-        return result;
+        return texts ? { ...result, value: withTexts(result.value, texts) } : result;
       });
     }
   } catch (error) {
@@ -199,15 +199,8 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
     const fd = blob.fd;
     results = results.map((result, i) => {
       if (!result.ok || !result.value.cached) return result;
-      const texts = readAllCachedTexts(fd, result.value.article, result.value.cached);
-      const file = input.files[i]!;
-      if (!texts) {
-        hits--;
-        const read = tryReadContentFile(input.rootDir, file, LIMITS.articleBytes, undefined, contentDir);
-        return read.ok ? parse(file, read.bytes, undefined) : { ok: false, errors: [problemError(file, read.problem)], warnings: [], uses: [] };
-      }
-      const fresh = result.value.line === undefined && result.value.ids.length > 0;
-      return { ...result, value: { ...result.value, article: { ...result.value.article, bodyText: texts.bodyText }, bodyHtml: texts.bodyHtml, cached: undefined, ...(fresh ? {} : { line: texts.words }) } };
+      const texts = readCachedTexts(fd, result.value.article, result.value.cached);
+      return texts ? { ...result, value: withTexts(result.value, texts) } : parseAgain(input.files[i]!);
     });
     closeSync(fd);
     blob = undefined;
@@ -219,6 +212,15 @@ export function loadArticlesTask(input: LoadTaskInput): TaskOutput<LoadTaskOutpu
   const answers = bodies ? results.map((r) => (r.ok && !r.value.cached ? { ...r, value: stored(r.value, bodies) } : r)) : results;
   if (blob) closeSync(blob.fd);
   return { output: { results: answers, hits, vocabulary, ...(blob ? { blob: { name: blob.name, bytes: blob.bytes, ino: blob.ino, checked: blob.checked } } : {}) }, transfer };
+}
+
+/**
+ * `value` with its texts as strings, out of the blob; the search words as
+ * the cache's line for an article from the cache (a fresh one has its ids).
+ */
+function withTexts(value: LoadedArticle, texts: CachedTexts): LoadedArticle {
+  const fromCache = value.line === undefined && value.ids.length === 0;
+  return { ...value, article: { ...value.article, bodyText: texts.bodyText }, bodyHtml: texts.bodyHtml, cached: undefined, ...(fromCache ? { line: texts.words } : {}) };
 }
 
 /** `value` with its body and text written to the store, as spans. */

@@ -9,14 +9,15 @@
  * more than parsing a few hundred files.
  */
 import type { Article } from "./article.ts";
-import { BodyStore, storedProperty, type BodySource } from "./body-store.ts";
+import { ContentValidationError } from "./errors.ts";
+import { BodyStore, lazyProperty, storedProperty, type BodySource } from "./body-store.ts";
 import { scanContent } from "./content-files.ts";
 import { assembleLoad, loadArticleFile, loadContent, type LoadOptions, type LoadResult } from "./load-content.ts";
 import type { ParseResult } from "./parse-article.ts";
 import type { LoadedArticle, LoadTaskInput, LoadTaskOutput, LoadTaskResult } from "./load-worker-task.ts";
 import { openCacheBlob, parseCacheDir, parseCacheKey, pruneShards, shardOf } from "../cache/parse-cache.ts";
 import { cachedTextsUsable } from "../cache/cached-article.ts";
-import { getLanguage, t } from "../messages/index.ts";
+import { explain, getLanguage, t } from "../messages/index.ts";
 import { getProvince } from "../provinces.ts";
 import { rememberArticleDigest } from "../build/stable-digest.ts";
 import { trustedHtml } from "../safe-html.ts";
@@ -92,18 +93,21 @@ function cachedTexts(article: Article, loaded: LoadedArticle, sources: Sources):
   const file = article.sourcePath;
   if (!blob) {
     // The blob is gone (another build on this folder replaced it): the file parsed again gives the texts; the search step folds them.
-    Object.defineProperty(article, "body", { enumerable: true, configurable: false, get: () => reparse(file).body });
-    Object.defineProperty(article, "bodyText", { enumerable: true, configurable: false, get: () => reparse(file).bodyText });
+    lazyProperty(article, "body", () => reparse(file).body);
+    lazyProperty(article, "bodyText", () => reparse(file).bodyText);
     return "";
   }
-  const { checked, source } = blob;
-  storedProperty(article, "body", store, cached.html, (html) => trustedHtml(checked || cachedTextsUsable(article, { bodyHtml: html }) ? html : reparse(file).body.value), source);
-  storedProperty(article, "bodyText", store, cached.text, (text) => (checked || cachedTextsUsable(article, { bodyText: text }) ? text : reparse(file).bodyText), source);
+  const { source } = blob;
+  // A text of a blob this build did not write is checked when read, until it has passed once.
+  let htmlOk = blob.checked;
+  let textOk = blob.checked;
+  storedProperty(article, "body", store, cached.html, (html) => trustedHtml((htmlOk ||= cachedTextsUsable(article, { bodyHtml: html })) ? html : reparse(file).body.value), source);
+  storedProperty(article, "bodyText", store, cached.text, (text) => ((textOk ||= cachedTextsUsable(article, { bodyText: text })) ? text : reparse(file).bodyText), source);
   // A fresh article's words came as ids; a cached one's are read if the search step asks. A line that fails its check is no line: the article is folded again.
   if (loaded.ids.length > 0 || loaded.line !== undefined) return loaded.line;
   return () => {
     const line = store.read(cached.words, source);
-    return checked || cachedTextsUsable(article, { words: line }) ? line : "";
+    return blob.checked || cachedTextsUsable(article, { words: line }) ? line : "";
   };
 }
 
@@ -156,7 +160,7 @@ export async function loadContentParallel(options: ParallelLoadOptions): Promise
     const known = reparsed.get(file);
     if (known) return known;
     const result = loadArticleFile(options.rootDir, file, options.contentDir);
-    if (!result.ok) throw new Error(`${file} changed during the build and no longer parses: build again`);
+    if (!result.ok) throw new ContentValidationError([{ file, ...explain("content.read.changedDuringBuild") }, ...result.errors]);
     reparsed.set(file, result.article);
     return result.article;
   };

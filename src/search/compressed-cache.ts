@@ -16,9 +16,10 @@
  * and length of the bytes asked for, or (take: a file not compressed again)
  * when the whole file's CRC-32 held. A bad cache only makes a build slower;
  * a forged one, CRC recomputed, is the provenance question README's "What
- * the build trusts" answers (caches are scoped per branch in CI). One file, rewritten (temporary file renamed into place)
- * with exactly the entries this build used, so it never grows past the
- * index itself (~22 MB at 10,000 articles).
+ * the build trusts" answers (caches are scoped per branch in CI). One file,
+ * rewritten (temporary file renamed into place) with exactly the entries
+ * this build used, so it never grows past the index itself (~22 MB at
+ * 10,000 articles).
  */
 import { createHash } from "node:crypto";
 import { closeSync, lstatSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
@@ -101,13 +102,14 @@ export function writeNewFile(file: string, parts: readonly Uint8Array[]): void {
   }
 }
 
+/** Whether `payload` lies right after `previous` in the same buffer (search-index.ts FilePacker lays files out so). */
+function follows(previous: Buffer, payload: Buffer): boolean {
+  return previous.buffer === payload.buffer && previous.byteOffset + previous.length === payload.byteOffset;
+}
+
 /** Whether the files `batch` of `items` lie one after the other in one buffer (then the batch is a view of them). */
 function contiguous(batch: readonly number[], items: readonly GzipItem[]): boolean {
-  for (let k = 1; k < batch.length; k++) {
-    const previous = items[batch[k - 1]!]!.payload;
-    const payload = items[batch[k]!]!.payload;
-    if (previous.buffer !== payload.buffer || previous.byteOffset + previous.length !== payload.byteOffset) return false;
-  }
+  for (let k = 1; k < batch.length; k++) if (!follows(items[batch[k - 1]!]!.payload, items[batch[k]!]!.payload)) return false;
   return true;
 }
 
@@ -184,12 +186,12 @@ export class CompressedCache {
       let previous: Buffer | undefined;
       for (const i of missing) {
         const payload = items[i]!.payload;
-        const follows = previous !== undefined && previous.buffer === payload.buffer && previous.byteOffset + previous.length === payload.byteOffset;
-        if (batchBytes >= BATCH_BYTES || (run && !follows && batchBytes >= BATCH_BYTES / 4)) {
+        const next = previous !== undefined && follows(previous, payload);
+        if (batchBytes >= BATCH_BYTES || (run && !next && batchBytes >= BATCH_BYTES / 4)) {
           batches.push([]);
           batchBytes = 0;
           run = true;
-        } else if (batchBytes > 0) run &&= follows;
+        } else if (batchBytes > 0) run &&= next;
         batches[batches.length - 1]!.push(i);
         batchBytes += payload.length;
         previous = payload;

@@ -19,6 +19,7 @@
  * or a dependency version invalidates every cached result.
  */
 import { createHash } from "node:crypto";
+import { withEsbuild } from "./esbuild-service.ts";
 
 export interface WorkerBundle {
   /** CommonJS source for `new Worker(code, { eval: true })`. */
@@ -28,7 +29,6 @@ export interface WorkerBundle {
 }
 
 const bundles = new Map<string, Promise<WorkerBundle>>();
-let building = 0;
 
 /**
  * The bundled worker script for `entry` (an absolute path to a TypeScript
@@ -38,24 +38,19 @@ export function workerBundle(entry: string): Promise<WorkerBundle> {
   let job = bundles.get(entry);
   if (!job) {
     job = (async () => {
-      // Loaded here, not at the top: every command that merely reaches this module (the check, through
-      // the site data, and each of its worker threads) paid ~85 ms of CPU to load esbuild it never used.
-      const { build, stop } = await import("esbuild");
-      building++;
-      const result = await build({
-        entryPoints: [entry],
-        bundle: true,
-        platform: "node",
-        format: "cjs",
-        target: "node20",
-        write: false,
-        logLevel: "silent",
-        // Keep names readable in stack traces of worker errors.
-        keepNames: true,
-      }).finally(() => {
-        // esbuild keeps a service process for later calls; a build needs it only this once.
-        if (--building === 0) void stop();
-      });
+      const result = await withEsbuild(({ build }) =>
+        build({
+          entryPoints: [entry],
+          bundle: true,
+          platform: "node",
+          format: "cjs",
+          target: "node20",
+          write: false,
+          logLevel: "silent",
+          // Keep names readable in stack traces of worker errors.
+          keepNames: true,
+        }),
+      );
       const code = result.outputFiles[0]?.text;
       if (code === undefined) throw new Error(`esbuild produced no output for ${entry}`);
       return { code, version: createHash("sha256").update(code).digest("hex") };

@@ -49,6 +49,11 @@ export const CONTENT_MESSAGES = {
       fix: "replace the link with the file itself (copy the file into this folder and commit it)",
     },
   }),
+  "content.read.changedDuringBuild": message({
+    sample: {},
+    vi: { message: "bài viết đã bị sửa trong lúc đang dựng trang, và bản mới có lỗi", expected: "bài không đổi cho đến khi dựng xong", fix: "sửa lỗi của bài (npm run check cho biết lỗi), rồi dựng lại" },
+    en: { message: "the article changed while the site was being built, and the new version has errors", expected: "the article unchanged until the build ends", fix: "fix the article (npm run check lists its errors), then build again" },
+  }),
   "content.read.folder": message({
     sample: { name: "anh.jpg" },
     vi: { message: (p) => `${p.name} là một thư mục, không phải tệp`, expected: "tên một tệp ảnh nằm cùng thư mục với bài viết", fix: "ghi tên tệp ảnh (ví dụ hoi-nghi.jpg), không ghi tên thư mục" },
