@@ -725,6 +725,8 @@ interface StateHeader {
 
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 const strings = (v: unknown, n: number): v is string[] => Array.isArray(v) && v.length === n && v.every((s) => typeof s === "string");
+/** Sum of counts already checked (isCount each, so no NaN; a sum past 2^53 is not a safe count and fails the comparison). */
+const sum = (list: readonly number[]): number => list.reduce((x, y) => x + y, 0);
 const counts = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.length === n && v.every(isCount);
 
 /** The header when `value` is one for this key, else undefined. */
@@ -739,6 +741,9 @@ function checkedHeader(value: unknown, key: string): StateHeader | undefined {
   if (!strings(urls, n) || !strings(h["digests"], n) || !counts(h["lengths"], n) || !counts(h["counts"], n) || !counts(h["years"], n)) return undefined;
   const paths = h["paths"];
   if (!Array.isArray(paths) || paths.length < buckets + n || !strings(paths, paths.length) || !counts(h["exactEnds"], buckets)) return undefined;
+  // The sums the patch starts from must be the sums of what the state lists: a forged `total`
+  // would move BM25's average, and so the impact level of every article the patch writes.
+  if (h["total"] !== sum(h["lengths"]) || h["postings"] !== sum(h["counts"])) return undefined;
   return value as StateHeader;
 }
 
