@@ -7,9 +7,10 @@
  * the state are never used to name files (they are recomputed), and a state
  * that disagrees with itself is refused.
  *
- * Two forgeries that do change the output today (a `total` of 0, two record
- * keys swapped) are not here: they are reported to the search index's owner
- * (/work/team/notes-attack.md, session 9).
+ * A `total` (sum of the lengths) that disagrees with the lengths is refused
+ * (session 10; before, a `total` of 0 changed 128 files). Two record keys
+ * swapped still change the output and are not here (reported in
+ * /work/team/notes-attack.md, session 9).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,6 +46,7 @@ interface StateHeader {
   lengths: number[];
   counts: number[];
   years: number[];
+  days: number[];
   paths: string[];
   [key: string]: unknown;
 }
@@ -117,6 +119,16 @@ describe("a forged search state (CRC-32 recomputed)", () => {
         forge(h, rest);
       },
       "postings 0": () => forge({ ...copy(), postings: 0 }, rest),
+      // Days turn the shards' keys into ids (posting-keys.ts): a day moved would read other articles' postings.
+      "a day moved by one": () => {
+        const h = copy();
+        h.days[20] = h.days[20]! + 1;
+        forge(h, rest);
+      },
+      "every day the first one": () => forge({ ...copy(), days: header.days.map(() => header.days[0]!) }, rest),
+      // BM25's rounded average, from total / documents, would be 1 instead of ~256: every level the patch writes moves.
+      "total 0": () => forge({ ...copy(), total: 0 }, rest),
+      "total off by one": () => forge({ ...copy(), total: (header["total"] as number) + 1 }, rest),
       "the last document dropped from every list": () => {
         const h = copy();
         for (const list of [h.urls, h.digests, h.lengths, h.counts, h.years]) list.pop();
