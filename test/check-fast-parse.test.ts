@@ -188,6 +188,9 @@ const VARIANTS: [string, (t: string) => string, boolean | undefined][] = [
   ["opening paragraph across a kilobyte", swap("Chiều 29/12/2016", `${"Hội nghị tổng kết năm. ".repeat(80)}Chiều 29/12/2014 họp.`), true],
   ["body of one line, no final line break", (t) => `${t.slice(0, t.indexOf("\n---\n") + 5)}Chiều 29/12/2014 họp ${"x ".repeat(2000)}`, true],
   ["long body of three-byte characters", swap("Chiều 29/12/2016", `${"ễ".repeat(5000)} Chiều 29/12/2014`), true],
+  ["opening paragraph ended by a line of spaces", swap("tổ chức hội nghị tổng kết.\n\n", "tổ chức hội nghị tổng kết.\n   \nChiều 29/12/2013 họp.\n\n"), true],
+  ["opening paragraph ended by a no-break space line", swap("tổ chức hội nghị tổng kết.\n\n", "tổ chức hội nghị tổng kết.\n\u00a0\nChiều 29/12/2013 họp.\n\n"), true],
+  ["blank lines and a picture line before the opening paragraph", swap("Chiều 29/12/2016", "\n\n---\n\nChiều 29/12/2013"), true],
 ];
 
 describe("the check's fast path gives what the full parse gives", () => {
