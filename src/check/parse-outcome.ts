@@ -31,12 +31,22 @@ function siteRuleLines(lines: Readonly<Record<string, number>>): Record<string, 
   // the fast path gives each list item a line of its own ("officials.0", "officials.1", … with no gap), then its fields'.
   const out: Record<string, number> = {};
   for (const key of ["title", "date"]) if (Object.hasOwn(lines, key)) out[key] = lines[key] ?? 0;
-  for (let i = 0; Object.hasOwn(lines, `officials.${i}`); i++) {
-    const key = `officials.${i}.role`;
+  for (let i = 0; Object.hasOwn(lines, officialKey(i)); i++) {
+    const key = roleKey(i);
     if (Object.hasOwn(lines, key)) out[key] = lines[key] ?? 0;
   }
   return out;
 }
+
+/*
+ * The keys "officials.N" and "officials.N.role", made once each and kept: a key built anew for every lookup had to be
+ * hashed and looked up in V8's string table each time (as in plain-front-matter.ts itemKey). Bounded: a list has at
+ * most LIMITS.yamlValues items.
+ */
+const officialKeys: string[] = [];
+const roleKeys: string[] = [];
+const officialKey = (i: number): string => (officialKeys[i] ??= `officials.${i}`);
+const roleKey = (i: number): string => (roleKeys[i] ??= `officials.${i}.role`);
 
 /**
  * The full parse's outcome (the loader's validate-only parse), without the fast path: what the fast path is compared with in tests
