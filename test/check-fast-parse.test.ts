@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { FileOutcome } from "../src/check/check-cache.ts";
+import { factsOf } from "../src/check/facts.ts";
 import { fastParse } from "../src/check/fast-parse.ts";
 import { fullParseOutcome, parseOutcome } from "../src/check/parse-outcome.ts";
 import { scanContent } from "../src/content/content-files.ts";
@@ -188,6 +189,9 @@ const VARIANTS: [string, (t: string) => string, boolean | undefined][] = [
   ["opening paragraph across a kilobyte", swap("Chiều 29/12/2016", `${"Hội nghị tổng kết năm. ".repeat(80)}Chiều 29/12/2014 họp.`), true],
   ["body of one line, no final line break", (t) => `${t.slice(0, t.indexOf("\n---\n") + 5)}Chiều 29/12/2014 họp ${"x ".repeat(2000)}`, true],
   ["long body of three-byte characters", swap("Chiều 29/12/2016", `${"ễ".repeat(5000)} Chiều 29/12/2014`), true],
+  ["opening paragraph ended by a line of spaces", swap("tổ chức hội nghị tổng kết.\n\n", "tổ chức hội nghị tổng kết.\n   \nChiều 29/12/2013 họp.\n\n"), true],
+  ["opening paragraph ended by a no-break space line", swap("tổ chức hội nghị tổng kết.\n\n", "tổ chức hội nghị tổng kết.\n\u00a0\nChiều 29/12/2013 họp.\n\n"), true],
+  ["blank lines and a picture line before the opening paragraph", swap("Chiều 29/12/2016", "\n\n---\n\nChiều 29/12/2013"), true],
 ];
 
 describe("the check's fast path gives what the full parse gives", () => {
@@ -209,6 +213,37 @@ describe("the check's fast path gives what the full parse gives", () => {
   it("a file name that makes no slug goes to the full parse", () => {
     expect(agree("content/gia-lai/2016/2016-12-29.md", BASE)).toBe(true);
     expect(agree("content/gia-lai/2016/---.md", BASE)).toBe(false);
+  });
+});
+
+describe("the outcome without a cache", () => {
+  it("is the outcome with one, without the facts' JSON text and digest (made only if the build's site phase asks)", () => {
+    for (const [name, change] of VARIANTS) {
+      const bytes = Buffer.from(change(BASE));
+      const kept = parseOutcome(FILE, bytes).outcome;
+      const { facts, ...rest } = parseOutcome(FILE, bytes, false).outcome;
+      const { facts: keptFacts, ...keptRest } = kept;
+      expect(rest, name).toEqual(keptRest);
+      expect(facts === undefined, name).toBe(keptFacts === undefined);
+      if (!facts) continue;
+      expect(facts.digest, name).toBe("");
+      expect(facts.json, name).toBeUndefined();
+      expect(facts.summary, name).toEqual(keptFacts?.summary);
+      expect(JSON.stringify(facts.value), name).toBe(keptFacts?.json);
+    }
+  });
+});
+
+describe("factsOf", () => {
+  it("keeps every field of the article but its text and listings, the province by id", () => {
+    const article = fastParse(FILE, Buffer.from(BASE))?.article;
+    expect(article?.image).toBeDefined();
+    if (!article) return;
+    const facts = factsOf(article);
+    const left = new Set(["body", "bodyText", "summary", "listedUnder"]);
+    expect(Object.keys(facts).sort()).toEqual(Object.keys(article).filter((k) => !left.has(k)).sort());
+    expect(facts.province).toBe(article.province.id);
+    for (const key of Object.keys(facts)) if (key !== "province") expect(facts[key as keyof typeof facts], key).toEqual(article[key as keyof typeof article]);
   });
 });
 

@@ -33,6 +33,10 @@ function warning(file: string, field: string, line: number | undefined, value: s
 const REVIEW_WORDS = ["tổng kết", "sơ kết", "đánh giá", "kết quả", "nhìn lại", "báo cáo"];
 const PLAN_WORDS = ["triển khai", "phương hướng", "kế hoạch", "nhiệm vụ", "mục tiêu", "định hướng"];
 const YEAR = /(?<![\d.,/-])((?:19|20)\d{2})(?![\d/-])/g;
+/** Digits that may be a year (YEAR without what may stand around them). */
+const MAYBE_YEAR = /(?:19|20)\d\d/;
+/** Where a title's clauses end: commas, semicolons, colons, brackets, dashes, "và". */
+const CLAUSE_BREAK = /[,;:()[\]–—]|\s-\s|\svà\s/u;
 
 /** One part of a title that names a year: "tổng kết công tác năm 2016" → review, 2016. */
 export interface TitleYear {
@@ -52,11 +56,15 @@ export interface TitleYear {
  */
 export function titleYears(title: string): TitleYear[] {
   const found: TitleYear[] = [];
-  if (!/(?:19|20)\d\d/.test(title)) return found;
-  for (const clause of title.split(/[,;:()[\]–—]|\s-\s|\svà\s/u)) {
-    // Clauses without exactly one year are skipped before anything else is made of them (most clauses of most titles).
-    const years = [...clause.matchAll(YEAR)];
-    if (years.length !== 1) continue;
+  if (!MAYBE_YEAR.test(title)) return found;
+  for (const clause of title.split(CLAUSE_BREAK)) {
+    // Clauses without exactly one year are skipped before anything else is made of them (most clauses of most titles):
+    // without digits that may be a year, by a cheap test; else by looking for a first and a second year, not for all of
+    // them (matchAll's iterator and array: with the cheap test, ~30 % of this function over the 10k corpus's titles).
+    if (!MAYBE_YEAR.test(clause)) continue;
+    YEAR.lastIndex = 0;
+    const yearMatch = YEAR.exec(clause);
+    if (!yearMatch || YEAR.exec(clause)) continue;
     // Plain lowercasing is exact for Vietnamese (locale rules differ only for Turkish and Lithuanian) and much cheaper.
     const lower = clause.toLowerCase();
     if (lower.includes("giai đoạn")) continue;
@@ -74,9 +82,8 @@ export function titleYears(title: string): TitleYear[] {
     const kind = review < plan ? "review" : "plan";
     if (found.some((f) => f.kind === kind)) continue;
     const start = Math.min(review, plan);
-    const yearMatch = years[0];
-    const end = (yearMatch?.index ?? clause.length) + 4;
-    found.push({ kind, year: Number(yearMatch?.[1]), phrase: clause.slice(start, end).trim() });
+    const end = yearMatch.index + 4;
+    found.push({ kind, year: Number(yearMatch[1]), phrase: clause.slice(start, end).trim() });
   }
   return found;
 }

@@ -57,7 +57,8 @@ export interface FileOutcome {
    * are needed only when the site phase runs: an outcome parsed in this run
    * has them, one from the cache gets them through {@link CheckCache.factsJson}
    * (they are kept in a file of their own, read only then). `value`: the
-   * facts parsed, when parsed in this run (never written).
+   * facts parsed, when parsed in this run (never written). In a run without
+   * a cache, `digest` is empty and `json` absent until needed (parse-outcome.ts).
    */
   readonly facts?: { readonly digest: string; readonly json?: string; readonly summary: ArticleSummary; readonly value?: ArticleFacts };
   /**

@@ -44,10 +44,11 @@ export function readOutcome(setup: Omit<WorkerSetup, "lang">, file: string, know
   if (!read.ok) return { hash: "", outcome: { errors: [problemError(file, read.problem)], warnings: [], uses: [] }, keep: false };
   const hash = setup.hashing ? articleHash(file, read.bytes) : "";
   if (known !== undefined && hash === known) return { hash, known: true };
-  const { outcome } = parseOutcome(file, read.bytes);
+  const { outcome } = parseOutcome(file, read.bytes, setup.hashing);
   // The facts travel as their JSON text only (the main thread revives them if the build's site phase needs them): cloning the objects cost both threads.
   const { facts } = outcome;
-  return { hash, outcome: facts ? { ...outcome, facts: { digest: facts.digest, ...(facts.json !== undefined ? { json: facts.json } : {}), summary: facts.summary } } : outcome, keep: true };
+  const json = facts?.json ?? (facts?.value ? JSON.stringify(facts.value) : undefined);
+  return { hash, outcome: facts ? { ...outcome, facts: { digest: facts.digest, ...(json !== undefined ? { json } : {}), summary: facts.summary } } : outcome, keep: true };
 }
 
 /** Serves requests until the main thread ends the worker. */

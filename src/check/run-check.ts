@@ -144,8 +144,11 @@ async function articleOutcomes(rootDir: string, contentDir: string, files: reado
       outcomes[t.index] = cached;
       return;
     }
-    const parsed = parseOutcome(file, read.bytes);
-    if (parsed.locate) locators.set(file, { locate: parsed.locate, hash });
+    const parsed = parseOutcome(file, read.bytes, cache.enabled);
+    // An outcome with its lines (the fast path's) holds the line of every field a rule across articles may warn about
+    // (parse-outcome.ts siteRuleLines): its locator would never be asked, and keeping one per article (its front-matter
+    // text and lines) was memory the collector walked for nothing.
+    if (parsed.locate && !parsed.outcome.lines) locators.set(file, { locate: parsed.locate, hash });
     cache.set(file, hash, parsed.outcome, t.stat);
     outcomes[t.index] = parsed.outcome;
   };
@@ -311,7 +314,8 @@ async function sitePhase(rootDir: string, valid: readonly KeptFacts[], order: re
     // Drafts count only for the role warnings: on a worker from their facts, else from the summaries (below).
     if (!pool && kept.summary.draft) continue;
     const file = kept.summary.sourcePath;
-    const json = kept.json ?? cache.factsJson(file, kept.digest);
+    // Facts parsed in this run without a cache have no JSON yet (parse-outcome.ts keptFacts): made here, where it is needed.
+    const json = kept.json ?? (kept.value ? JSON.stringify(kept.value) : cache.factsJson(file, kept.digest));
     const facts = kept.value ?? (json === undefined ? undefined : reviveFacts(json, file));
     if (!facts || json === undefined) throw new DamagedCache();
     factsOf.set(file, facts);
