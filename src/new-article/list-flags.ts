@@ -11,6 +11,7 @@
  *
  * Pure: messages come from the catalogue (src/messages/areas/new.ts).
  */
+import { awardPhrase, officialPhrase } from "../content/phrase-fields.ts";
 import { HONORIFICS, PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN, type Honorific } from "../content/schema.ts";
 import { explain, type Explanation } from "../messages/index.ts";
 import { foldDiacritics, slugify } from "../slug.ts";
@@ -51,24 +52,6 @@ export function honorificMeant(text: string): Honorific | undefined {
   return HONORIFICS.find((h) => foldDiacritics(h).toLowerCase() === folded);
 }
 
-/** "Ông Nguyễn Dũng – Giám đốc" → its honorific, name and role, when the line has more than a name in it. */
-function splitSentence(text: string): { honorific?: Honorific; name: string; role?: string } | undefined {
-  let rest = text;
-  let honorific: Honorific | undefined;
-  for (const h of HONORIFICS) {
-    if (rest.toLowerCase().startsWith(`${h.toLowerCase()} `)) {
-      honorific = h;
-      rest = rest.slice(h.length).trim();
-      break;
-    }
-  }
-  const dash = /\s[–—-]\s|,\s/.exec(rest);
-  const name = dash ? rest.slice(0, dash.index).trim() : rest;
-  const role = dash ? rest.slice(dash.index + dash[0].length).trim() : undefined;
-  if (!honorific && !role) return undefined;
-  return { name, ...(honorific ? { honorific } : {}), ...(role ? { role } : {}) };
-}
-
 /** `--official "Họ tên; chức vụ; Ông|Bà|Đồng chí; mã người"` (all but the name may be left empty). */
 export function checkOfficialFlag(value: string): FlagResult<OfficialFields> {
   const parts = value.split(";").map((s) => s.trim());
@@ -76,7 +59,7 @@ export function checkOfficialFlag(value: string): FlagResult<OfficialFields> {
   if (parts.length > MAX_PARTS) return refused(explain("new.error.officialParts", { value, count: parts.length }));
   if (name === "") return refused(explain("new.error.officialName", { value }));
   if (parts.length === 1) {
-    const split = splitSentence(name);
+    const split = officialPhrase(name);
     if (split) return refused(explain("new.error.officialOneLine", { value, example: flagLine("official", [split.name, split.role ?? "", split.honorific ?? ""]) }));
   }
   // Every part's correction, so the example shows the whole flag right even when several parts are wrong.
@@ -93,13 +76,6 @@ export function checkOfficialFlag(value: string): FlagResult<OfficialFields> {
   return { ok: true, value: { name, ...(role ? { role } : {}), ...(h ? { honorific: h } : {}), ...(id ? { id } : {}) } };
 }
 
-/** "Lao động tiên tiến – 11 cá nhân", "Giấy khen cho 04 cá nhân" → title, count and recipient. */
-function splitAward(text: string): { title: string; count: number; recipient: string } | undefined {
-  const m = /^(.+?)(?:\s[–—-]\s|\s+cho\s+|,\s*)(\d{1,6})\s+(.+)$/i.exec(text);
-  if (!m || Number(m[2]) < 1) return undefined;
-  return { title: (m[1] ?? "").trim(), count: Number(m[2]), recipient: (m[3] ?? "").trim() };
-}
-
 /** `--award "Danh hiệu; người nhận; số lượng; cơ quan trao"` (all but the title may be left empty). */
 export function checkAwardFlag(value: string): FlagResult<AwardFields> {
   const parts = value.split(";").map((s) => s.trim());
@@ -107,7 +83,7 @@ export function checkAwardFlag(value: string): FlagResult<AwardFields> {
   if (parts.length > MAX_PARTS) return refused(explain("new.error.awardParts", { value, count: parts.length }));
   if (title === "") return refused(explain("new.error.awardTitle", { value }));
   if (parts.length === 1) {
-    const split = splitAward(title);
+    const split = awardPhrase(title);
     if (split) return refused(explain("new.error.awardOneLine", { value, example: flagLine("award", [split.title, split.recipient, String(split.count)]) }));
   }
   // "Giấy khen; 11 cá nhân": the count written inside the recipient.
