@@ -52,3 +52,18 @@ describe("a list item written as the release phrases it", () => {
     expect(suggested(article("officials:\n  - Nguyễn Dũng"), "officials #1")).toBe('- { name: "Nguyễn Dũng" }');
   });
 });
+
+describe("an honorific not in the list", () => {
+  const fixOf = (honorific: string): string | undefined => {
+    const result = parseArticle(FILE, article(`officials:\n  - name: Lê Thị C\n    honorific: ${honorific}`));
+    return result.ok ? undefined : result.errors.find((e) => e.field === "officials #1.honorific")?.fix;
+  };
+  it("is answered with the one meant, never another person's (before: 'honorific: Ông' for 'bà')", () => {
+    expect(fixOf("bà")).toBe("viết như sau: honorific: Bà");
+    expect(fixOf("Ba")).toBe("viết như sau: honorific: Bà");
+    expect(fixOf("đ/c")).toBe("viết như sau: honorific: Đồng chí");
+    expect(fixOf("Ngài")).toBe("bỏ dòng honorific (không bắt buộc), hoặc viết honorific: Ông, honorific: Bà hay honorific: Đồng chí");
+    setLanguage("en");
+    expect(fixOf("Ngài")).toBe("leave the honorific line out (it is optional), or write honorific: Ông, honorific: Bà or honorific: Đồng chí");
+  });
+});

@@ -9,7 +9,15 @@
  *
  * Pure; a guess for a suggestion only, never taken as the value.
  */
+import { foldDiacritics } from "../slug.ts";
 import { HONORIFICS, type Honorific } from "./schema.ts";
+
+/** The honorific an editor meant, matched without case or diacritics ("bà", "ong", "Đ/c"); undefined when none is close. */
+export function honorificMeant(text: string): Honorific | undefined {
+  const folded = foldDiacritics(text).toLowerCase().replace(/\s+/g, " ").trim();
+  if (["d/c", "dc", "d.c", "d.c."].includes(folded)) return "Đồng chí";
+  return HONORIFICS.find((h) => foldDiacritics(h).toLowerCase() === folded);
+}
 
 export interface OfficialPhrase {
   readonly name: string;

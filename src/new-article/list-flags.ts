@@ -11,10 +11,10 @@
  *
  * Pure: messages come from the catalogue (src/messages/areas/new.ts).
  */
-import { awardPhrase, officialPhrase } from "../content/phrase-fields.ts";
+import { awardPhrase, honorificMeant, officialPhrase } from "../content/phrase-fields.ts";
 import { HONORIFICS, PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN, type Honorific } from "../content/schema.ts";
 import { explain, type Explanation } from "../messages/index.ts";
-import { foldDiacritics, slugify } from "../slug.ts";
+import { slugify } from "../slug.ts";
 import type { AwardFields, OfficialFields } from "./article-text.ts";
 
 /** A problem with one flag or answer, in the catalogue's words (what was found, what is expected, the fix). */
@@ -43,13 +43,6 @@ function flagLine(flag: "official" | "award", parts: readonly string[]): string 
   const kept = [...parts];
   while (kept.length > 1 && kept[kept.length - 1] === "") kept.pop();
   return `--${flag} "${kept.join("; ")}"`;
-}
-
-/** The honorific an editor meant, matched without case or diacritics ("ong", "BÀ", "đ/c"); undefined when none is close. */
-export function honorificMeant(text: string): Honorific | undefined {
-  const folded = foldDiacritics(text).toLowerCase().replace(/\s+/g, " ").trim();
-  if (["d/c", "dc", "d.c", "d.c."].includes(folded)) return "Đồng chí";
-  return HONORIFICS.find((h) => foldDiacritics(h).toLowerCase() === folded);
 }
 
 /** `--official "Họ tên; chức vụ; Ông|Bà|Đồng chí; mã người"` (all but the name may be left empty). */

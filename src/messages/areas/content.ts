@@ -29,6 +29,11 @@ export const CONTENT_MESSAGES = {
     vi: { message: (p) => `${p.warnings} cảnh báo trong ${p.files} tệp (không ngăn việc đăng bài):` },
     en: { message: (p) => `${p.warnings} warning${p.warnings === 1 ? "" : "s"} in ${p.files} file${p.files === 1 ? "" : "s"} (these do not stop the build):` },
   }),
+  "content.fix.honorific": message({
+    sample: {},
+    vi: { message: "bỏ dòng honorific (không bắt buộc), hoặc viết honorific: Ông, honorific: Bà hay honorific: Đồng chí" },
+    en: { message: "leave the honorific line out (it is optional), or write honorific: Ông, honorific: Bà or honorific: Đồng chí" },
+  }),
   "content.writeLike": message({
     sample: { example: "date: 2016-11-29" },
     vi: { message: (p) => `viết như sau: ${p.example}` },
