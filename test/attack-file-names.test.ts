@@ -14,6 +14,7 @@ import { buildSite } from "../src/build/build-site.ts";
 import { runCheck } from "../src/check/run-check.ts";
 import { conventionalFileName } from "../src/content/content-files.ts";
 import { loadContent } from "../src/content/load-content.ts";
+import { ContentStore } from "../src/preview/content-store.ts";
 import { slugFromFileName } from "../src/content/parse-article.ts";
 import { setLanguage } from "../src/messages/index.ts";
 import { siteConfigFromEnv } from "../src/site-config.ts";
@@ -63,6 +64,19 @@ describe("a file not named by the convention", () => {
     setLanguage("en");
     const en = loadContent({ rootDir: root });
     expect(en.warnings[0]?.fix).toBe("rename the file to content/ha-noi/2024-12-20-hoi-nghi-2024.md; the article's address stays /ha-noi/2024/hoi-nghi-2024/");
+  });
+
+  it("gets the same warning in the preview, gone once the file is renamed", () => {
+    const root = path.join(work, "preview");
+    mkdirSync(path.join(root, "content/ha-noi"), { recursive: true });
+    writeFileSync(path.join(root, "content/ha-noi/Hội nghị 2024.md"), ARTICLE);
+    const store = new ContentStore(root);
+    store.loadAll();
+    expect(store.snapshot().warnings.map((w) => [w.file, w.code])).toEqual([["content/ha-noi/Hội nghị 2024.md", "content.notice.fileName"]]);
+    renameSync(path.join(root, "content/ha-noi/Hội nghị 2024.md"), path.join(root, "content/ha-noi/2024-12-20-hoi-nghi-2024.md"));
+    const renamed = new ContentStore(root);
+    renamed.loadAll();
+    expect(renamed.snapshot().warnings).toEqual([]);
   });
 
   it("gets the same warning from npm run check", async () => {
