@@ -13,7 +13,7 @@ import { formatContentError } from "../src/content/errors.ts";
 import { parseArticle } from "../src/content/parse-article.ts";
 import { explain, t } from "../src/messages/index.ts";
 import { displayPath, indexContent, prepareFolder, safeForTerminal, urlOwner, writeNewFile } from "../src/new-article/article-writer.ts";
-import { articleFileName, articleSlug, checkDate, checkProvince, newArticleText, parseAwardFlag, parseOfficialFlag, parseYear, todayInVietnam, type InputProblem, type NewArticle } from "../src/new-article/new-article.ts";
+import { articleFileName, articleSlug, checkDate, checkProvince, newArticleText, checkAwardFlag, checkOfficialFlag, parseYear, todayInVietnam, type InputProblem, type NewArticle } from "../src/new-article/new-article.ts";
 import { absoluteUrl, siteConfigFromEnv } from "../src/site-config.ts";
 
 // Shared argument handling (src/cli/): --help, --lang, unknown options and missing values reported in the editor's language.
@@ -29,8 +29,8 @@ const values = runCommandLine(
       agency: { type: "string", example: '"Sở Thông tin và Truyền thông"' },
       "review-year": { type: "string", example: "2016" },
       "plan-year": { type: "string", example: "2017" },
-      official: { type: "string", multiple: true, example: '"Ông Nguyễn Dũng – Giám đốc"' },
-      award: { type: "string", multiple: true, example: '"Lao động tiên tiến – 11 cá nhân"' },
+      official: { type: "string", multiple: true, example: '"Nguyễn Dũng; Giám đốc; Ông"' },
+      award: { type: "string", multiple: true, example: '"Lao động tiên tiến; cá nhân; 11"' },
       author: { type: "string", example: '"Trần Thị Bích Thủy"' },
       slug: { type: "string", example: "hoi-nghi-tong-ket" },
       root: { type: "string", value: "dir", help: "cli.option.root" },
@@ -42,7 +42,13 @@ const callerDir = process.env["INIT_CWD"] ?? process.cwd();
 const rootDir = path.resolve(callerDir, values.root ?? ".");
 
 function printProblems(problems: readonly InputProblem[]): void {
-  for (const p of problems) console.error(`${p.message}${p.fix ? `\n    ${t("general.fixLabel")}: ${p.fix}` : ""}`);
+  // What an editor typed is shown back: never a control character that would move the terminal's cursor.
+  for (const p of problems) {
+    const lines = [safeForTerminal(p.message)];
+    if (p.expected) lines.push(`    ${t("general.expectedLabel")}: ${safeForTerminal(p.expected)}`);
+    if (p.fix) lines.push(`    ${t("general.fixLabel")}: ${safeForTerminal(p.fix)}`);
+    console.error(lines.join("\n"));
+  }
 }
 
 /** The article from flags, or every problem with them at once. */
@@ -65,14 +71,14 @@ function fromFlags(): NewArticle | InputProblem[] {
   const reviewYear = year("review-year");
   const planYear = year("plan-year");
   const officials = (values.official ?? []).map((raw) => {
-    const o = parseOfficialFlag(raw);
-    if (!o) problems.push({ message: t("new.error.badOfficial", { value: safeForTerminal(raw) }) });
-    return o;
+    const o = checkOfficialFlag(raw);
+    if (!o.ok) problems.push(o.problem);
+    return o.ok ? o.value : undefined;
   });
   const awards = (values.award ?? []).map((raw) => {
-    const a = parseAwardFlag(raw);
-    if (!a) problems.push({ message: t("new.error.badAward", { value: safeForTerminal(raw) }) });
-    return a;
+    const a = checkAwardFlag(raw);
+    if (!a.ok) problems.push(a.problem);
+    return a.ok ? a.value : undefined;
   });
   if (problems.length > 0) return problems;
   return {

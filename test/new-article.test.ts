@@ -79,7 +79,8 @@ describe("the new article file", () => {
     expect(parseOfficialFlag("Nguyễn Dũng; Giám đốc; Ông; nguyen-dung-gia-lai")).toEqual({ name: "Nguyễn Dũng", role: "Giám đốc", honorific: "Ông", id: "nguyen-dung-gia-lai" });
     expect(parseOfficialFlag("Nguyễn Dũng;;; Nguyễn Dũng")).toBeUndefined();
     expect(parseOfficialFlag(" ; b")).toBeUndefined();
-    expect(parseAwardFlag("Giấy khen; cá nhân; 04; Sở")).toBeUndefined();
+    expect(parseAwardFlag("Giấy khen; cá nhân; 04; Sở")).toEqual({ title: "Giấy khen", recipient: "cá nhân", count: 4, conferredBy: "Sở" });
+    expect(parseAwardFlag("Giấy khen; cá nhân; 0; Sở")).toBeUndefined();
     expect(parseAwardFlag("Giấy khen; cá nhân; 4; Sở")).toEqual({ title: "Giấy khen", recipient: "cá nhân", count: 4, conferredBy: "Sở" });
     expect(parseAwardFlag("Cờ thi đua")).toEqual({ title: "Cờ thi đua" });
   });
@@ -214,7 +215,7 @@ describe("npm run new with flags (the real CLI)", () => {
     expect(bad.stderr).toContain("Bình Dương không còn là đơn vị riêng từ 2025-07-01");
     expect(bad.stderr).toContain("dùng --province ho-chi-minh");
     expect(bad.stderr).toContain('--review-year "2k16" không phải một năm.');
-    expect(bad.stderr).toContain('--official "A; b; Ngài" không đúng dạng.');
+    expect(bad.stderr).toContain('--official "A; b; Ngài": danh xưng "Ngài" không dùng được.');
     expect(bad.stderr).toContain("Cách dùng: npm run new");
     expect(readdirSync(path.join(root, "content"))).toEqual([]);
     const unknown = run(["--titel", "X"]);

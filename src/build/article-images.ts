@@ -10,8 +10,8 @@
  * is set for the build (then each front-matter photo is also published as
  * committed, next to its article, with a link under the photo).
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
+import { readCacheFile } from "../cache/real-dir.ts";
 import type { ContentError } from "../content/errors.ts";
 import { IMAGES_PATH, prepareArticleMedia, type MediaStats } from "../images/article-media.ts";
 import { MAX_IMAGE_BYTES } from "../images/limits.ts";
@@ -73,6 +73,18 @@ function* previewOriginals(site: SiteData): Iterable<OutputDeclaration> {
   }
 }
 
+/**
+ * A processed picture or card from the media cache, as a regular file only
+ * (O_NOFOLLOW, src/cache/real-dir.ts): article-media.ts checked it was one,
+ * and a link swapped in since is refused, not followed out of the cache.
+ * @throws when it is not there any more: a build never publishes a picture it cannot read
+ */
+function readCachedPicture(file: string): Buffer {
+  const bytes = readCacheFile(file, MAX_IMAGE_BYTES);
+  if (!bytes) throw new Error(`${file}: a processed picture is no longer a readable file of the cache`);
+  return bytes;
+}
+
 export const articleImagesStep = defineFileStep<SiteData>({
   name: "article-images",
   // Content-hashed names: no article, alias or page may take /anh/.
@@ -86,7 +98,7 @@ export const articleImagesStep = defineFileStep<SiteData>({
       const from = output.from;
       // Every cached file's name carries the content key of its bytes (article-media.ts), so the name is their fingerprint:
       // an incremental build links an unchanged picture instead of reading and hashing it again.
-      yield { url: `/${output.path}`, kind: output.original ? "content" : "site", ...(output.source ? { source: output.source } : {}), body: () => readFileSync(from), fingerprint: () => from };
+      yield { url: `/${output.path}`, kind: output.original ? "content" : "site", ...(output.source ? { source: output.source } : {}), body: () => readCachedPicture(from), fingerprint: () => from };
     }
   },
 });

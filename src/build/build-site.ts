@@ -7,6 +7,8 @@
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { projectCacheDir } from "../cache/real-dir.ts";
+import { removeStaleTemporaries } from "../cache/stale-temporaries.ts";
 import { ContentValidationError, type ContentError } from "../content/errors.ts";
 import { writeLedger } from "../links/ledger-file.ts";
 import { explain } from "../messages/index.ts";
@@ -206,6 +208,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
   const rootDir = options.rootDir ?? ROOT_DIR;
   const output = prepareOutputDir(outDir, { rootDir });
+  // Temporaries of killed builds in .cache/ (src/cache/stale-temporaries.ts): nothing else removes them.
+  const cacheDir = projectCacheDir(rootDir, false);
+  if (cacheDir) removeStaleTemporaries(cacheDir);
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string): void => {

@@ -248,6 +248,8 @@ export class ParseCacheShard {
   finish(): { texts: ShardTexts | undefined; failed: string[]; read: Map<string, CachedTexts> } {
     const blob = this.blob;
     if (blob && !this.changed && this.next.size === this.entries.size) {
+      // Kept as it is; any other blob of the shard is a killed build's, written but never named by the JSON.
+      this.removeOtherBlobs(blob.name);
       const spans = new Map<string, CachedSpans>();
       for (const [file, next] of this.next) if (next.hit) spans.set(file, next.hit.spans);
       this.blob = undefined;
@@ -321,7 +323,12 @@ export class ParseCacheShard {
       }
       return undefined; // a cache that cannot be written only makes the next build slower
     }
-    for (const other of this.blobFiles) if (other !== name && BLOB_NAME.test(other)) rmSync(path.join(this.dir, other), { force: true });
+    this.removeOtherBlobs(name);
     return { fd, name, ino: fstatSync(fd).ino };
+  }
+
+  /** Removes the shard's blob files found at the start of the load (pruneShards) other than `kept`. */
+  private removeOtherBlobs(kept: string): void {
+    for (const other of this.blobFiles) if (other !== kept && BLOB_NAME.test(other)) rmSync(path.join(this.dir, other), { force: true });
   }
 }

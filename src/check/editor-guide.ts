@@ -79,6 +79,7 @@ export const GUIDE_CASES: Readonly<Record<string, GuideCase>> = {
   },
   "content.warn.h1": { files: { [FILE]: article(GOOD, "# Kết quả năm 2016\n\nChiều 29/11/2016, Sở tổ chức hội nghị.") } },
   "content.notice.unusedImage": { files: { [FILE]: article(GOOD), "content/gia-lai/anh-cu.jpg": JPEG } },
+  "content.notice.fileName": { files: { "content/gia-lai/Hội nghị tổng kết 2016.md": article(GOOD) } },
   "check.warn.titleReviewYear": { files: { [FILE]: article(`${GOOD}\nreviewYear: 2015`) } },
   "check.warn.bodyYear": { files: { [FILE]: article(GOOD, "Chiều 29/11/2015, Sở Thông tin và Truyền thông tổ chức hội nghị tổng kết.") } },
   "check.warn.futureDate": { files: { "content/gia-lai/2026-12-20-hoi-nghi.md": article('title: "Hội nghị tổng kết công tác năm 2026"\ndate: 2026-12-20\nprovince: gia-lai') } },

@@ -27,7 +27,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { ContentError } from "../content/errors.ts";
-import { scanContent, problemError, tryReadContentFile } from "../content/content-files.ts";
+import { fileNameNotices, scanContent, problemError, tryReadContentFile } from "../content/content-files.ts";
 import { LIMITS } from "../content/limits.ts";
 import { checkArticleUses, contentNotices, crossCheck } from "../content/load-content.ts";
 import { parseArticleBytes } from "../content/parse-article.ts";
@@ -384,7 +384,7 @@ async function checkParsed(options: CheckOptions, contentDir: string, scan: Retu
   const published = summaries.filter((f) => !f.draft);
   const order = named ? [...published.filter((f) => !named.has(f.sourcePath)), ...published.filter((f) => named.has(f.sourcePath))] : published;
   problems.push(...crossCheck(order));
-  problems.push(...contentNotices(scan, used));
+  problems.push(...contentNotices(scan, used), ...fileNameNotices(summaries));
   // The long part (site data, output plan, people) depends on the facts, not
   // the texts: kept in the cache, and done again only when its key changes.
   const record = options.record ?? readLedger(options.rootDir);

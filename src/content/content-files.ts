@@ -30,6 +30,8 @@ import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readd
 import path from "node:path";
 import { explain, type Explanation } from "../messages/index.ts";
 import { ContentValidationError, type ContentError } from "./errors.ts";
+import { slugFromFileName } from "./parse-article.ts";
+import { SLUG_MAX_LENGTH } from "../slug.ts";
 
 /** The field that named a file, for errors about it ("image.src" of an article). */
 export interface FileReference {
@@ -283,4 +285,62 @@ export function scanContent(rootDir: string, contentDir = "content"): ContentSca
   articles.sort(order);
   others.sort((a, b) => order(a.path, b.path));
   return { articles, others, errors };
+}
+
+// ---------------------------------------------------------------------------
+// File names: the convention, and the name to rename a file to
+// ---------------------------------------------------------------------------
+
+/** What a file-name notice reads of an article: its file, its address and its date's day. */
+export interface NamedArticle {
+  readonly sourcePath: string;
+  readonly url: string;
+  readonly date: { readonly day: string };
+}
+
+const DAY_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+/** A name the convention gives: "2016-12-09-hoi-nghi.md" (its length checked apart: the slug is at most SLUG_MAX_LENGTH). */
+const CONVENTIONAL = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
+
+/**
+ * The name the convention gives an article file (guide, part 1:
+ * `<YYYY-MM-DD>-<name>.md`, the name in lowercase ASCII joined by hyphens),
+ * keeping the file's own date prefix or else taking the article's day, and
+ * keeping its URL: the name part is the slug the article's address is made
+ * of (slugFromFileName), so renaming the file to it never moves an address
+ * (published-urls.json could only protect a moved one with an alias).
+ * Undefined when the file already has it, or has no name part to keep (a
+ * file named only by its date).
+ */
+export function conventionalFileName(sourcePath: string, day: string): string | undefined {
+  const name = sourcePath.slice(sourcePath.lastIndexOf("/") + 1);
+  // Nearly every file is named so: one test instead of the slug's (a check runs this over every article).
+  if (CONVENTIONAL.test(name) && name.length <= 14 + SLUG_MAX_LENGTH) return undefined;
+  const base = name.replace(/\.md$/i, "");
+  const ownDay = DAY_PREFIX.exec(base)?.[0];
+  if (base.slice(ownDay?.length ?? 0).replace(/^-/, "") === "") return undefined;
+  const slug = slugFromFileName(sourcePath);
+  if (!slug) return undefined;
+  // A name in slug form without a date keeps its name: the date is there to sort files, never part of the address.
+  if (!ownDay && name === `${slug}.md`) return undefined;
+  const conventional = `${ownDay ?? day}-${slug}.md`;
+  return conventional === name ? undefined : conventional;
+}
+
+/**
+ * A notice for each article whose file name has spaces, capitals,
+ * diacritics or other characters the convention leaves out: "Hội nghị
+ * 2024.md" is published as /…/hoi-nghi-2024/ without a word, and the next
+ * editor cannot guess the address from the name. The notice gives the name
+ * to rename it to and says the address stays.
+ */
+export function fileNameNotices(articles: Iterable<NamedArticle>): ContentError[] {
+  const notices: ContentError[] = [];
+  for (const article of articles) {
+    const suggestion = conventionalFileName(article.sourcePath, article.date.day);
+    if (!suggestion) continue;
+    const folder = article.sourcePath.slice(0, article.sourcePath.lastIndexOf("/") + 1);
+    notices.push({ file: article.sourcePath, severity: "warning", ...explain("content.notice.fileName", { name: nameOf(article.sourcePath), path: `${folder}${suggestion}`, url: article.url }) });
+  }
+  return notices;
 }

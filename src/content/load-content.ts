@@ -12,7 +12,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { explain } from "../messages/index.ts";
 import { compareNewestFirst, type Article } from "./article.ts";
-import { checkContentFile, problemError, scanContent, tryReadContentFile, type ContentScan, type OtherKind } from "./content-files.ts";
+import { checkContentFile, fileNameNotices, problemError, scanContent, tryReadContentFile, type ContentScan, type OtherKind } from "./content-files.ts";
 import { closest, type ContentError } from "./errors.ts";
 import { LIMITS } from "./limits.ts";
 import { parseArticleBytes, type FileUse, type ParseOptions, type ParseResult } from "./parse-article.ts";
@@ -131,14 +131,18 @@ export function assembleLoad(scan: ContentScan, results: Iterable<ParseResult>, 
   const errors: ContentError[] = [...scan.errors];
   const warnings: ContentError[] = [];
   const used = new Set<string>();
+  const named: Article[] = [];
   for (const result of results) {
     for (const use of result.uses) used.add(use.path);
     warnings.push(...result.warnings);
     if (!result.ok) errors.push(...result.errors);
-    else if (!result.article.draft || options.includeDrafts) articles.push(result.article);
+    else {
+      named.push(result.article);
+      if (!result.article.draft || options.includeDrafts) articles.push(result.article);
+    }
   }
   errors.push(...crossCheck(articles));
-  warnings.push(...contentNotices(scan, used));
+  warnings.push(...contentNotices(scan, used), ...fileNameNotices(named));
   articles.sort(compareNewestFirst);
   return { articles, errors, warnings, fileCount: scan.articles.length };
 }

@@ -31,6 +31,7 @@ import type { Article, ArticleImage } from "./article.ts";
 import { closest, showValue, type ContentError } from "./errors.ts";
 import { cleanFrontMatter, cleanProblemError, decodeArticle, Locator, parseYaml, suspectedBodyLine, yamlErrors, type EarlyError } from "./front-matter.ts";
 import { LIMITS } from "./limits.ts";
+import { honorificMeant, listItemFromPhrase } from "./phrase-fields.ts";
 import { KnownLines, readPlainFrontMatter } from "./plain-front-matter.ts";
 import { PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN, AWARD_KEYS, fieldHelp, FRONT_MATTER_KEYS, IMAGE_KEYS, OFFICIAL_KEYS, fieldLabel, fieldPattern, frontMatterSchema, type FrontMatter } from "./schema.ts";
 
@@ -176,6 +177,12 @@ function issueErrors(file: string, issues: readonly z.core.$ZodIssue[], data: un
     else what = explain("content.invalid");
     const line = missing ? locate.valueLine(path.slice(0, -1)) : locate.valueLine(path);
     const help = helpParts(pattern);
+    // An official or award written as a line of the release ("Ông Nguyễn Dũng – Giám đốc"): the item with the editor's own values.
+    const phrase = typeof value === "string" && (pattern === "officials[]" || pattern === "awards[]") ? listItemFromPhrase(pattern === "officials[]" ? "officials" : "awards", value) : undefined;
+    // An honorific not in the list: the one meant ("bà" → Bà), else leave it out; never another person's ("honorific: Ông" for "bà").
+    const honorific = pattern === "officials[].honorific" && typeof value === "string" ? honorificMeant(value) : undefined;
+    const honorificFix = pattern === "officials[].honorific" && typeof value === "string" ? (honorific ? t("content.writeLike", { example: `honorific: ${honorific}` }) : t("content.fix.honorific")) : undefined;
+    const fix = what.fix ?? (phrase ? t("content.writeLike", { example: phrase }) : (honorificFix ?? help.fix));
     errors.push({
       file,
       ...(line !== undefined ? { line } : {}),
@@ -184,7 +191,7 @@ function issueErrors(file: string, issues: readonly z.core.$ZodIssue[], data: un
       code: what.code,
       message: what.message,
       ...(help.expected ? { expected: help.expected } : {}),
-      ...((what.fix ?? help.fix) ? { fix: what.fix ?? help.fix } : {}),
+      ...(fix ? { fix } : {}),
     });
   }
   return errors;

@@ -17,8 +17,10 @@
  * lazy <img> in a reserved 3:2 box (no layout shift), and the share card of
  * an article whose photo is remote is the generated one.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { isRealDir, projectCacheDir } from "../cache/real-dir.ts";
 import type { Article } from "../content/article.ts";
 import type { ContentError } from "../content/errors.ts";
 import { formatShortDate } from "../dates.ts";
@@ -208,14 +210,64 @@ export function cardText(article: Article, siteName: string): CardText {
   return { title: article.title, unit: provinceLabel(article.province), date: formatShortDate(article.date), site: siteName };
 }
 
+/** A folder of this process's own for renditions and cards, removed when it exits (see {@link mediaCacheDirs}). */
+let privateCache: string | undefined;
+function privateCacheDir(): string {
+  if (!privateCache) {
+    const dir = mkdtempSync(path.join(tmpdir(), "tong-ket-media-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    privateCache = dir;
+  }
+  return privateCache;
+}
+
+/**
+ * Where renditions and cards are kept: `.cache/images-v1` and
+ * `.cache/share-cards-v1` of the project when each is (or can be made) a
+ * real folder inside a real `.cache`. The build publishes the files it
+ * finds there, so a link in their place (CI restores `.cache/`, and a
+ * commit can carry links) would publish, and write, wherever it points:
+ * then a folder of this process's own is used instead, and the pictures
+ * are made again (a bad cache only makes the build slower).
+ */
+function mediaCacheDirs(rootDir: string, cacheDir: string | undefined): { images: string; cards: string } {
+  const usable = (dir: string): boolean => {
+    if (!lstatSync(dir, { throwIfNoEntry: false })) {
+      try {
+        mkdirSync(dir);
+      } catch {
+        // made meanwhile, or cannot be: checked below
+      }
+    }
+    return isRealDir(dir);
+  };
+  const root = cacheDir ?? projectCacheDir(rootDir);
+  const at = (base: string): { images: string; cards: string } => ({ images: path.join(base, "images-v1"), cards: path.join(base, "share-cards-v1") });
+  const project = root ? at(root) : undefined;
+  if (project && usable(project.images) && usable(project.cards)) return project;
+  return at(privateCacheDir());
+}
+
+/** The folder of published originals inside the rendition cache (a real folder, else one of this process's own). */
+function originalsDir(imageCache: string): string {
+  const dir = path.join(imageCache, "originals");
+  try {
+    if (!lstatSync(dir, { throwIfNoEntry: false })) mkdirSync(dir);
+  } catch {
+    // made meanwhile, or cannot be: checked below
+  }
+  if (isRealDir(dir)) return dir;
+  const own = path.join(privateCacheDir(), "originals");
+  mkdirSync(own, { recursive: true });
+  return own;
+}
+
 /**
  * Prepares every article's pictures and share card.
  * @returns the index, or every problem found (the build then publishes nothing)
  */
 export async function prepareArticleMedia(articles: readonly Article[], options: MediaOptions): Promise<{ index: MediaIndex; errors: ContentError[]; stats: MediaStats }> {
-  const cacheRoot = options.cacheDir ?? path.join(options.rootDir, ".cache");
-  const imageCache = path.join(cacheRoot, "images-v1");
-  const cardCache = path.join(cacheRoot, "share-cards-v1");
+  const { images: imageCache, cards: cardCache } = mediaCacheDirs(options.rootDir, options.cacheDir);
   const stats: MediaStats = { imagesCached: 0, imagesMade: 0, cardsCached: 0, cardsMade: 0, imageMs: 0, cardMs: 0 };
 
   // Each file once, however many articles use it.
@@ -273,10 +325,14 @@ export async function prepareArticleMedia(articles: readonly Article[], options:
         let original: { url: string; bytes: number } | undefined;
         if (result.original) {
           const name = path.posix.basename(image.sourceFile);
-          const cached = path.join(imageCache, "originals", `${r.key}-${name}`);
-          if (!existsSync(cached)) {
-            mkdirSync(path.dirname(cached), { recursive: true });
-            writeFileSync(cached, result.original);
+          const folder = originalsDir(imageCache);
+          const cached = path.join(folder, `${r.key}-${name}`);
+          if (!lstatSync(cached, { throwIfNoEntry: false })?.isFile()) {
+            // Through a new file renamed into place: a link planted under this name is replaced, never written through.
+            const temporary = `${cached}.tmp-${process.pid}`;
+            rmSync(temporary, { force: true });
+            writeFileSync(temporary, result.original, { flag: "wx" });
+            renameSync(temporary, cached);
           }
           outputs.set(`${article.url.slice(1)}${name}`, { from: cached, source: { file: article.sourcePath, field: "image.src" }, original: true });
           original = { url: `${article.url}${name}`, bytes: result.original.length };

@@ -21,9 +21,10 @@
  * killed build never leaves a half-written entry that a later build trusts.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type SharpModule from "sharp";
+import { isRealDir, readCacheFile } from "../cache/real-dir.ts";
 import { MAX_IMAGE_PIXELS } from "./limits.ts";
 
 export type OutputFormat = "avif" | "webp" | "jpeg";
@@ -72,13 +73,25 @@ export function renditionKey(bytes: Uint8Array): string {
 
 const MANIFEST = "manifest.json";
 
+/** A manifest is a few hundred bytes; a larger one is not ours. */
+const MAX_MANIFEST_BYTES = 64 * 1024;
+
+/**
+ * The manifest of a cache entry, or undefined (the entry is made again).
+ * The cache is untrusted (CI restores it, a commit can carry links): the
+ * entry must be a real folder, and every file it names a plain name of
+ * this key's (`<key>-…`, no path) that is a regular file there, not a link;
+ * else a forged list would publish whatever it names.
+ */
 function readManifest(dir: string): ImageRenditions | undefined {
-  const file = path.join(dir, MANIFEST);
-  if (!existsSync(file)) return undefined;
+  if (!isRealDir(dir)) return undefined;
+  const bytes = readCacheFile(path.join(dir, MANIFEST), MAX_MANIFEST_BYTES);
+  if (!bytes) return undefined;
   try {
-    const manifest = JSON.parse(readFileSync(file, "utf8")) as ImageRenditions;
+    const manifest = JSON.parse(bytes.toString("utf8")) as ImageRenditions;
     const all = [...manifest.picture, ...manifest.thumbnail, manifest.card];
-    return all.every((r) => existsSync(path.join(dir, r.file))) ? manifest : undefined;
+    const ownName = (name: unknown): boolean => typeof name === "string" && name.startsWith(`${path.basename(dir)}-`) && /^[0-9a-z][0-9a-z.-]*$/.test(name);
+    return all.every((r) => ownName(r.file) && lstatSync(path.join(dir, r.file), { throwIfNoEntry: false })?.isFile()) ? manifest : undefined;
   } catch {
     return undefined;
   }

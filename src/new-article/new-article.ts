@@ -3,7 +3,6 @@
  * prompts or flags), its name by the README's convention, and the checks on
  * flag values. Pure; the file is written by scripts/new.ts.
  */
-import { HONORIFICS, PERSON_ID_MAX_LENGTH, PERSON_ID_PATTERN } from "../content/schema.ts";
 import { dateExplanation } from "../content/parse-article.ts";
 import { diagnoseDate, parseArticleDate } from "../dates.ts";
 import { explain, t } from "../messages/index.ts";
@@ -11,6 +10,7 @@ import { getProvince, suggestProvinceIds } from "../provinces.ts";
 import { SITE_TIME_ZONE } from "../site-config.ts";
 import { slugify } from "../slug.ts";
 import { articleText, type AwardFields, type OfficialFields } from "./article-text.ts";
+import { checkAwardFlag, checkOfficialFlag, inputProblem, type InputProblem } from "./list-flags.ts";
 
 /** Longest slug taken from a title (the same as imports). */
 const SLUG_LENGTH = 70;
@@ -64,11 +64,7 @@ export function newArticleText(article: NewArticle): string {
   });
 }
 
-/** An error about one flag or answer, in the catalogue's words. */
-export interface InputProblem {
-  readonly message: string;
-  readonly fix?: string;
-}
+export { checkAwardFlag, checkOfficialFlag, type InputProblem } from "./list-flags.ts";
 
 /** Checks a date value: "YYYY-MM-DD" (or with a time) that names a real day. */
 export function checkDate(value: string): InputProblem | undefined {
@@ -77,13 +73,11 @@ export function checkDate(value: string): InputProblem | undefined {
   const problem = diagnoseDate(value.trim());
   if (problem.kind !== "unrecognised" && problem.kind !== "dayMonthYear") {
     const cause = dateExplanation(problem);
-    const e = explain("new.error.dateCause", { value, reason: cause.message, fix: cause.fix ?? cause.expected ?? "" });
-    return { message: e.message, ...(e.fix ? { fix: e.fix } : {}) };
+    return inputProblem(explain("new.error.dateCause", { value, reason: cause.message, fix: cause.fix ?? cause.expected ?? "" }));
   }
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim());
   const example = m ? `${m[3]}-${(m[2] ?? "").padStart(2, "0")}-${(m[1] ?? "").padStart(2, "0")}` : "2016-11-29";
-  const e = explain("new.error.badDate", { value, example });
-  return { message: e.message, ...(e.fix ? { fix: e.fix } : {}) };
+  return inputProblem(explain("new.error.badDate", { value, example }));
 }
 
 /** Checks a province id for a date: known, and in force on that date (the 2025 merger rule). */
@@ -107,22 +101,14 @@ export function parseYear(value: string): number | undefined {
   return /^\d{4}$/.test(value.trim()) && Number(value) >= 1945 && Number(value) <= 2100 ? Number(value) : undefined;
 }
 
-const honorificOf = (text: string): OfficialFields["honorific"] | undefined => HONORIFICS.find((h) => h.toLowerCase() === text.trim().toLowerCase());
-
-/** `--official "Nguyễn Dũng; Giám đốc Trung tâm CNTT&TT; Ông; nguyen-dung-gia-lai"` (role, honorific, person id optional) → fields, or undefined when malformed. */
+/** `--official "Nguyễn Dũng; Giám đốc Trung tâm CNTT&TT; Ông; nguyen-dung-gia-lai"` (role, honorific, person id optional) → fields, or undefined when malformed (checkOfficialFlag says why). */
 export function parseOfficialFlag(value: string): OfficialFields | undefined {
-  const [name = "", role = "", honorific = "", id = "", ...rest] = value.split(";").map((s) => s.trim());
-  if (name === "" || rest.length > 0) return undefined;
-  const h = honorific === "" ? undefined : honorificOf(honorific);
-  if (honorific !== "" && !h) return undefined;
-  if (id !== "" && (!PERSON_ID_PATTERN.test(id) || id.length > PERSON_ID_MAX_LENGTH)) return undefined;
-  return { name, ...(role ? { role } : {}), ...(h ? { honorific: h } : {}), ...(id ? { id } : {}) };
+  const result = checkOfficialFlag(value);
+  return result.ok ? result.value : undefined;
 }
 
-/** `--award "Lao động tiên tiến; cá nhân; 11; Giám đốc Sở TT&TT"` → fields, or undefined when malformed. */
+/** `--award "Lao động tiên tiến; cá nhân; 11; Giám đốc Sở TT&TT"` → fields, or undefined when malformed (checkAwardFlag says why). */
 export function parseAwardFlag(value: string): AwardFields | undefined {
-  const [title = "", recipient = "", count = "", conferredBy = "", ...rest] = value.split(";").map((s) => s.trim());
-  if (title === "" || rest.length > 0) return undefined;
-  if (count !== "" && !/^[1-9]\d{0,5}$/.test(count)) return undefined;
-  return { title, ...(recipient ? { recipient } : {}), ...(count ? { count: Number(count) } : {}), ...(conferredBy ? { conferredBy } : {}) };
+  const result = checkAwardFlag(value);
+  return result.ok ? result.value : undefined;
 }

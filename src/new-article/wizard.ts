@@ -60,7 +60,7 @@ export async function askNewArticle(context: PromptContext = {}, now: Date = new
   while (await confirm({ message: t("new.prompt.addAward"), default: false, transformer: yesNo }, ctx)) {
     const awardTitle = (await input({ message: t("new.prompt.awardTitle"), validate: required }, ctx)).trim();
     const recipient = optional(await input({ message: t("new.prompt.awardRecipient") }, ctx));
-    const count = optional(await input({ message: t("new.prompt.awardCount"), validate: (v) => (v.trim() === "" || /^[1-9]\d{0,5}$/.test(v.trim()) ? true : t("new.validate.count")) }, ctx));
+    const count = optional(await input({ message: t("new.prompt.awardCount"), validate: (v) => (v.trim() === "" || (/^\d{1,6}$/.test(v.trim()) && Number(v) >= 1) ? true : t("new.validate.count")) }, ctx));
     const conferredBy = optional(await input({ message: t("new.prompt.awardConferredBy") }, ctx));
     awards.push({ title: awardTitle, ...(recipient ? { recipient } : {}), ...(count ? { count: Number(count) } : {}), ...(conferredBy ? { conferredBy } : {}) });
   }

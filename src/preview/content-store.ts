@@ -17,6 +17,7 @@ import { existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { compareNewestFirst, type Article } from "../content/article.ts";
 import type { ContentError } from "../content/errors.ts";
+import { fileNameNotices } from "../content/content-files.ts";
 import { crossCheck, listArticleFiles, loadArticleFile } from "../content/load-content.ts";
 
 export interface ContentSnapshot {
@@ -167,7 +168,9 @@ export class ContentStore {
       this.forget(file);
       return;
     }
-    if (result.warnings.length > 0) this.fileWarnings.set(file, result.warnings);
+    // A file named against the convention: the same notice the build and npm run check give (content-files.ts).
+    const warnings = result.ok ? [...result.warnings, ...fileNameNotices([result.article])] : result.warnings;
+    if (warnings.length > 0) this.fileWarnings.set(file, warnings);
     else this.fileWarnings.delete(file);
     if (result.ok) {
       this.replace(file, result.article);

@@ -14,7 +14,7 @@
  * (`<cacheDir>/<key>.png`): a cached one costs a file check.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { truncateText } from "../markdown.ts";
 import { renderGlyphCard } from "./glyph-card.ts";
@@ -53,9 +53,11 @@ export function cardKey(text: CardText): string {
 export async function cachedCard(text: CardText, cacheDir: string, onMade?: () => void, onCached?: () => void): Promise<{ key: string; file: string; bytes: number }> {
   const key = cardKey(text);
   const file = path.join(cacheDir, `${key}.png`);
-  if (existsSync(file)) {
+  // A regular file only: a link planted under a card's name would publish what it points to (it is replaced below).
+  const st = lstatSync(file, { throwIfNoEntry: false });
+  if (st?.isFile()) {
     onCached?.();
-    return { key, file, bytes: statSync(file).size };
+    return { key, file, bytes: st.size };
   }
   const png = await renderCard(text);
   onMade?.();

@@ -29,6 +29,11 @@ export const CONTENT_MESSAGES = {
     vi: { message: (p) => `${p.warnings} cảnh báo trong ${p.files} tệp (không ngăn việc đăng bài):` },
     en: { message: (p) => `${p.warnings} warning${p.warnings === 1 ? "" : "s"} in ${p.files} file${p.files === 1 ? "" : "s"} (these do not stop the build):` },
   }),
+  "content.fix.honorific": message({
+    sample: {},
+    vi: { message: "bỏ dòng honorific (không bắt buộc), hoặc viết honorific: Ông, honorific: Bà hay honorific: Đồng chí" },
+    en: { message: "leave the honorific line out (it is optional), or write honorific: Ông, honorific: Bà or honorific: Đồng chí" },
+  }),
   "content.writeLike": message({
     sample: { example: "date: 2016-11-29" },
     vi: { message: (p) => `viết như sau: ${p.example}` },
@@ -553,6 +558,19 @@ export const CONTENT_MESSAGES = {
     sample: {},
     vi: { message: "ảnh này không được bài viết nào dùng trong image.src nên không được đăng", fix: "ghi tên ảnh vào image.src của bài viết cùng thư mục, hoặc xóa ảnh nếu không cần" },
     en: { message: "no article names this image in image.src, so it is not published", fix: "name it in the image.src of an article in the same folder, or delete it if it is not needed" },
+  }),
+  "content.notice.fileName": message({
+    sample: { name: "Hội nghị 2024.md", path: "content/ha-noi/2024-12-20-hoi-nghi-2024.md", url: "/ha-noi/2024/hoi-nghi-2024/" },
+    vi: {
+      message: (p) => `tên tệp "${p.name}" không theo quy ước đặt tên`,
+      expected: "ngày đăng viết năm-tháng-ngày, dấu gạch ngang, rồi tên bài bằng chữ thường không dấu, các chữ nối bằng dấu gạch ngang, không có dấu cách (phần 1 của docs/huong-dan-bien-tap.md)",
+      fix: (p) => `đổi tên tệp thành ${p.path}; địa chỉ bài vẫn là ${p.url}, không đổi`,
+    },
+    en: {
+      message: (p) => `the file name "${p.name}" does not follow the naming convention`,
+      expected: "the date as YYYY-MM-DD, then the name in lowercase letters without accents joined by hyphens, no spaces (README: Writing an article)",
+      fix: (p) => `rename the file to ${p.path}; the article's address stays ${p.url}`,
+    },
   }),
   "content.notice.stray": message({
     sample: {},

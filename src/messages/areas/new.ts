@@ -92,15 +92,85 @@ export const NEW_MESSAGES = {
     vi: { message: (p) => `${p.flag} "${p.value}" không phải một năm.`, fix: "viết năm bằng 4 chữ số, từ 1945, ví dụ 2016" },
     en: { message: (p) => `${p.flag} "${p.value}" is not a year.`, fix: "write a four-digit year from 1945, e.g. 2016" },
   }),
-  "new.error.badOfficial": message({
-    sample: { value: "Ngài Nguyễn Văn A" },
-    vi: { message: (p) => `--official "${p.value}" không đúng dạng.`, fix: "viết \"Họ tên; chức vụ; Ông|Bà|Đồng chí; mã người\" (chức vụ, danh xưng và mã người có thể bỏ trống; mã người chỉ gồm chữ thường không dấu, chữ số, dấu gạch nối)" },
-    en: { message: (p) => `--official "${p.value}" is not in the expected form.`, fix: "write \"Full name; role; Ông|Bà|Đồng chí; person id\" (role, honorific and person id may be left out; a person id is lowercase letters without accents, digits and hyphens)" },
+  // --official and --award (src/new-article/list-flags.ts): which part is wrong, what it should be, the flag written right.
+  "new.error.officialParts": message({
+    sample: { value: "Nguyễn Dũng; Giám đốc; Bí thư; Ông; nguyen-dung", count: 5 },
+    vi: {
+      message: (p) => `--official "${p.value}" có ${p.count} phần (các phần cách nhau bởi dấu chấm phẩy), nhiều nhất là 4.`,
+      expected: "Họ tên; chức vụ; danh xưng; mã người",
+      fix: 'trong một phần, dùng dấu phẩy thay cho dấu chấm phẩy, ví dụ --official "Nguyễn Dũng; Giám đốc, Bí thư Chi bộ; Ông"',
+    },
+    en: {
+      message: (p) => `--official "${p.value}" has ${p.count} parts (parts are separated by semicolons); at most 4.`,
+      expected: "Full name; role; honorific; person id",
+      fix: 'inside a part, use a comma instead of a semicolon, e.g. --official "Nguyễn Dũng; Giám đốc, Bí thư Chi bộ; Ông"',
+    },
   }),
-  "new.error.badAward": message({
-    sample: { value: "; cá nhân; mười" },
-    vi: { message: (p) => `--award "${p.value}" không đúng dạng.`, fix: "viết \"Danh hiệu; người nhận; số lượng; cơ quan trao\" (số lượng là số nguyên, có thể bỏ trống)" },
-    en: { message: (p) => `--award "${p.value}" is not in the expected form.`, fix: "write \"Title; recipient; count; conferred by\" (count is a whole number and may be left out)" },
+  "new.error.officialName": message({
+    sample: { value: "; Giám đốc; Ông" },
+    vi: { message: (p) => `--official "${p.value}" thiếu họ tên (phần đầu tiên, trước dấu chấm phẩy đầu tiên).`, expected: "Họ tên; chức vụ; danh xưng; mã người (chỉ họ tên là bắt buộc)", fix: 'ví dụ --official "Nguyễn Dũng; Giám đốc Sở Thông tin và Truyền thông; Ông"' },
+    en: { message: (p) => `--official "${p.value}" has no name (the first part, before the first semicolon).`, expected: "Full name; role; honorific; person id (only the name is required)", fix: 'e.g. --official "Nguyễn Dũng; Giám đốc Sở Thông tin và Truyền thông; Ông"' },
+  }),
+  "new.error.officialOneLine": message({
+    sample: { value: "Ông Nguyễn Dũng – Giám đốc", example: '--official "Nguyễn Dũng; Giám đốc; Ông"' },
+    vi: { message: (p) => `--official "${p.value}": danh xưng hoặc chức vụ đang nằm chung trong phần họ tên.`, expected: "các phần cách nhau bởi dấu chấm phẩy: Họ tên; chức vụ; danh xưng; mã người", fix: (p) => `viết ${p.example}` },
+    en: { message: (p) => `--official "${p.value}": the honorific or role is written inside the name.`, expected: "parts separated by semicolons: Full name; role; honorific; person id", fix: (p) => `write ${p.example}` },
+  }),
+  "new.error.officialHonorific": message({
+    sample: { value: "A; B; Ngài", found: "Ngài", example: '--official "A; B"' },
+    vi: { message: (p) => `--official "${p.value}": danh xưng "${p.found}" không dùng được.`, expected: "Ông, Bà hoặc Đồng chí (phần thứ ba), hoặc để trống", fix: (p) => `viết ${p.example}, hoặc thay bằng Ông, Bà hay Đồng chí` },
+    en: { message: (p) => `--official "${p.value}": the honorific "${p.found}" cannot be used.`, expected: "Ông, Bà or Đồng chí (the third part), or nothing", fix: (p) => `write ${p.example}, or use Ông, Bà or Đồng chí` },
+  }),
+  "new.error.officialHonorificMeant": message({
+    sample: { value: "Nguyễn Dũng; Giám đốc; Ong", found: "Ong", example: '--official "Nguyễn Dũng; Giám đốc; Ông"' },
+    vi: { message: (p) => `--official "${p.value}": danh xưng "${p.found}" cần viết đúng dấu.`, expected: "Ông, Bà hoặc Đồng chí (phần thứ ba), hoặc để trống", fix: (p) => `viết ${p.example}` },
+    en: { message: (p) => `--official "${p.value}": the honorific "${p.found}" must be written with its diacritics.`, expected: "Ông, Bà or Đồng chí (the third part), or nothing", fix: (p) => `write ${p.example}` },
+  }),
+  "new.error.officialId": message({
+    sample: { value: "Nguyễn Dũng; ; Ông; Nguyễn Dũng", found: "Nguyễn Dũng", max: 80, example: '--official "Nguyễn Dũng; ; Ông; nguyen-dung"' },
+    vi: {
+      message: (p) => `--official "${p.value}": mã người "${p.found}" không đúng dạng.`,
+      expected: (p) => `mã người (phần thứ tư, chỉ cần khi hai người trùng tên) gồm chữ thường không dấu, chữ số và dấu gạch nối, tối đa ${p.max} ký tự (${GUIDE_PERSON_ID_VI})`,
+      fix: (p) => `viết ${p.example}, hoặc bỏ mã người`,
+    },
+    en: {
+      message: (p) => `--official "${p.value}": the person id "${p.found}" is not in the right form.`,
+      expected: (p) => `a person id (the fourth part, only needed when two people share a name) is lowercase letters without accents, digits and hyphens, at most ${p.max} characters (README: People)`,
+      fix: (p) => `write ${p.example}, or leave the id out`,
+    },
+  }),
+  "new.error.awardParts": message({
+    sample: { value: "Giấy khen; cá nhân; 4; Giám đốc Sở; 2016", count: 5 },
+    vi: {
+      message: (p) => `--award "${p.value}" có ${p.count} phần (các phần cách nhau bởi dấu chấm phẩy), nhiều nhất là 4.`,
+      expected: "Danh hiệu; người nhận; số lượng; cơ quan trao",
+      fix: 'trong một phần, dùng dấu phẩy thay cho dấu chấm phẩy, ví dụ --award "Lao động tiên tiến; cá nhân; 11; Giám đốc Sở Thông tin và Truyền thông"',
+    },
+    en: {
+      message: (p) => `--award "${p.value}" has ${p.count} parts (parts are separated by semicolons); at most 4.`,
+      expected: "Title; recipient; count; conferred by",
+      fix: 'inside a part, use a comma instead of a semicolon, e.g. --award "Lao động tiên tiến; cá nhân; 11; Giám đốc Sở Thông tin và Truyền thông"',
+    },
+  }),
+  "new.error.awardTitle": message({
+    sample: { value: "; cá nhân; 11" },
+    vi: { message: (p) => `--award "${p.value}" thiếu danh hiệu (phần đầu tiên, trước dấu chấm phẩy đầu tiên).`, expected: "Danh hiệu; người nhận; số lượng; cơ quan trao (chỉ danh hiệu là bắt buộc)", fix: 'ví dụ --award "Lao động tiên tiến; cá nhân; 11; Giám đốc Sở"' },
+    en: { message: (p) => `--award "${p.value}" has no title (the first part, before the first semicolon).`, expected: "Title; recipient; count; conferred by (only the title is required)", fix: 'e.g. --award "Lao động tiên tiến; cá nhân; 11; Giám đốc Sở"' },
+  }),
+  "new.error.awardOneLine": message({
+    sample: { value: "Lao động tiên tiến – 11 cá nhân", example: '--award "Lao động tiên tiến; cá nhân; 11"' },
+    vi: { message: (p) => `--award "${p.value}": số lượng và người nhận đang nằm chung trong phần danh hiệu.`, expected: "các phần cách nhau bởi dấu chấm phẩy: Danh hiệu; người nhận; số lượng; cơ quan trao", fix: (p) => `viết ${p.example}` },
+    en: { message: (p) => `--award "${p.value}": the count and recipient are written inside the title.`, expected: "parts separated by semicolons: Title; recipient; count; conferred by", fix: (p) => `write ${p.example}` },
+  }),
+  "new.error.awardCountInRecipient": message({
+    sample: { value: "Giấy khen; 11 cá nhân", example: '--award "Giấy khen; cá nhân; 11"' },
+    vi: { message: (p) => `--award "${p.value}": số lượng đang nằm trong phần người nhận.`, expected: "Danh hiệu; người nhận; số lượng; cơ quan trao (số lượng là phần thứ ba)", fix: (p) => `viết ${p.example}` },
+    en: { message: (p) => `--award "${p.value}": the count is written inside the recipient.`, expected: "Title; recipient; count; conferred by (the count is the third part)", fix: (p) => `write ${p.example}` },
+  }),
+  "new.error.awardCount": message({
+    sample: { value: "Giấy khen; cá nhân; mười", found: "mười", example: '--award "Giấy khen; cá nhân"' },
+    vi: { message: (p) => `--award "${p.value}": số lượng "${p.found}" không phải một số.`, expected: "số lượng (phần thứ ba) là số nguyên từ 1, viết bằng chữ số, ví dụ 11 hoặc 04; hoặc để trống", fix: (p) => `viết ${p.example}` },
+    en: { message: (p) => `--award "${p.value}": the count "${p.found}" is not a number.`, expected: "the count (the third part) is a whole number from 1 in digits, e.g. 11 or 04; or nothing", fix: (p) => `write ${p.example}` },
   }),
   "new.error.badSlug": message({
     sample: { value: "!!!" },
