@@ -173,6 +173,29 @@ describe("staging and swap", () => {
     expect(readdirSync(`${out}.tmp-${process.pid}`)).toEqual(["mine.txt"]);
   });
 
+  it("removes the replaced site in the background, its marker last, so a removal killed halfway is finished by the next build", async () => {
+    const out = path.join(work, `site${n}`);
+    const first = prepareOutputDir(out, { rootDir: root, cwd: root });
+    first.createStaging();
+    mkdirSync(path.join(first.staging, "a"));
+    writeFileSync(path.join(first.staging, "index.html"), "v1");
+    writeFileSync(path.join(first.staging, "a", "index.html"), "a");
+    first.commit();
+    const second = prepareOutputDir(out, { rootDir: root, cwd: root });
+    second.createStaging();
+    second.commit();
+    // The replaced folder (marker and all) goes: the removal script runs whole.
+    const siblings = () => readdirSync(work).filter((name) => name.startsWith(`site${n}.old-`));
+    await expect.poll(siblings, { timeout: 10_000 }).toEqual([]);
+    // A removal killed halfway leaves the marker (it goes last) and some files: the next build removes the rest.
+    const halfway = `${out}.old-4194309-1`;
+    mkdirSync(path.join(halfway, "z"), { recursive: true });
+    writeFileSync(path.join(halfway, OUTPUT_MARKER), "");
+    writeFileSync(path.join(halfway, "z", "index.html"), "z");
+    prepareOutputDir(out, { rootDir: root, cwd: root }).createStaging();
+    await expect.poll(() => existsSync(halfway), { timeout: 10_000 }).toBe(false);
+  });
+
   it("checks again before the swap: a folder replaced during the build is not deleted", () => {
     const out = path.join(work, `site${n}`);
     const output = prepareOutputDir(out, { rootDir: root, cwd: root });

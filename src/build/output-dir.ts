@@ -184,7 +184,11 @@ export function checkOutputDir(outDir: string, options: OutputDirOptions): void 
  */
 function removeInBackground(dir: string): void {
   if (!isBuildOutput(dir)) return;
-  const child = spawn("rm", ["-rf", "--", dir], { detached: true, stdio: "ignore" });
+  // The marker goes last: a removal killed halfway (shutdown, a killed process group) leaves a
+  // folder that still says it is a previous build's, so the next build removes the rest (rule 3).
+  // With a plain `rm -rf` the marker could go first, and such a folder was refused forever.
+  const script = `find "$1" -mindepth 1 -maxdepth 1 ! -name '${OUTPUT_MARKER}' -exec rm -rf -- {} + && rm -rf -- "$1"`;
+  const child = spawn("sh", ["-c", script, "sh", dir], { detached: true, stdio: "ignore" });
   child.on("error", () => rmSync(dir, { recursive: true, force: true }));
   child.unref();
 }
