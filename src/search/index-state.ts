@@ -55,7 +55,7 @@ import { CompressedCache, contentKey, writeNewFile } from "./compressed-cache.ts
 import type { WeightedWords } from "./fold.ts";
 import type { SearchDocument } from "./search-document.ts";
 import { SEARCH_MANIFEST } from "./search-config.ts";
-import { Calendar, KEY_BASE, readKeys, vietnamDay, writeKeys } from "./posting-keys.ts";
+import { Calendar, readKeys, vietnamDay, writeKeys } from "./posting-keys.ts";
 import {
   AsciiWriter,
   BM25,
@@ -240,36 +240,6 @@ class EntryReader {
   }
 
   /**
-   * The entry's last document id appended to `into`, read as {@link ranks}
-   * reads them all but without looking each key up; false when it is not one.
-   */
-  lastRank(docs: number, calendar: Calendar, into: number[]): boolean {
-    const numbers = this.numbers;
-    let last = -1;
-    if (isDense(this.count, docs)) {
-      if (numbers.length !== this.count) return false;
-      last = 0;
-      for (let i = 0; i < numbers.length; i++) last += numbers[i]!;
-      if (last >= docs) return false;
-    } else {
-      let day = 0;
-      let place = 0;
-      for (let i = 0; i < numbers.length; i++) {
-        day += Math.floor(numbers[i]! / KEY_BASE);
-        place = numbers[i]! % KEY_BASE;
-        if (place === KEY_BASE - 1) {
-          if (++i >= numbers.length) return false;
-          place += numbers[i]!;
-        }
-      }
-      last = calendar.rankOf(day, place);
-      if (last < 0) return false;
-    }
-    into.push(last);
-    return true;
-  }
-
-  /**
    * The entry's document ids, appended to `into` (ascending): id gaps for a
    * word dense among `docs` documents, else keys read with `calendar`
    * (posting-keys.ts), as search-index.ts writes them. False when they are
@@ -358,11 +328,9 @@ interface NewPostings {
  * read by the rule of the previous index (`old`: id gaps or keys) and
  * written by the rule of the new one, so a word that crosses the dense edge
  * changes form. Kept ids keep their order (kept articles keep their order by
- * date). `identity`: no document gone, every kept one with its id and key
- * (articles added after all others, the usual commit). Undefined when the
- * bytes are not what search-index.ts writes.
+ * date). Undefined when the bytes are not what search-index.ts writes.
  */
-function rewriteShard(bytes: Buffer, old: OldIndex, newOf: Int32Array, kept: Uint8Array, identity: boolean, fresh: readonly NewPostings[], calendar: Calendar, out: AsciiWriter, exactOut: AsciiWriter): { payload: Buffer; exact: Buffer } | undefined {
+function rewriteShard(bytes: Buffer, old: OldIndex, newOf: Int32Array, kept: Uint8Array, fresh: readonly NewPostings[], calendar: Calendar, out: AsciiWriter, exactOut: AsciiWriter): { payload: Buffer; exact: Buffer } | undefined {
   out.reset();
   exactOut.reset();
   out.byte(OPEN);
@@ -412,8 +380,7 @@ function rewriteShard(bytes: Buffer, old: OldIndex, newOf: Int32Array, kept: Uin
     }
     ranks.length = 0;
     const dense = isDense(reader.count, old.docs);
-    // No id nor key moved: only the last id matters (where new postings go), the keys are not all read.
-    if (identity ? !reader.lastRank(old.docs, old.calendar, ranks) : !reader.ranks(old.docs, old.calendar, ranks)) return false;
+    if (!reader.ranks(old.docs, old.calendar, ranks)) return false;
     const last = ranks[ranks.length - 1]!;
     const added = merge?.ids.length ?? 0;
     if (dense === isDense(reader.count + added, calendar.size) && (!merge || merge.ids[0]! > newOf[last]!)) {
@@ -421,7 +388,7 @@ function rewriteShard(bytes: Buffer, old: OldIndex, newOf: Int32Array, kept: Uin
       // all: the entry's bytes copied, not encoded again, the new postings appended (an edit's or an
       // added article's ~700 shards are mostly such entries, the common words' long lists among them).
       let same = true;
-      for (let k = 0; k < ranks.length && same && !identity; k++) same = dense ? newOf[ranks[k]!] === ranks[k] : kept[ranks[k]!] === 1;
+      for (let k = 0; k < ranks.length && same; k++) same = dense ? newOf[ranks[k]!] === ranks[k] : kept[ranks[k]!] === 1;
       if (same) {
         anyDense ||= dense;
         comma();
@@ -450,11 +417,6 @@ function rewriteShard(bytes: Buffer, old: OldIndex, newOf: Int32Array, kept: Uin
         }
         return true;
       }
-    }
-    // Ids to renumber or postings to merge among them: every id read.
-    if (identity) {
-      ranks.length = 0;
-      if (!reader.ranks(old.docs, old.calendar, ranks)) return false;
     }
     ids.length = 0;
     levels.length = 0;
@@ -647,8 +609,6 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     if (oldCalendar.place(old) === calendar.place(id)) keptKey[old] = 1;
     else touch(old);
   }
-  // Nothing gone and nothing moved: only the newest articles were added.
-  const identity = gone.length === 0 && !moved && keptKey.every((k) => k === 1);
   /** The fewest postings of a word written as id gaps in the previous index. */
   const denseFrom = denseMinimum(before);
   const added = new Map<number, { word: string; doc: number; level: number }[]>();
@@ -708,7 +668,7 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     // Ids did not move: a shard where every document gone had exactly the postings the new one at its id has is unchanged.
     if (!moved && !flips && unchangedShard(state.exact[bucket]!, previous, goneSet, added.get(bucket))) continue;
     // Here the shard may change: ids moved, keys moved, or unchangedShard found a posting not put back as it was.
-    const shard = rewriteShard(state.exact[bucket]!, previous, newOf, keptKey, identity, freshIn.get(bucket) ?? [], calendar, out, exactOut);
+    const shard = rewriteShard(state.exact[bucket]!, previous, newOf, keptKey, freshIn.get(bucket) ?? [], calendar, out, exactOut);
     if (!shard) return undefined;
     shardsRewritten++;
     exact[bucket] = shard.exact;
