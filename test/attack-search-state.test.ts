@@ -46,7 +46,6 @@ interface StateHeader {
   lengths: number[];
   counts: number[];
   years: number[];
-  days: number[];
   paths: string[];
   [key: string]: unknown;
 }
@@ -119,13 +118,6 @@ describe("a forged search state (CRC-32 recomputed)", () => {
         forge(h, rest);
       },
       "postings 0": () => forge({ ...copy(), postings: 0 }, rest),
-      // Days turn the shards' keys into ids (posting-keys.ts): a day moved would read other articles' postings.
-      "a day moved by one": () => {
-        const h = copy();
-        h.days[20] = h.days[20]! + 1;
-        forge(h, rest);
-      },
-      "every day the first one": () => forge({ ...copy(), days: header.days.map(() => header.days[0]!) }, rest),
       // BM25's rounded average, from total / documents, would be 1 instead of ~256: every level the patch writes moves.
       "total 0": () => forge({ ...copy(), total: 0 }, rest),
       "total off by one": () => forge({ ...copy(), total: (header["total"] as number) + 1 }, rest),

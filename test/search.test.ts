@@ -21,8 +21,7 @@ import { FoldedWordBag, foldVietnamese, foldedWords, pairWord, wordPairs } from 
 import { buildSearchIndex, indexedArticle } from "../src/search/index-step.ts";
 import { SEARCH_BUNDLE_DIR } from "../src/search/search-config.ts";
 import { FIELD_WEIGHTS, searchDocument, searchFields } from "../src/search/search-document.ts";
-import { Calendar, dayDate, readKeys, vietnamDay, writeKeys } from "../src/search/posting-keys.ts";
-import { AsciiWriter, IMPACT_DIGITS, bucketOf, recordPath, type SearchManifest } from "../src/search/search-index.ts";
+import { IMPACT_DIGITS, bucketOf, type SearchManifest } from "../src/search/search-index.ts";
 import { joinWords, splitWords } from "../src/search/search-record.ts";
 import { searchScript } from "../src/search/search-script.ts";
 import { copyFixture, mdFile, parseOk } from "./helpers.ts";
@@ -67,8 +66,6 @@ interface SearchScript {
   excerptOf(doc: Doc, query: Query, words?: number): { field: string; pieces: Piece[] };
   SearchIndex: new (manifest: unknown, load: (file: string) => Promise<unknown>) => Index;
   IMPACT_DIGITS: string;
-  readCalendar(value: unknown, docs: number): { day(id: number): number; place(id: number): number; idOf(day: number, place: number): number } | null;
-  keysToIds(numbers: readonly number[], calendar: NonNullable<ReturnType<SearchScript["readCalendar"]>>): number[] | null;
 }
 const scriptUrl = pathToFileURL(path.join(ROOT, "layouts/assets/search.js")).href;
 const browserScript = (): Promise<SearchScript> => import(scriptUrl) as Promise<SearchScript>;
@@ -279,61 +276,17 @@ describe("what the index holds per article", () => {
   });
 });
 
-describe("article keys (posting-keys.ts): day and place in the day", () => {
-  // Days with one article, none, four (places 3 and up take a second number) and 70 (a count past one calendar digit).
-  const days = [45000, 45002, 45002, 45002, 45002, ...Array<number>(70).fill(45005), 45100];
-  const calendar = new Calendar(days);
-
-  it("keys and ids agree in the build and in the page, and the manifest's calendar reads back", async () => {
-    const script = await browserScript();
-    expect(Calendar.parse(calendar.toJSON()).toJSON()).toEqual(calendar.toJSON());
-    const page = script.readCalendar(JSON.parse(JSON.stringify(calendar.toJSON())), days.length);
-    if (!page) throw new Error("the page refused the calendar");
-    const ids = [0, 2, 4, 5, 60, 74, 75];
-    const out = new AsciiWriter();
-    out.byte(0x5b);
-    writeKeys(out, ids, 0, ids.length, calendar);
-    out.byte(0x5d);
-    const numbers = JSON.parse(out.view().toString("latin1")) as number[];
-    const read: number[] = [];
-    expect(readKeys(numbers, numbers.length, calendar, read)).toBe(true);
-    expect(read).toEqual(ids);
-    expect(script.keysToIds(numbers, page)).toEqual(ids);
-    for (const id of ids) {
-      expect([page.day(id), page.place(id)]).toEqual([calendar.day(id), calendar.place(id)]);
-      expect(calendar.rankOf(calendar.day(id), calendar.place(id))).toBe(id);
-    }
-    // A key no article has, keys out of order, a calendar for another number of articles: refused.
-    expect(script.keysToIds([45001 * 4], page)).toBeNull();
-    expect(script.keysToIds([numbers[1]!, numbers[0]!], page)).toBeNull();
-    expect(readKeys([45001 * 4], 1, calendar, [])).toBe(false);
-    expect(script.readCalendar(calendar.toJSON(), days.length + 1)).toBeNull();
-    expect(script.readCalendar([45000, "A\""], 1)).toBeNull();
-  });
-
-  it("an article's key is its day in Vietnam time: 23:30 on 31 December in Hà Nội is that day, not the next", () => {
-    const day = vietnamDay(Date.parse("2016-12-31T23:30:00+07:00"));
-    expect(dayDate(day)).toBe("2016-12-31");
-    expect(vietnamDay(Date.parse("2017-01-01T00:00:00+07:00"))).toBe(day + 1);
-    expect(dayDate(vietnamDay(Date.parse("1945-09-02T00:00:00+07:00")))).toBe("1945-09-02");
-  });
-});
-
 describe("the index files", () => {
   it("a manifest with the version; one record per article, oldest first; shards; unit lists and year ranges", async () => {
     const { manifest, files } = await corpusIndex();
-    expect(manifest).toMatchObject({ format: 3, docs: 5, years: { "2016": [0, 0], "2022": [1, 1], "2023": [2, 2], "2024": [3, 3], "2025": [4, 4] } });
+    expect(manifest).toMatchObject({ format: 2, docs: 5, years: { "2016": [0, 0], "2022": [1, 1], "2023": [2, 2], "2024": [3, 3], "2025": [4, 4] } });
     expect(manifest.version).toMatch(/^[0-9a-f]{12}$/);
     expect(Object.keys(manifest.units).sort()).toEqual(["Bình Định", "Gia Lai", "Hà Tĩnh", "Đà Nẵng"].sort());
     // No version in the paths: a file keeps its name (and its bytes, when its content is the same) from build to build.
-    for (const path of files.keys()) expect(path).toMatch(/^(index\.json|v\/(w|f)\/\d+\.dat|v\/d\/\d{4}\/\d{4}-\d+\.dat)$/);
-    // Records by key: year, month and day of the article's date (Vietnam time), place in that day from 0, oldest first.
-    const calendar = Calendar.parse(manifest.calendar);
-    const day = (a: Article): string => new Date(a.date.timestamp + 7 * 3_600_000).toISOString().slice(0, 10);
-    const ordered = [CORPUS.former, CORPUS.scattered, CORPUS.digital, CORPUS.road, CORPUS.newest];
-    expect([0, 1, 2, 3, 4].map((id) => recordPath(calendar, id))).toEqual(ordered.map((a) => `d/${day(a).slice(0, 4)}/${day(a).slice(5, 7)}${day(a).slice(8)}-0.dat`));
-    const doc = (id: number) => JSON.parse(gunzipSync(files.get(`v/${recordPath(calendar, id)}`) as Uint8Array).toString("utf8")) as { u: string };
-    expect([0, 1, 2, 3, 4].map((id) => doc(id).u)).toEqual(ordered.map((a) => a.url));
+    for (const path of files.keys()) expect(path).toMatch(/^(index\.json|v\/(w|f)\/\d+\.dat|v\/d\/\d{4}\/\d+\.dat)$/);
+    // Records by year: each year's articles numbered from 0, oldest first.
+    const doc = (id: number) => JSON.parse(gunzipSync(files.get(`v/d/${["2016", "2022", "2023", "2024", "2025"][id]}/0.dat`) as Uint8Array).toString("utf8")) as { u: string };
+    expect([0, 1, 2, 3, 4].map((id) => doc(id).u)).toEqual([CORPUS.former, CORPUS.scattered, CORPUS.digital, CORPUS.road, CORPUS.newest].map((a) => a.url));
     // Only folded words: no "đ" or tone mark in any shard.
     for (const [path, bytes] of files) {
       if (!path.includes("/w/")) continue;

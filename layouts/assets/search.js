@@ -72,77 +72,6 @@ export function hasTerms(query) {
 
 const EMPTY = { ids: new Int32Array(0), impacts: new Uint8Array(0) };
 
-/** A word on more than 1/DENSE_SHARE of the articles has id gaps, the others keys. Keep identical to src/search/search-index.ts. */
-const DENSE_SHARE = 8;
-/** Keep identical to KEY_BASE in src/search/posting-keys.ts. */
-const KEY_BASE = 4;
-/** Day 0 of keys, 1900-01-01 (EPOCH_MS in src/search/posting-keys.ts). */
-const EPOCH_MS = Date.UTC(1900, 0, 1);
-const DAY_MS = 86400000;
-
-/**
- * The manifest's calendar ([first day, a digit per day: its number of
- * articles; a count of 63 or more is a run of "_", 63 each, then the rest],
- * Calendar in src/search/posting-keys.ts): which document id has which key
- * (day, place in the day). Null when it does not describe `docs` articles.
- */
-export function readCalendar(value, docs) {
-  if (!Array.isArray(value) || !Number.isSafeInteger(value[0]) || value[0] < 0 || value[0] > 1e6 || typeof value[1] !== "string" || value[1].length > 4 * 1024 * 1024) return null;
-  const [first, counts] = value;
-  const starts = [0];
-  const dayOf = new Int32Array(docs);
-  let rank = 0;
-  let run = 0;
-  for (let i = 0; i < counts.length; i++) {
-    const count = IMPACT_DIGITS.indexOf(counts[i]);
-    if (count < 0) return null;
-    run += count;
-    if (count === IMPACT_DIGITS.length - 1) continue;
-    if (rank + run > docs) return null;
-    dayOf.fill(first + starts.length - 1, rank, rank + run);
-    rank += run;
-    run = 0;
-    starts.push(rank);
-  }
-  if (rank !== docs) return null;
-  return {
-    day: (id) => dayOf[id],
-    place: (id) => id - starts[dayOf[id] - first],
-    /** The id of a key, or -1. */
-    idOf(day, place) {
-      const i = day - first;
-      if (i < 0 || i + 1 >= starts.length || place < 0) return -1;
-      const id = starts[i] + place;
-      return id < starts[i + 1] ? id : -1;
-    },
-  };
-}
-
-/**
- * Ids (ascending) of keys written as in src/search/posting-keys.ts
- * (writeKeys): `gap·4 + place`, or `gap·4 + 3` then `place − 3`. Null when
- * they are not.
- */
-export function keysToIds(numbers, calendar) {
-  const ids = [];
-  let day = 0;
-  for (let i = 0; i < numbers.length; i++) {
-    const n = Number(numbers[i]);
-    if (!Number.isSafeInteger(n) || n < 0) return null;
-    day += Math.floor(n / KEY_BASE);
-    let place = n % KEY_BASE;
-    if (place === KEY_BASE - 1) {
-      const more = Number(numbers[++i]);
-      if (!Number.isSafeInteger(more) || more < 0) return null;
-      place += more;
-    }
-    const id = calendar.idOf(day, place);
-    if (id < 0 || (ids.length > 0 && id <= ids[ids.length - 1])) return null;
-    ids.push(id);
-  }
-  return ids;
-}
-
 /** Impact characters → level + 1 (1…64). Keep the alphabet identical to IMPACT_DIGITS in src/search/search-index.ts. */
 export const IMPACT_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const IMPACT_LEVEL = [];
@@ -151,28 +80,27 @@ for (let i = 0; i < IMPACT_DIGITS.length; i++) IMPACT_LEVEL[IMPACT_DIGITS.charCo
 /**
  * The search index of one site. `load(path)` returns the parsed JSON of a
  * file of the bundle (path relative to the bundle folder), decompressed.
- * Document ids follow the date, oldest first (search-index.ts); the files
- * name most articles by their key (day, place in the day), which the
- * manifest's calendar turns into ids.
+ * Document ids follow the date, oldest first (search-index.ts).
  */
 export class SearchIndex {
   constructor(manifest, load) {
-    if (!manifest || manifest.format !== 3 || typeof manifest.version !== "string" || !/^[0-9a-f]+$/.test(manifest.version) || !Number.isSafeInteger(manifest.docs) || manifest.docs < 0) throw new Error("search index: unknown format");
-    this.calendar = readCalendar(manifest.calendar, manifest.docs);
-    if (!this.calendar) throw new Error("search index: unknown format");
+    if (!manifest || manifest.format !== 2 || typeof manifest.version !== "string" || !/^[0-9a-f]+$/.test(manifest.version)) throw new Error("search index: unknown format");
     this.manifest = manifest;
     this.load = load;
     this.base = "v/";
     this.shards = new Map();
     this.documents = new Map();
     this.unitLists = new Map();
+    // Years by first id: where records are (recordPath in src/search/search-index.ts).
+    this.yearRanges = Object.entries(manifest.years && typeof manifest.years === "object" ? manifest.years : {})
+      .filter(([year, range]) => /^\d{1,6}$/.test(year) && Array.isArray(range) && Number.isInteger(range[0]) && Number.isInteger(range[1]))
+      .sort((a, b) => a[1][0] - b[1][0]);
   }
 
-  /** The file of document `id`'s record, by its key: `d/<year>/<MMDD>-<place>.dat` (recordPath in src/search/search-index.ts). */
+  /** The file of document `id`'s record: `d/<year>/<id - the year's first id>.dat`. */
   recordPath(id) {
-    if (!Number.isInteger(id) || id < 0 || id >= this.manifest.docs) return null;
-    const date = new Date(EPOCH_MS + this.calendar.day(id) * DAY_MS).toISOString();
-    return `${this.base}d/${date.slice(0, 4)}/${date.slice(5, 7)}${date.slice(8, 10)}-${this.calendar.place(id)}.dat`;
+    const found = this.yearRanges.find(([, [first, last]]) => id >= first && id <= last);
+    return found ? `${this.base}d/${found[0]}/${id - found[1][0]}.dat` : null;
   }
 
   shard(bucket) {
@@ -182,19 +110,14 @@ export class SearchIndex {
         const words = new Map();
         for (const entry of Array.isArray(entries) ? entries : []) {
           if (!Array.isArray(entry) || typeof entry[0] !== "string" || !Array.isArray(entry[1]) || typeof entry[2] !== "string") continue;
-          // One impact per article; a common word's articles as id gaps, another's as keys.
-          const count = entry[2].length;
-          const N = this.manifest.docs;
-          let list = null;
-          if (count * DENSE_SHARE > N) {
-            list = [];
-            let id = 0;
-            for (const gap of entry[1]) list.push((id += Number(gap) | 0));
-          } else list = keysToIds(entry[1], this.calendar);
-          if (!list || list.length !== count) continue;
-          const ids = Int32Array.from(list);
-          const impacts = new Uint8Array(count);
-          for (let i = 0; i < count; i++) impacts[i] = IMPACT_LEVEL[entry[2].charCodeAt(i)] ?? 0;
+          const deltas = entry[1];
+          const ids = new Int32Array(deltas.length);
+          const impacts = new Uint8Array(deltas.length);
+          let id = 0;
+          for (let i = 0; i < deltas.length; i++) {
+            ids[i] = id += Number(deltas[i]) | 0;
+            impacts[i] = IMPACT_LEVEL[entry[2].charCodeAt(i)] ?? 0;
+          }
           words.set(entry[0], { ids, impacts });
         }
         return words;
@@ -216,7 +139,12 @@ export class SearchIndex {
     if (typeof file !== "number") return Promise.resolve(null);
     let job = this.unitLists.get(file);
     if (!job) {
-      job = this.load(`${this.base}f/${file}.dat`).then((keys) => new Set((Array.isArray(keys) && keysToIds(keys, this.calendar)) || []));
+      job = this.load(`${this.base}f/${file}.dat`).then((deltas) => {
+        const ids = new Set();
+        let id = 0;
+        for (const d of Array.isArray(deltas) ? deltas : []) ids.add((id += Number(d) | 0));
+        return ids;
+      });
       job.catch(() => this.unitLists.delete(file));
       this.unitLists.set(file, job);
     }

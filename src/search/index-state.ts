@@ -27,15 +27,15 @@
  * (test/search-state.test.ts compares them byte for byte).
  *
  * An article added, deleted or re-dated among older ones moves the ids after
- * it: it is patched too. Most postings, the records and the unit lists name
- * an article by its key (day, place in the day; posting-keys.ts), which
- * moves only for the articles after it on its own day: the shards holding a
- * word of those are read and written again (the state's per-document shard
- * bitmaps name them), and so are the shards holding a word on more than 1/8
- * of the articles, whose postings are id gaps (found by a scan of the
- * shards' posting counts). Every shard is read in the form the previous
- * index wrote it (its calendar, kept in the state, turns keys into ids) and
- * written in the form a full build of the new articles gives.
+ * it: it is patched too, and the shards holding a word of an article whose
+ * id moved are written again and compressed (their id deltas change; the
+ * state's per-document shard bitmaps name them), and the records after it
+ * in its year are renamed. Back-dated by a few days, that is the shards of
+ * the few articles after it; in the middle of 10,000 articles, nearly every
+ * shard (a common word is on articles after any date): byte-identity with a
+ * full build, whose ids are ranks by date, requires it. Ids that never move would need room between them, which costs
+ * every posting list bytes: over the issue's 100 KB a query (measured in
+ * session 8, see search-index.ts).
  * Anything else — the
  * bucket count or BM25's rounded average length moving, many articles
  * changed, another code version, a state or cache that is missing, damaged
@@ -55,7 +55,6 @@ import { CompressedCache, contentKey, writeNewFile } from "./compressed-cache.ts
 import type { WeightedWords } from "./fold.ts";
 import type { SearchDocument } from "./search-document.ts";
 import { SEARCH_MANIFEST } from "./search-config.ts";
-import { Calendar, readKeys, vietnamDay, writeKeys } from "./posting-keys.ts";
 import {
   AsciiWriter,
   BM25,
@@ -71,10 +70,9 @@ import {
   impactLevel,
   indexVersion,
   isDense,
-  denseMinimum,
   recordPath,
   unitFiles,
-  writePostings,
+  writeEntry,
   type IndexState,
   type SearchManifest,
   type WrittenIndex,
@@ -112,8 +110,6 @@ function stateKey(): string {
 export interface PatchDocument {
   readonly url: string;
   readonly year: number;
-  /** Instant of its date (the order of ids; its day is its key's). */
-  readonly timestamp: number;
   /** The article's digest (the build's articleDigest). */
   readonly digest: string;
   readonly units: readonly string[];
@@ -158,7 +154,8 @@ let numberValue = 0;
 
 /**
  * The index just past the decimal number (1 to 9 digits) at `at` in a
- * shard's bytes, or -1 when there is none; sets {@link numberValue}.
+ * shard's bytes, or -1 when there is none; sets {@link numberValue}. A
+ * shard's ids are gaps from the previous id: both readers add them up.
  */
 function numberEnd(bytes: Buffer, at: number): number {
   const end = bytes.length;
@@ -178,138 +175,61 @@ function wordAt(bytes: Buffer, start: number, end: number, escaped: boolean): st
 }
 
 /**
- * One entry of a shard's bytes, `[word,[numbers],"levels"]`, as
- * {@link EntryReader.read} last found it: one reader per shard walk, so the
- * loop over its entries allocates nothing but the ranks it is asked for.
- */
-class EntryReader {
-  /** Where the entry starts (its "[") and ends (past its "]"). */
-  start = 0;
-  end = 0;
-  wordStart = 0;
-  wordEnd = 0;
-  escaped = false;
-  /** The entry's numbers as written (id gaps or keys). */
-  readonly numbers: number[] = [];
-  /** Where its numbers end (at their "]"). */
-  numbersEnd = 0;
-  /** Where its impact characters start, and how many (one per document). */
-  levelsAt = 0;
-  count = 0;
-
-  /** Reads the entry at `at`; the index just past it, or -1 when the bytes are not an entry search-index.ts writes. */
-  read(bytes: Buffer, at: number): number {
-    const end = bytes.length;
-    this.start = at;
-    if (bytes[at++] !== OPEN || bytes[at] !== QUOTE) return -1;
-    this.wordStart = at;
-    at = stringEnd(bytes, at);
-    if (at < 0) return -1;
-    this.escaped = stringEscaped;
-    this.wordEnd = at;
-    if (bytes[at++] !== COMMA_CODE || bytes[at++] !== OPEN) return -1;
-    this.numbers.length = 0;
-    for (;;) {
-      at = numberEnd(bytes, at);
-      if (at < 0) return -1;
-      this.numbers.push(numberValue);
-      if (bytes[at] === COMMA_CODE) at++;
-      else if (bytes[at] === CLOSE) break;
-      else return -1;
-    }
-    this.numbersEnd = at++;
-    if (bytes[at++] !== COMMA_CODE || bytes[at++] !== QUOTE) return -1;
-    this.levelsAt = at;
-    while (at < end && bytes[at] !== QUOTE) {
-      const code = bytes[at++]!;
-      if (code >= 128 || LEVEL_OF[code]! < 0) return -1;
-    }
-    this.count = at - this.levelsAt;
-    if (at >= end || this.count === 0) return -1;
-    at++;
-    this.end = at + 1;
-    return bytes[at] === CLOSE ? at + 1 : -1;
-  }
-
-  word(bytes: Buffer): string | undefined {
-    return wordAt(bytes, this.wordStart, this.wordEnd, this.escaped);
-  }
-
-  level(bytes: Buffer, k: number): number {
-    return LEVEL_OF[bytes[this.levelsAt + k]!]!;
-  }
-
-  /**
-   * The entry's document ids, appended to `into` (ascending): id gaps for a
-   * word dense among `docs` documents, else keys read with `calendar`
-   * (posting-keys.ts), as search-index.ts writes them. False when they are
-   * not that, or not one per impact.
-   */
-  ranks(docs: number, calendar: Calendar, into: number[]): boolean {
-    const from = into.length;
-    if (isDense(this.count, docs)) {
-      let id = -1;
-      for (let i = 0; i < this.numbers.length; i++) {
-        const next = (i === 0 ? 0 : id) + this.numbers[i]!;
-        if (next <= id || next >= docs) return false;
-        into.push((id = next));
-      }
-    } else if (!readKeys(this.numbers, this.numbers.length, calendar, into)) return false;
-    return into.length - from === this.count;
-  }
-}
-
-/**
- * Calls `visit` for each entry of a shard's bytes (read into `reader`);
- * false when the bytes are not a shard search-index.ts writes, or `visit`
- * says false.
- */
-function eachEntry(bytes: Buffer, reader: EntryReader, visit: () => boolean): boolean {
-  let at = 0;
-  const end = bytes.length;
-  if (bytes[at++] !== OPEN) return false;
-  if (bytes[at] === CLOSE) return at + 1 === end;
-  for (;;) {
-    at = reader.read(bytes, at);
-    if (at < 0 || !visit()) return false;
-    if (bytes[at] === COMMA_CODE) at++;
-    else return bytes[at] === CLOSE && at + 1 === end;
-  }
-}
-
-/** The shape of a previous index the patch reads shards of: its number of documents and their keys. */
-interface OldIndex {
-  readonly docs: number;
-  readonly calendar: Calendar;
-}
-
-/**
  * The postings of documents `docs` in a shard's exact form, word → level per
- * document: an edit leaves most of the ~700 shards its words fall in as they
- * were, and this tells which. Undefined when the bytes are not what
- * search-index.ts writes (the caller then rewrites the shard, which checks it).
+ * document, read without parsing the shard (no array per entry): an edit
+ * leaves most of the ~700 shards its words fall in as they were, and this
+ * tells which. Undefined when the bytes are not what search-index.ts writes
+ * (the caller then parses the shard, which checks it).
  */
-function postingsIn(bytes: Buffer, docs: ReadonlySet<number>, old: OldIndex): Map<number, Map<string, number>> | undefined {
+function postingsIn(bytes: Buffer, docs: ReadonlySet<number>): Map<number, Map<string, number>> | undefined {
   const found = new Map<number, Map<string, number>>();
   for (const doc of docs) found.set(doc, new Map());
-  const reader = new EntryReader();
-  const ranks: number[] = [];
-  const ok = eachEntry(bytes, reader, () => {
-    ranks.length = 0;
-    if (!reader.ranks(old.docs, old.calendar, ranks)) return false;
-    let word: string | undefined;
-    for (let k = 0; k < ranks.length; k++) {
-      if (!docs.has(ranks[k]!)) continue;
-      word ??= reader.word(bytes);
-      if (word === undefined) return false;
-      found.get(ranks[k]!)!.set(word, reader.level(bytes, k));
+  let at = 0;
+  const end = bytes.length;
+  if (bytes[at++] !== OPEN) return undefined;
+  if (bytes[at] === CLOSE) return at + 1 === end ? found : undefined;
+  for (;;) {
+    if (bytes[at++] !== OPEN || bytes[at] !== QUOTE) return undefined;
+    const wordStart = at;
+    at = stringEnd(bytes, at);
+    if (at < 0) return undefined;
+    const escaped = stringEscaped;
+    const wordEnd = at;
+    if (bytes[at++] !== COMMA_CODE || bytes[at++] !== OPEN) return undefined;
+    let doc = 0;
+    let count = 0;
+    const hits: [number, number][] = [];
+    for (;;) {
+      at = numberEnd(bytes, at);
+      if (at < 0) return undefined;
+      doc += numberValue;
+      if (docs.has(doc)) hits.push([doc, count]);
+      count++;
+      if (bytes[at] === COMMA_CODE) at++;
+      else if (bytes[at] === CLOSE) break;
+      else return undefined;
     }
-    return true;
-  });
-  return ok ? found : undefined;
+    at++;
+    if (bytes[at++] !== COMMA_CODE || bytes[at++] !== QUOTE || at + count >= end || bytes[at + count] !== QUOTE) return undefined;
+    if (hits.length > 0) {
+      const word = wordAt(bytes, wordStart, wordEnd, escaped);
+      if (word === undefined) return undefined;
+      for (const [d, k] of hits) {
+        const code = bytes[at + k]!;
+        const level = code < 128 ? LEVEL_OF[code]! : -1;
+        if (level < 0) return undefined;
+        found.get(d)!.set(word, level);
+      }
+    }
+    at += count + 1;
+    if (bytes[at++] !== CLOSE) return undefined;
+    if (bytes[at] === COMMA_CODE) at++;
+    else if (bytes[at] === CLOSE && at + 1 === end) return found;
+    else return undefined;
+  }
 }
 
-/** Impact character (IMPACT_DIGITS) of each level, exact and as published for a dense word (4 levels, writeEntry). */
+/** Impact character (IMPACT_DIGITS) of each level, exact and as published for a dense word (4 levels). */
 const EXACT_CODE = Uint8Array.from({ length: 64 }, (_, level) => IMPACT_DIGITS.charCodeAt(level));
 const DENSE_CODE = Uint8Array.from({ length: 64 }, (_, level) => IMPACT_DIGITS.charCodeAt((level >> 4) * 16 + 15));
 
@@ -323,14 +243,15 @@ interface NewPostings {
 /**
  * A shard in its exact form with every document id `old` renumbered
  * `newOf[old]` (-1: gone) and the postings `fresh` (words in code unit
- * order) merged in, as search-index.ts would write it for the documents of
- * `calendar`: its published bytes and its exact form. Each entry's ids are
- * read by the rule of the previous index (`old`: id gaps or keys) and
- * written by the rule of the new one, so a word that crosses the dense edge
- * changes form. Kept ids keep their order (kept articles keep their order by
- * date). Undefined when the bytes are not what search-index.ts writes.
+ * order) merged in, as search-index.ts would write it for `docs`
+ * documents: its published bytes and its exact form. Read and written as
+ * bytes, without parsing the shard into arrays (JSON.parse of the shards an
+ * added article's ~700 words fall in, the common words' long lists among
+ * them, was most of the patch's time). Kept ids keep their order (kept
+ * articles keep their order by date). Undefined when the bytes are not what
+ * search-index.ts writes.
  */
-function rewriteShard(bytes: Buffer, old: OldIndex, newOf: Int32Array, kept: Uint8Array, fresh: readonly NewPostings[], calendar: Calendar, out: AsciiWriter, exactOut: AsciiWriter): { payload: Buffer; exact: Buffer } | undefined {
+function rewriteShard(bytes: Buffer, newOf: Int32Array, identity: boolean, fresh: readonly NewPostings[], docs: number, out: AsciiWriter, exactOut: AsciiWriter): { payload: Buffer; exact: Buffer } | undefined {
   out.reset();
   exactOut.reset();
   out.byte(OPEN);
@@ -339,109 +260,159 @@ function rewriteShard(bytes: Buffer, old: OldIndex, newOf: Int32Array, kept: Uin
   let anyDense = false;
   const ids: number[] = [];
   const levels: number[] = [];
-  const comma = (): void => {
-    if (written++ === 0) return;
-    out.byte(COMMA_CODE);
-    exactOut.byte(COMMA_CODE);
-  };
-  /** Writes `ids` and `levels` under a word: `word` as a string, or the bytes of the entry read last. */
-  const emit = (word: string | undefined): void => {
+  /** Writes one entry (`ids`, `levels`) to both forms; `word` as JSON bytes of `bytes` or a string. */
+  const emit = (wordStart: number, wordEnd: number, word: string | undefined): void => {
     if (ids.length === 0) return;
-    anyDense ||= isDense(ids.length, calendar.size);
-    comma();
-    for (const [w, exact] of [
-      [out, false],
-      [exactOut, true],
+    const dense = isDense(ids.length, docs);
+    anyDense ||= dense;
+    for (const [w, codes] of [
+      [out, dense ? DENSE_CODE : EXACT_CODE],
+      [exactOut, EXACT_CODE],
     ] as const) {
+      if (written > 0) w.byte(COMMA_CODE);
       w.byte(OPEN);
-      if (word === undefined) w.raw(bytes, reader.wordStart, reader.wordEnd);
+      if (word === undefined) w.raw(bytes, wordStart, wordEnd);
       else w.text(JSON.stringify(word));
-      writePostings(w, ids, levels, 0, ids.length, calendar, exact);
+      w.byte(COMMA_CODE);
+      w.byte(OPEN);
+      let previous = 0;
+      for (let k = 0; k < ids.length; k++) {
+        if (k > 0) w.byte(COMMA_CODE);
+        w.int(ids[k]! - previous);
+        previous = ids[k]!;
+      }
+      w.byte(CLOSE);
+      w.byte(COMMA_CODE);
+      w.byte(QUOTE);
+      for (const level of levels) w.byte(codes[level]!);
+      w.byte(QUOTE);
+      w.byte(CLOSE);
     }
+    written++;
   };
+  /** Writes the new postings of a word the shard does not have yet. */
   const emitNew = (p: NewPostings): void => {
     ids.length = 0;
     levels.length = 0;
     ids.push(...p.ids);
     levels.push(...p.levels);
-    emit(p.word);
+    emit(0, 0, p.word);
   };
   let next = 0;
-  const reader = new EntryReader();
-  const ranks: number[] = [];
-  const ok = eachEntry(bytes, reader, () => {
-    // The word is read only while new postings are left to place.
-    let merge: NewPostings | undefined;
-    if (next < fresh.length) {
-      const word = reader.word(bytes);
-      if (word === undefined) return false;
-      while (next < fresh.length && fresh[next]!.word < word) emitNew(fresh[next++]!);
-      if (next < fresh.length && fresh[next]!.word === word) merge = fresh[next++];
-    }
-    ranks.length = 0;
-    const dense = isDense(reader.count, old.docs);
-    if (!reader.ranks(old.docs, old.calendar, ranks)) return false;
-    const last = ranks[ranks.length - 1]!;
-    const added = merge?.ids.length ?? 0;
-    if (dense === isDense(reader.count + added, calendar.size) && (!merge || merge.ids[0]! > newOf[last]!)) {
-      // Every article keeps its id (id gaps) or its key (keys), and new postings (if any) come after
-      // all: the entry's bytes copied, not encoded again, the new postings appended (an edit's or an
-      // added article's ~700 shards are mostly such entries, the common words' long lists among them).
-      let same = true;
-      for (let k = 0; k < ranks.length && same; k++) same = dense ? newOf[ranks[k]!] === ranks[k] : kept[ranks[k]!] === 1;
-      if (same) {
+  let at = 0;
+  const end = bytes.length;
+  if (bytes[at++] !== OPEN) return undefined;
+  if (bytes[at] === CLOSE) {
+    if (at + 1 !== end) return undefined;
+  } else {
+    for (;;) {
+      if (bytes[at++] !== OPEN || bytes[at] !== QUOTE) return undefined;
+      const wordStart = at;
+      at = stringEnd(bytes, at);
+      if (at < 0) return undefined;
+      const escaped = stringEscaped;
+      const wordEnd = at;
+      // New postings for words before this one, or for this one: the word is read only while some are left.
+      let merge: NewPostings | undefined;
+      if (next < fresh.length) {
+        const word = wordAt(bytes, wordStart, wordEnd, escaped);
+        if (word === undefined) return undefined;
+        while (next < fresh.length && fresh[next]!.word < word) emitNew(fresh[next++]!);
+        if (next < fresh.length && fresh[next]!.word === word) merge = fresh[next++];
+      }
+      if (bytes[at++] !== COMMA_CODE || bytes[at++] !== OPEN) return undefined;
+      ids.length = 0;
+      levels.length = 0;
+      const idsStart = at;
+      let count = 0;
+      let last = 0;
+      for (;;) {
+        at = numberEnd(bytes, at);
+        if (at < 0) return undefined;
+        last += numberValue;
+        count++;
+        if (bytes[at] === COMMA_CODE) at++;
+        else if (bytes[at] === CLOSE) break;
+        else return undefined;
+      }
+      const idsEnd = at++;
+      if (bytes[at++] !== COMMA_CODE || bytes[at++] !== QUOTE || at + count >= end || bytes[at + count] !== QUOTE) return undefined;
+      const levelsAt = at;
+      for (let k = levelsAt; k < levelsAt + count; k++) if (bytes[k]! >= 128 || LEVEL_OF[bytes[k]!]! < 0) return undefined;
+      if (identity && (!merge || merge.ids[0]! > last)) {
+        // No id renumbered, new ones (if any) after all: the entry's bytes again, the new postings appended
+        // (an article added after all others: the common words' long lists are copied, not read).
+        at += count + 1;
+        if (bytes[at++] !== CLOSE || last >= newOf.length) return undefined;
+        const added = merge?.ids.length ?? 0;
+        const dense = isDense(count + added, docs);
         anyDense ||= dense;
-        comma();
         for (const [w, codes] of [
-          [exactOut, EXACT_CODE],
           [out, dense ? DENSE_CODE : EXACT_CODE],
+          [exactOut, EXACT_CODE],
         ] as const) {
-          w.raw(bytes, reader.start, reader.numbersEnd);
-          if (merge) {
+          if (written > 0) w.byte(COMMA_CODE);
+          w.byte(OPEN);
+          w.raw(bytes, wordStart, wordEnd);
+          w.byte(COMMA_CODE);
+          w.byte(OPEN);
+          w.raw(bytes, idsStart, idsEnd);
+          let previous = last;
+          for (let k = 0; k < added; k++) {
             w.byte(COMMA_CODE);
-            if (dense) {
-              for (let k = 0, previous = newOf[last]!; k < added; previous = merge.ids[k++]!) {
-                if (k > 0) w.byte(COMMA_CODE);
-                w.int(merge.ids[k]! - previous);
-              }
-            } else writeKeys(w, merge.ids, 0, added, calendar, calendar.day(newOf[last]!));
+            w.int(merge!.ids[k]! - previous);
+            previous = merge!.ids[k]!;
           }
           w.byte(CLOSE);
           w.byte(COMMA_CODE);
           w.byte(QUOTE);
-          if (codes === EXACT_CODE) w.raw(bytes, reader.levelsAt, reader.levelsAt + reader.count);
-          else for (let k = 0; k < reader.count; k++) w.byte(codes[reader.level(bytes, k)]!);
+          if (codes === EXACT_CODE) w.raw(bytes, levelsAt, levelsAt + count);
+          else for (let k = levelsAt; k < levelsAt + count; k++) w.byte(codes[LEVEL_OF[bytes[k]!]!]!);
           for (let k = 0; k < added; k++) w.byte(codes[merge!.levels[k]!]!);
           w.byte(QUOTE);
           w.byte(CLOSE);
         }
-        return true;
+        written++;
+        if (bytes[at] === COMMA_CODE) at++;
+        else if (bytes[at] === CLOSE && at + 1 === end) break;
+        else return undefined;
+        continue;
       }
-    }
-    ids.length = 0;
-    levels.length = 0;
-    let m = 0;
-    for (let k = 0; k < ranks.length; k++) {
-      if (ranks[k]! >= newOf.length) return false;
-      const id = newOf[ranks[k]!]!;
-      if (id < 0) continue;
-      while (merge && m < merge.ids.length && merge.ids[m]! < id) {
+      // The ids again, renumbered, with their levels; the new postings merged in by id.
+      let m = 0;
+      let doc = 0;
+      let k = 0;
+      for (let i = idsStart; k < count; i++) {
+        let value = 0;
+        while (bytes[i]! !== COMMA_CODE && bytes[i]! !== CLOSE) value = value * 10 + bytes[i++]! - 0x30;
+        doc += value;
+        if (doc >= newOf.length) return undefined;
+        const id = newOf[doc]!;
+        const code = bytes[levelsAt + k]!;
+        const level = code < 128 ? LEVEL_OF[code]! : -1;
+        if (level < 0) return undefined;
+        k++;
+        if (id < 0) continue;
+        while (merge && m < merge.ids.length && merge.ids[m]! < id) {
+          ids.push(merge.ids[m]!);
+          levels.push(merge.levels[m++]!);
+        }
+        if (ids.length > 0 && ids[ids.length - 1]! >= id) return undefined;
+        ids.push(id);
+        levels.push(level);
+      }
+      while (merge && m < merge.ids.length) {
         ids.push(merge.ids[m]!);
         levels.push(merge.levels[m++]!);
       }
-      if (ids.length > 0 && ids[ids.length - 1]! >= id) return false;
-      ids.push(id);
-      levels.push(reader.level(bytes, k));
+      at += count + 1;
+      if (bytes[at++] !== CLOSE) return undefined;
+      emit(wordStart, wordEnd, undefined);
+      if (bytes[at] === COMMA_CODE) at++;
+      else if (bytes[at] === CLOSE && at + 1 === end) break;
+      else return undefined;
     }
-    while (merge && m < merge.ids.length) {
-      if (ids.length > 0 && ids[ids.length - 1]! >= merge.ids[m]!) return false;
-      ids.push(merge.ids[m]!);
-      levels.push(merge.levels[m++]!);
-    }
-    emit(undefined);
-    return true;
-  });
-  if (!ok) return undefined;
+  }
   while (next < fresh.length) emitNew(fresh[next++]!);
   out.byte(CLOSE);
   exactOut.byte(CLOSE);
@@ -502,8 +473,8 @@ function hasCountIn(bytes: Buffer, lo: number, hi: number): boolean | undefined 
  * at the same ids, by documents with the postings `added` (ids did not
  * move, so nothing else in the shard changes).
  */
-function unchangedShard(bytes: Buffer, previous: OldIndex, gone: ReadonlySet<number>, added: readonly { word: string; doc: number; level: number }[] | undefined): boolean {
-  const old = postingsIn(bytes, gone, previous);
+function unchangedShard(bytes: Buffer, gone: ReadonlySet<number>, added: readonly { word: string; doc: number; level: number }[] | undefined): boolean {
+  const old = postingsIn(bytes, gone);
   if (!old) return false;
   const fresh = new Map<number, Map<string, number>>();
   for (const { word, doc, level } of added ?? []) {
@@ -539,27 +510,14 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   const oldOf = new Int32Array(n).fill(-1);
   const newOf = new Int32Array(before).fill(-1);
   const fresh: number[] = [];
-  // Keys (posting-keys.ts) of the previous index and of this one; a state whose days are not in
-  // date order is not one a build wrote.
-  let oldCalendar: Calendar;
-  let calendar: Calendar;
-  try {
-    oldCalendar = new Calendar(state.days);
-    calendar = new Calendar(docs.map((d) => vietnamDay(d.timestamp)));
-  } catch {
-    return undefined;
-  }
-  const previous: OldIndex = { docs: before, calendar: oldCalendar };
   // Whether a kept document's id moved (an article added, deleted or re-dated before others):
-  // then the common words' shards change, their id gaps do. Not when only the newest articles
-  // come or go.
+  // then the shards of those documents' words change, their id deltas do. Not when only the
+  // newest articles come or go.
   let moved = false;
   for (let id = 0; id < n; id++) {
     const d = docs[id]!;
     const old = oldIdOf.get(d.url);
     if (old !== undefined && state.digests[old] === d.digest && state.years[old] === d.year) {
-      // The same article has the same date, so the same day: a state that says otherwise is not to be read.
-      if (state.days[old] !== calendar.day(id)) return undefined;
       oldOf[id] = old;
       newOf[old] = id;
       moved ||= old !== id;
@@ -584,11 +542,11 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   if (bucketCount(postings) !== buckets || average !== averageOf(state.total, before)) return undefined;
 
   // The shards to parse: those of the old words of the documents gone and the words of the new
-  // ones; those of the words of every kept document whose key moved (the articles after an
-  // added or deleted one on its day: a list of keys holding none of them, nor a document gone or
-  // new, keeps its bytes); when ids moved, those with a dense word (written as id gaps); and,
-  // when the number of documents changed, those with a word that becomes dense or stops being
-  // dense (written with other levels and in the other form).
+  // ones; when ids moved, those of the words of every kept document whose id moved (a posting
+  // list holding none of them, nor a document gone or new, keeps its ids and so its bytes: an
+  // article back-dated by a few days moves the ids of the few after it, and only their shards
+  // change); and, when the number of documents changed, those with a word that becomes dense or
+  // stops being dense (written with other levels).
   const rowBytes = bitmapBytes(buckets);
   const edge = n === before ? undefined : denseEdge(before, n);
   const bitmaps = new Uint8Array(n * rowBytes);
@@ -601,16 +559,7 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
     for (let i = 0, row = old * rowBytes; i < rowBytes; i++) affected[i]! |= state.bitmaps[row + i]!;
   };
   for (const old of gone) touch(old);
-  /** Per old id, 1 when the document is kept with the same key (its postings as keys keep their bytes). */
-  const keptKey = new Uint8Array(before);
-  for (let old = 0; old < before; old++) {
-    const id = newOf[old]!;
-    if (id < 0) continue;
-    if (oldCalendar.place(old) === calendar.place(id)) keptKey[old] = 1;
-    else touch(old);
-  }
-  /** The fewest postings of a word written as id gaps in the previous index. */
-  const denseFrom = denseMinimum(before);
+  if (moved) for (let old = 0; old < before; old++) if (newOf[old]! >= 0 && newOf[old] !== old) touch(old);
   const added = new Map<number, { word: string; doc: number; level: number }[]>();
   fresh.forEach((id, k) => {
     const row = id * rowBytes;
@@ -658,17 +607,11 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
       if (found === undefined) return undefined;
       flips = found;
     }
-    let gaps = false;
-    if (moved && !flips) {
-      const found = hasCountIn(state.exact[bucket]!, denseFrom, Number.MAX_SAFE_INTEGER);
-      if (found === undefined) return undefined;
-      gaps = found;
-    }
-    if (!flips && !gaps && (affected[bucket >> 3]! & (1 << (bucket & 7))) === 0) continue;
+    if (!flips && (affected[bucket >> 3]! & (1 << (bucket & 7))) === 0) continue;
     // Ids did not move: a shard where every document gone had exactly the postings the new one at its id has is unchanged.
-    if (!moved && !flips && unchangedShard(state.exact[bucket]!, previous, goneSet, added.get(bucket))) continue;
-    // Here the shard may change: ids moved, keys moved, or unchangedShard found a posting not put back as it was.
-    const shard = rewriteShard(state.exact[bucket]!, previous, newOf, keptKey, freshIn.get(bucket) ?? [], calendar, out, exactOut);
+    if (!moved && !flips && unchangedShard(state.exact[bucket]!, goneSet, added.get(bucket))) continue;
+    // Here the shard changes: ids moved, or unchangedShard found a posting not put back as it was.
+    const shard = rewriteShard(state.exact[bucket]!, newOf, !moved && gone.length === 0, freshIn.get(bucket) ?? [], n, out, exactOut);
     if (!shard) return undefined;
     shardsRewritten++;
     exact[bucket] = shard.exact;
@@ -692,9 +635,10 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
       else unitDocs.set(unit, [id]);
     }
   });
+  const yearRanges = Object.entries(years).sort((x, y) => x[1][0] - y[1][0]);
   for (let id = 0; id < n; id++) {
     const at = paths.length;
-    paths.push(recordPath(calendar, id));
+    paths.push(recordPath(yearRanges, id));
     const old = oldOf[id]!;
     if (old >= 0) {
       const key = state.keys[buckets + old];
@@ -708,7 +652,7 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   }
   // Unit lists: a few small files, made again (a changed article may have changed its unit).
   const unitItems: { path: string; payload: Buffer; key: string }[] = [];
-  const units = unitFiles(unitDocs, calendar, (name, text, level) => {
+  const units = unitFiles(unitDocs, (name, text, level) => {
     const payload = Buffer.from(text);
     unitItems.push({ path: name, payload, key: contentKey(payload, level) });
   });
@@ -733,7 +677,7 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
   made.forEach((i, k) => (contents[i] = compressed[k]!));
   unitItems.forEach((_, k) => (contents[listed + k] = compressed[made.length + k]!));
 
-  const manifest: SearchManifest = { format: SEARCH_FORMAT, version: indexVersion(paths, keys), docs: n, buckets, k1: BM25.k1, units, years, calendar: calendar.toJSON() };
+  const manifest: SearchManifest = { format: SEARCH_FORMAT, version: indexVersion(paths, keys), docs: n, buckets, k1: BM25.k1, units, years };
   const files: OutputFile[] = paths.map((p, i) => ({ path: `${SEARCH_FILES}${p}`, contents: contents[i]! }));
   files.push({ path: SEARCH_MANIFEST, contents: JSON.stringify(manifest) });
   const freshAt = new Map(fresh.map((id, k) => [id, k]));
@@ -755,7 +699,6 @@ export async function patchIndex(state: IndexState, docs: readonly PatchDocument
       lengths: from(state.lengths, (k) => words[k]!.length),
       counts: from(state.counts, (k) => words[k]!.ids.length),
       years: docs.map((d) => d.year),
-      days: docs.map((_, id) => calendar.day(id)),
       bitmaps,
       exact,
       paths,
@@ -775,7 +718,6 @@ interface StateHeader {
   readonly lengths: number[];
   readonly counts: number[];
   readonly years: number[];
-  readonly days: number[];
   readonly paths: string[];
   /** Where each shard's exact form ends in its section. */
   readonly exactEnds: number[];
@@ -796,7 +738,7 @@ function checkedHeader(value: unknown, key: string): StateHeader | undefined {
   const urls = h["urls"];
   if (buckets < 1 || buckets > 1 << 16 || !Array.isArray(urls)) return undefined;
   const n = urls.length;
-  if (!strings(urls, n) || !strings(h["digests"], n) || !counts(h["lengths"], n) || !counts(h["counts"], n) || !counts(h["years"], n) || !counts(h["days"], n)) return undefined;
+  if (!strings(urls, n) || !strings(h["digests"], n) || !counts(h["lengths"], n) || !counts(h["counts"], n) || !counts(h["years"], n)) return undefined;
   const paths = h["paths"];
   if (!Array.isArray(paths) || paths.length < buckets + n || !strings(paths, paths.length) || !counts(h["exactEnds"], buckets)) return undefined;
   // The sums the patch starts from must be the sums of what the state lists: a forged `total`
@@ -884,7 +826,6 @@ export class IndexStateFile {
         lengths: [...state.lengths],
         counts: [...state.counts],
         years: [...state.years],
-        days: [...state.days],
         paths: [...state.paths],
         exactEnds,
       };

@@ -91,7 +91,6 @@ export async function buildSearchIndex(articles: readonly Article[], cache: Comp
     const docs: PatchDocument[] = articles.map((article) => ({
       url: article.url,
       year: article.date.year,
-      timestamp: article.date.timestamp,
       digest: articleDigest(article),
       units: provinceFilterValues(article),
       words: () => wordsOf(article, bag, table),

@@ -15,22 +15,18 @@
  * Files, under the bundle folder (all but the manifest gzip-compressed JSON,
  * named `.dat` so no server decides to decompress them on the way):
  * - `index.json`: {format, version, docs, buckets, k1, units: {name: file},
- *   years: {year: [first id, last id]}, calendar: [first day, articles per
- *   day] (posting-keys.ts)}. Not cached for long.
- * - `v/w/<bucket>.dat`: [[word, [postings], impacts], …]
+ *   years: {year: [first id, last id]}}. Not cached for long.
+ * - `v/w/<bucket>.dat`: [[word, [doc id deltas], impacts], …]
  *   for the words whose FNV-1a hash falls in the bucket ({@link bucketOf}),
- *   impacts as one character per article ({@link IMPACT_DIGITS}). Postings
- *   are doc id gaps for a word on more than 1/8 of the articles (isDense),
- *   else the articles' keys, (day, place in the day) (posting-keys.ts): the
- *   page tells which from the number of impacts.
+ *   impacts as one character per article ({@link IMPACT_DIGITS}).
  *   Words are folded (fold.ts) and include adjacent pairs ("_da_nang"): a
  *   pair is how a phrase and words side by side are matched without
  *   positions. An impact is the word's BM25 term weight in the document
  *   (weighted frequency, saturated, normalised by length), 64 levels; the
  *   page multiplies it by the word's IDF, computed from the postings' length.
- * - `v/d/<year>/<MMDD>-<place>.dat`: the SearchDocument (search-document.ts)
- *   of the article with that key ({@link recordPath}).
- * - `v/f/<n>.dat`: the keys of one unit's articles (province filter).
+ * - `v/d/<year>/<n>.dat`: the SearchDocument (search-document.ts) of the
+ *   year's n-th article by date ({@link recordPath}).
+ * - `v/f/<n>.dat`: doc id deltas of one unit's articles (province filter).
  *
  * A stable layout, so that an editor's one-article commit rewrites a few
  * files, not all 14,000 (issue 9: an unchanged file is linked, not written,
@@ -39,13 +35,9 @@
  *   first" is descending id order and a year is a range of ids, and a new
  *   article (the usual commit: today's release) takes the next id, so no
  *   other article's id moves. An article dated between others (a back-dated
- *   release, a deletion) does move the ids after it: so only the common
- *   words' postings, where gaps are what keeps a query under 100 KB, are
- *   written as ids; the others, the records and the unit lists name an
- *   article by its key (day, place in the day), which moves only for the
- *   articles after it on its own day (posting-keys.ts; session 10). Before,
- *   every posting list was ids, and one back-dated article rewrote ~4,060 of
- *   4,096 shards. Ids from fixed slots were measured first
+ *   release, a deletion) does move the ids after it, and then most shards
+ *   change: their deltas are what keeps a query under 100 KB. Ids that do
+ *   not move need room between them, paid in every posting list. Measured
  *   in session 8 (branch search-stable-ids-experiment, its
  *   scripts/tmp-query-bytes.ts: the twelve-word query of
  *   test/search-bytes.browser.test.ts over 10,000 synthetic records, files
@@ -69,14 +61,13 @@ import type { OutputFile } from "../build/output-files.ts";
 import type { WeightedWords } from "./fold.ts";
 import type { SearchDocument } from "./search-document.ts";
 import { CompressedCache, contentKey } from "./compressed-cache.ts";
-import { Calendar, dayDate, vietnamDay, writeKeys } from "./posting-keys.ts";
 import { SEARCH_MANIFEST } from "./search-config.ts";
 
 /** Folder of every file but the manifest (cached for good: the page asks for them with `?v=<version>`). */
 export const SEARCH_FILES = "v/";
 
 /** Format number; the page refuses a manifest of another format. */
-export const SEARCH_FORMAT = 3;
+export const SEARCH_FORMAT = 2;
 
 /** BM25 parameters. k1 is higher than the usual 1.2 so that field weights survive saturation. */
 export const BM25 = { k1: 2, b: 0.75 } as const;
@@ -247,8 +238,6 @@ export interface SearchManifest {
   readonly k1: number;
   readonly units: Readonly<Record<string, number>>;
   readonly years: Readonly<Record<string, readonly [number, number]>>;
-  /** Articles per day (Calendar.toJSON): how the page turns keys into ids. */
-  readonly calendar: readonly [number, string];
 }
 
 /**
@@ -299,14 +288,14 @@ export function indexVersion(paths: readonly string[], keys: readonly string[]):
 }
 
 /**
- * Where the record of document `id` is: `d/<year>/<MMDD>-<place>.dat` by its
- * key (posting-keys.ts), so that it keeps its name when articles are added
- * or deleted on other days. layouts/assets/search.js finds records the same
- * way from the manifest's calendar.
+ * Where the record of document `id` is: `d/<year>/<id - the year's first id>.dat`,
+ * the first year (by first id) whose range holds it. layouts/assets/search.js
+ * finds records the same way from the manifest's years.
  */
-export function recordPath(calendar: Calendar, id: number): string {
-  const date = dayDate(calendar.day(id));
-  return `d/${date.slice(0, 4)}/${date.slice(5, 7)}${date.slice(8, 10)}-${calendar.place(id)}.dat`;
+export function recordPath(yearRanges: readonly (readonly [string, readonly [number, number]])[], id: number): string {
+  const found = yearRanges.find(([, [first, last]]) => id >= first && id <= last);
+  if (!found) throw new Error(`search index: document ${id} is in no year`);
+  return `d/${found[0]}/${id - found[1][0]}.dat`;
 }
 
 /**
@@ -341,9 +330,6 @@ export function bucketCount(postings: number): number {
 /** Whether a word on `count` of `docs` documents is written with 4 impact levels (see DENSE_SHARE). */
 export const isDense = (count: number, docs: number): boolean => count * DENSE_SHARE > docs;
 
-/** The fewest postings of a word dense among `docs` documents (isDense). */
-export const denseMinimum = (docs: number): number => Math.floor(docs / DENSE_SHARE) + 1;
-
 /** Ids by date, oldest first; equal instants by URL (then the order given), so ids do not depend on input order. */
 export function dateOrder(articles: readonly { readonly timestamp: number; readonly url: string }[]): number[] {
   return articles
@@ -356,35 +342,25 @@ export function dateOrder(articles: readonly { readonly timestamp: number; reado
 }
 
 /**
- * Writes one word's postings, `[word,[postings],"impacts"]`, documents
- * `docs[from…to)` ascending with their `levels`: a dense word's as id gaps
- * with 4 levels, another's as keys (posting-keys.ts). `exact`: the 64 levels
- * whatever the word, as the index state keeps them so that a word that
- * stops being dense can be written again.
+ * Writes one word's postings, `[word,[doc id deltas],"impacts"]`, documents
+ * `docs[from…to)` ascending with their `levels`. `dense`: 4 levels (as
+ * published); `exact`: the 64 levels whatever the word, as the index state
+ * keeps them so that a word that stops being dense can be written again.
  */
-export function writeEntry(out: AsciiWriter, word: string, docs: ArrayLike<number>, levels: ArrayLike<number>, from: number, to: number, calendar: Calendar, exact: boolean): void {
+export function writeEntry(out: AsciiWriter, word: string, docs: ArrayLike<number>, levels: ArrayLike<number>, from: number, to: number, dense: boolean): void {
   out.ascii("[");
   out.text(JSON.stringify(word));
-  writePostings(out, docs, levels, from, to, calendar, exact);
-}
-
-/** What follows the word in {@link writeEntry}: `,[postings],"impacts"]` (the index state copies a word's bytes as they were). */
-export function writePostings(out: AsciiWriter, docs: ArrayLike<number>, levels: ArrayLike<number>, from: number, to: number, calendar: Calendar, exact: boolean): void {
-  const dense = isDense(to - from, calendar.size);
   out.ascii(",[");
-  if (dense) {
-    let previous = 0;
-    for (let i = from; i < to; i++) {
-      if (i > from) out.byte(COMMA);
-      out.int(docs[i]! - previous);
-      previous = docs[i]!;
-    }
-  } else writeKeys(out, docs, from, to, calendar);
+  let previous = 0;
+  for (let i = from; i < to; i++) {
+    if (i > from) out.byte(COMMA);
+    out.int(docs[i]! - previous);
+    previous = docs[i]!;
+  }
   out.ascii('],"');
-  const fewer = dense && !exact;
   for (let i = from; i < to; i++) {
     const level = levels[i]!;
-    out.byte(IMPACT_CODES[fewer ? (level >> 4) * 16 + 15 : level]!);
+    out.byte(IMPACT_CODES[dense ? (level >> 4) * 16 + 15 : level]!);
   }
   out.ascii('"]');
 }
@@ -407,8 +383,6 @@ export interface IndexState {
   readonly lengths: readonly number[];
   readonly counts: readonly number[];
   readonly years: readonly number[];
-  /** Per document, its day (posting-keys.ts): the keys its postings were written with. */
-  readonly days: readonly number[];
   /** Per document, a bit per shard ({@link bitmapBytes} bytes each): the shards holding its words. */
   readonly bitmaps: Uint8Array;
   /** Per shard, its entries as JSON with every impact at 64 levels ({@link writeEntry} exact). */
@@ -449,7 +423,6 @@ export class SearchIndexWriter {
   async finish(cache: CompressedCache = CompressedCache.none()): Promise<WrittenIndex> {
     const order = dateOrder(this.articles.map((a) => ({ timestamp: a.timestamp, url: a.document.u })));
     const docs = order.map((i) => this.articles[i]!);
-    const calendar = new Calendar(docs.map((d) => vietnamDay(d.timestamp)));
     const words = this.vocabulary;
     const keepState = docs.every((d) => d.digest !== undefined);
 
@@ -506,7 +479,7 @@ export class SearchIndexWriter {
         const dense = isDense(to - from, docs.length);
         anyDense ||= dense;
         if (k > 0) out.ascii(",");
-        writeEntry(out, words[w]!, postingDocs, impacts, from, to, calendar, false);
+        writeEntry(out, words[w]!, postingDocs, impacts, from, to, dense);
       });
       out.ascii("]");
       const payload = packer.bytes(out.view());
@@ -520,7 +493,7 @@ export class SearchIndexWriter {
       out.ascii("[");
       ws.forEach((w, k) => {
         if (k > 0) out.ascii(",");
-        writeEntry(out, words[w]!, postingDocs, impacts, start[w]!, start[w + 1]!, calendar, true);
+        writeEntry(out, words[w]!, postingDocs, impacts, start[w]!, start[w + 1]!, false);
       });
       out.ascii("]");
       exact.push(out.take());
@@ -538,13 +511,15 @@ export class SearchIndexWriter {
       if (range) range[1] = id;
       else years[String(d.year)] = [id, id];
     });
-    // Records by key (recordPath): an article dated between others renames only the records after it on its day.
-    docs.forEach((d, id) => file(recordPath(calendar, id), JSON.stringify(d.document), GZIP_LEVEL.other));
-    const units = unitFiles(unitDocs, calendar, file);
+    // Records by year (recordPath): an article dated between others moves the ids after it, and
+    // so renames the records after it in its own year only, not in every later year.
+    const yearRanges = Object.entries(years).sort((x, y) => x[1][0] - y[1][0]);
+    docs.forEach((d, id) => file(recordPath(yearRanges, id), JSON.stringify(d.document), GZIP_LEVEL.other));
+    const units = unitFiles(unitDocs, file);
 
     const paths = items.map((item) => item.path);
     const keys = items.map((item) => item.key);
-    const manifest: SearchManifest = { format: SEARCH_FORMAT, version: indexVersion(paths, keys), docs: docs.length, buckets, k1: BM25.k1, units, years, calendar: calendar.toJSON() };
+    const manifest: SearchManifest = { format: SEARCH_FORMAT, version: indexVersion(paths, keys), docs: docs.length, buckets, k1: BM25.k1, units, years };
     const compressing = compressAll(items, cache);
     // Their bytes are in the compression batches now (or compressed): the records' ~40 MB (10,000
     // articles) can go while the workers compress. The state keeps the shards' (`exact`).
@@ -570,7 +545,6 @@ export class SearchIndexWriter {
       lengths: docs.map((d) => d.words.length),
       counts: docs.map((d) => d.words.ids.length),
       years: docs.map((d) => d.year),
-      days: docs.map((_, id) => calendar.day(id)),
       bitmaps,
       exact,
       paths,
@@ -580,18 +554,13 @@ export class SearchIndexWriter {
   }
 }
 
-/** Unit lists (`f/<n>.dat`, units in code unit order, the articles' keys) through `file`; the manifest's units. */
-export function unitFiles(unitDocs: ReadonlyMap<string, readonly number[]>, calendar: Calendar, file: (name: string, payload: string, level: number) => void): Record<string, number> {
+/** Unit lists (`f/<n>.dat`, units in code unit order) through `file`; the manifest's units. */
+export function unitFiles(unitDocs: ReadonlyMap<string, readonly number[]>, file: (name: string, payload: string, level: number) => void): Record<string, number> {
   const units: Record<string, number> = {};
-  const out = new AsciiWriter();
   [...unitDocs.keys()].sort().forEach((unit, n) => {
     units[unit] = n;
     const ids = unitDocs.get(unit) ?? [];
-    out.reset();
-    out.byte(0x5b);
-    writeKeys(out, ids, 0, ids.length, calendar);
-    out.byte(0x5d);
-    file(`f/${n}.dat`, out.view().toString("latin1"), GZIP_LEVEL.other);
+    file(`f/${n}.dat`, `[${ids.map((id, i) => id - (i > 0 ? ids[i - 1]! : 0)).join(",")}]`, GZIP_LEVEL.other);
   });
   return units;
 }
