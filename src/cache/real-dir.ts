@@ -24,14 +24,23 @@ export function isRealDir(dir: string): boolean {
  */
 export function projectCacheDir(rootDir: string, create = true): string | undefined {
   const dir = path.join(rootDir, ".cache");
-  if (create && !isRealDir(dir)) {
+  return (create ? madeRealDir(dir) : isRealDir(dir)) ? dir : undefined;
+}
+
+/**
+ * Makes `dir` (one level, its parent must exist) when nothing is there, and
+ * says whether it is then a real folder: false for a link, a file or a
+ * folder that could not be made.
+ */
+export function madeRealDir(dir: string): boolean {
+  if (!lstatSync(dir, { throwIfNoEntry: false })) {
     try {
       mkdirSync(dir);
     } catch {
-      // exists as something else, or cannot be created
+      // made meanwhile, or cannot be: checked below
     }
   }
-  return isRealDir(dir) ? dir : undefined;
+  return isRealDir(dir);
 }
 
 /**

@@ -301,6 +301,8 @@ export interface NamedArticle {
 const DAY_PREFIX = /^\d{4}-\d{2}-\d{2}/;
 /** A name the convention gives: "2016-12-09-hoi-nghi.md" (its length checked apart: the slug is at most SLUG_MAX_LENGTH). */
 const CONVENTIONAL = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
+/** Characters a conventional name has beside its slug: "YYYY-MM-DD-" and ".md". */
+const DATED_NAME_EXTRA = "YYYY-MM-DD-".length + ".md".length;
 
 /**
  * The name the convention gives an article file (guide, part 1:
@@ -315,7 +317,7 @@ const CONVENTIONAL = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
 export function conventionalFileName(sourcePath: string, day: string): string | undefined {
   const name = sourcePath.slice(sourcePath.lastIndexOf("/") + 1);
   // Nearly every file is named so: one test instead of the slug's (a check runs this over every article).
-  if (CONVENTIONAL.test(name) && name.length <= 14 + SLUG_MAX_LENGTH) return undefined;
+  if (CONVENTIONAL.test(name) && name.length <= DATED_NAME_EXTRA + SLUG_MAX_LENGTH) return undefined;
   const base = name.replace(/\.md$/i, "");
   const ownDay = DAY_PREFIX.exec(base)?.[0];
   if (base.slice(ownDay?.length ?? 0).replace(/^-/, "") === "") return undefined;

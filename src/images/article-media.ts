@@ -20,7 +20,7 @@
 import { lstatSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { isRealDir, projectCacheDir } from "../cache/real-dir.ts";
+import { madeRealDir, projectCacheDir } from "../cache/real-dir.ts";
 import type { Article } from "../content/article.ts";
 import type { ContentError } from "../content/errors.ts";
 import { formatShortDate } from "../dates.ts";
@@ -231,32 +231,17 @@ function privateCacheDir(): string {
  * are made again (a bad cache only makes the build slower).
  */
 function mediaCacheDirs(rootDir: string, cacheDir: string | undefined): { images: string; cards: string } {
-  const usable = (dir: string): boolean => {
-    if (!lstatSync(dir, { throwIfNoEntry: false })) {
-      try {
-        mkdirSync(dir);
-      } catch {
-        // made meanwhile, or cannot be: checked below
-      }
-    }
-    return isRealDir(dir);
-  };
   const root = cacheDir ?? projectCacheDir(rootDir);
   const at = (base: string): { images: string; cards: string } => ({ images: path.join(base, "images-v1"), cards: path.join(base, "share-cards-v1") });
   const project = root ? at(root) : undefined;
-  if (project && usable(project.images) && usable(project.cards)) return project;
+  if (project && madeRealDir(project.images) && madeRealDir(project.cards)) return project;
   return at(privateCacheDir());
 }
 
 /** The folder of published originals inside the rendition cache (a real folder, else one of this process's own). */
 function originalsDir(imageCache: string): string {
   const dir = path.join(imageCache, "originals");
-  try {
-    if (!lstatSync(dir, { throwIfNoEntry: false })) mkdirSync(dir);
-  } catch {
-    // made meanwhile, or cannot be: checked below
-  }
-  if (isRealDir(dir)) return dir;
+  if (madeRealDir(dir)) return dir;
   const own = path.join(privateCacheDir(), "originals");
   mkdirSync(own, { recursive: true });
   return own;
@@ -269,6 +254,7 @@ function originalsDir(imageCache: string): string {
 export async function prepareArticleMedia(articles: readonly Article[], options: MediaOptions): Promise<{ index: MediaIndex; errors: ContentError[]; stats: MediaStats }> {
   const { images: imageCache, cards: cardCache } = mediaCacheDirs(options.rootDir, options.cacheDir);
   const stats: MediaStats = { imagesCached: 0, imagesMade: 0, cardsCached: 0, cardsMade: 0, imageMs: 0, cardMs: 0 };
+  let originalsFolder: string | undefined;
 
   // Each file once, however many articles use it.
   const files = new Map<string, FileResult | undefined>();
@@ -325,8 +311,9 @@ export async function prepareArticleMedia(articles: readonly Article[], options:
         let original: { url: string; bytes: number } | undefined;
         if (result.original) {
           const name = path.posix.basename(image.sourceFile);
-          const folder = originalsDir(imageCache);
-          const cached = path.join(folder, `${r.key}-${name}`);
+          // Checked (and made) once per build, not once per picture.
+          originalsFolder ??= originalsDir(imageCache);
+          const cached = path.join(originalsFolder, `${r.key}-${name}`);
           if (!lstatSync(cached, { throwIfNoEntry: false })?.isFile()) {
             // Through a new file renamed into place: a link planted under this name is replaced, never written through.
             const temporary = `${cached}.tmp-${process.pid}`;

@@ -30,6 +30,8 @@ export type FlagResult<T> = { readonly ok: true; readonly value: T } | { readonl
 const MAX_PARTS = 4;
 /** Largest award count a flag takes (six digits, as the prompt's). */
 const COUNT_PATTERN = /^\d{1,6}$/;
+/** A count written before its words ("11 cá nhân"), in the recipient or the count part. */
+const COUNT_BEFORE_TEXT = /^(\d{1,6})\s+(.+)$/;
 
 /** A catalogue explanation as an input problem. */
 export function inputProblem(e: Explanation): InputProblem {
@@ -80,13 +82,13 @@ export function checkAwardFlag(value: string): FlagResult<AwardFields> {
     if (split) return refused(explain("new.error.awardOneLine", { value, example: flagLine("award", [split.title, split.recipient, String(split.count)]) }));
   }
   // "Giấy khen; 11 cá nhân": the count written inside the recipient.
-  const countInRecipient = /^(\d{1,6})\s+(.+)$/.exec(recipient);
+  const countInRecipient = COUNT_BEFORE_TEXT.exec(recipient);
   if (count === "" && countInRecipient && Number(countInRecipient[1]) >= 1) {
     return refused(explain("new.error.awardCountInRecipient", { value, example: flagLine("award", [title, countInRecipient[2] ?? "", String(Number(countInRecipient[1])), conferredBy]) }));
   }
   // "04" is how portals write counts ("cho 04 cá nhân"): read as 4.
   if (count !== "" && (!COUNT_PATTERN.test(count) || Number(count) < 1)) {
-    const inText = /^(\d{1,6})\s+(.+)$/.exec(count);
+    const inText = COUNT_BEFORE_TEXT.exec(count);
     const example = inText && Number(inText[1]) >= 1 && recipient === "" ? flagLine("award", [title, inText[2] ?? "", String(Number(inText[1])), conferredBy]) : flagLine("award", [title, recipient, "", conferredBy]);
     return refused(explain("new.error.awardCount", { value, found: count, example }));
   }
